@@ -1,0 +1,14 @@
+package dev.cdkbootstrap.plan;
+
+import java.util.Optional;
+
+/**
+ * Where execution-policy files are read from: the folder holding cdk-app.yml (locally a directory,
+ * in the workflow the config object's key prefix in S3). Paths are relative and already checked
+ * for traversal by the planner.
+ */
+public interface PolicyFiles {
+
+    /** The file's text, or empty when no such file exists. */
+    Optional<String> read(String relativePath);
+}
