@@ -67,6 +67,14 @@ public final class EmulatorClients implements AutoCloseable {
         return configure(CloudFormationClient.builder()).build();
     }
 
+    public software.amazon.awssdk.services.sts.StsClient sts() {
+        return configure(software.amazon.awssdk.services.sts.StsClient.builder()).build();
+    }
+
+    public software.amazon.awssdk.services.codebuild.CodeBuildClient codeBuild() {
+        return configure(software.amazon.awssdk.services.codebuild.CodeBuildClient.builder()).build();
+    }
+
     public SnsClient sns() {
         return configure(SnsClient.builder()).build();
     }
