@@ -1,0 +1,52 @@
+package dev.cdkbootstrap.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cdkbootstrap.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/** The one way our stream handlers read their payload, run a step with Lambda context in the logs, and answer. */
+final class JsonStreams {
+
+    private JsonStreams() {}
+
+    /** Our own payloads: strict (an unknown field is an error that names it). */
+    static <I, O> void handle(InputStream in, OutputStream out, Context context, Class<I> type, Function<I, O> step) {
+        handle(in, out, context, Json.strict(), type, step);
+    }
+
+    static <I, O> void handle(InputStream in, OutputStream out, Context context, ObjectMapper reader,
+            Class<I> type, Function<I, O> step) {
+        PowertoolsLogging.withLogging(context, () -> {
+            I input = read(in, reader, type);
+            O output = step.apply(input);
+            write(out, output);
+            return null;
+        });
+    }
+
+    private static <I> I read(InputStream in, ObjectMapper reader, Class<I> type) {
+        try {
+            return reader.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input: " + e.getOriginalMessage()
+                    + " at " + e.getLocation(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(OutputStream out, Object output) {
+        try {
+            Json.strict().writeValue(out, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
