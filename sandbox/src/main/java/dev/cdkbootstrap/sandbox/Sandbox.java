@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private final LocalLambdas lambdas;
     private final LocalCodeBuild codeBuild;
     private final EmulatorClients clients;
+    private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
                     LocalCodeBuild codeBuild, EmulatorClients clients) {
@@ -78,11 +79,9 @@ public final class Sandbox implements AutoCloseable {
     public Deployment deploy(Map<String, String> parameters, int timingCapSeconds, PrintStream out) throws IOException {
         SamApplication app = new SamApplication(projectRoot.resolve("template.yaml"), EmulatorClients.ORCHESTRATOR_ACCOUNT,
                 ORCHESTRATOR_REGION, parameters);
-        this.application = app;
+        application = app;
         return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deploy(app, timingCapSeconds);
     }
-
-    private SamApplication application;
 
     /** Creates target-account/role.yaml's role in each account, trusting this deployment's roles. */
     public void createTargetRoles(Collection<String> accounts, String appPrefix) {

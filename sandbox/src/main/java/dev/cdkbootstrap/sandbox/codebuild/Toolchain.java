@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The programs a local build finds on its PATH: the project's pinned CDK CLI from
  * {@code node_modules/.bin}, and shims in front of it so a buildspec written for CodeBuild runs here:
  * {@code npm install -g aws-cdk@V} is a no-op (the pinned CLI is already there), {@code npx aws-cdk@V}
- * runs the pinned CLI, and {@code cdk} exits 1 for builds the sandbox was told to fail.
+ * runs the pinned CLI, and {@code cdk bootstrap} exits 1 for builds the sandbox was told to fail.
  */
 public record Toolchain(Path shims, Path nodeBin, Path home) {
 
@@ -30,10 +30,12 @@ public record Toolchain(Path shims, Path nodeBin, Path home) {
             String failing = failingBuilds.stream().collect(Collectors.joining(" "));
             write(shims.resolve("cdk"), """
                     #!/usr/bin/env bash
-                    case " %s " in
-                      *" ${TARGET_ACCOUNT}/${TARGET_REGION} "*)
-                        echo "sandbox: --failing-build ${TARGET_ACCOUNT}/${TARGET_REGION}: cdk exits 1" >&2; exit 1;;
-                    esac
+                    if [[ "$1" == bootstrap ]]; then
+                      case " %s " in
+                        *" ${TARGET_ACCOUNT}/${TARGET_REGION} "*)
+                          echo "sandbox: --failing-build ${TARGET_ACCOUNT}/${TARGET_REGION}: cdk bootstrap exits 1" >&2; exit 1;;
+                      esac
+                    fi
                     exec "%s/cdk" "$@"
                     """.formatted(failing, nodeBin));
             write(shims.resolve("npm"), """
