@@ -46,6 +46,11 @@ public final class SandboxCli {
         }
     }
 
+    /** Parses the command line (for the benchmark and tests); a usage error throws IllegalArgumentException. */
+    public static SandboxOptions options(List<String> args) {
+        return SandboxOptions.parse(args);
+    }
+
     static int run(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
         try (SandboxSession session = SandboxSession.open(options, projectRoot, out)) {
             List<RunOutcome> outcomes = session.runAll();
@@ -69,7 +74,7 @@ public final class SandboxCli {
     }
 
     /** The project root: -Dsandbox.projectRoot, else the nearest folder up from here with template.yaml. */
-    static Path projectRoot() {
+    public static Path projectRoot() {
         String configured = System.getProperty("sandbox.projectRoot");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

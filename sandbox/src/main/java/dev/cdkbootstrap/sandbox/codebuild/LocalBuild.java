@@ -40,12 +40,6 @@ final class LocalBuild {
         this.currentPhase = "INSTALL";
     }
 
-    void phase(String phase) {
-        if (!done()) {
-            currentPhase = phase;
-        }
-    }
-
     synchronized void finish(String endStatus, String failed) {
         if (done()) {
             return;

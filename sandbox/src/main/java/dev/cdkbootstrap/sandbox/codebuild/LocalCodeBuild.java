@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,11 +146,6 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
 
     private static Reply error(String type, String message) {
         return Reply.json(400, Json.tolerant().createObjectNode().put("__type", type).put("message", message).toString());
-    }
-
-    /** Waits for running builds to end (a sandbox run's last build may still be writing its log). */
-    public List<String> activeBuilds() {
-        return builds.values().stream().filter(b -> !b.done()).map(LocalBuild::id).toList();
     }
 
     @Override
