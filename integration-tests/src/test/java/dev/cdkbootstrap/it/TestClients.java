@@ -32,6 +32,12 @@ public final class TestClients {
         return builder.build();
     }
 
+    /** CodeBuild with moto's timestamps made readable for the SDK (see {@link EpochTimestamps}). */
+    public software.amazon.awssdk.services.codebuild.CodeBuildClient codeBuild() {
+        return build(software.amazon.awssdk.services.codebuild.CodeBuildClient.builder()
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new EpochTimestamps())));
+    }
+
     public S3Client s3() {
         return build(S3Client.builder().forcePathStyle(true));
     }
