@@ -53,7 +53,7 @@ class BuildspecContractTest {
         tool("npm", record);
         tool("aws", record + "printf 'ASIAFAKEACCESSKEY\\t" + FAKE_SECRET + "\\t" + FAKE_TOKEN + "\\n'\n"
                 + "exit \"${FAKE_AWS_EXIT:-0}\"\n");
-        tool("cdk", "if [ \"$1\" = --version ]; then echo '2.1148.1 (build fake)'; exit 0; fi\n" + record
+        tool("cdk", "if [ \"$1\" = --version ]; then echo \"${FAKE_CDK_VERSION:-2.1000.0} (build fake)\"; exit 0; fi\n" + record
                 + "env | grep '^AWS_' | sort > \"$CALLS/cdk.env\"\nexit \"${FAKE_CDK_EXIT:-0}\"\n");
     }
 
@@ -94,6 +94,15 @@ class BuildspecContractTest {
         assertThat(Files.readAllLines(calls.resolve("cdk.env")))
                 .contains("AWS_ACCESS_KEY_ID=ASIAFAKEACCESSKEY", "AWS_SECRET_ACCESS_KEY=" + FAKE_SECRET,
                         "AWS_SESSION_TOKEN=" + FAKE_TOKEN);
+    }
+
+    @Test
+    void buildSkipsTheInstallWhenThePinnedCliIsAlreadyOnPath() throws IOException {
+        BuildRun run = runBuildspec(plannedTarget("333333333333", "us-east-1"), Map.of("FAKE_CDK_VERSION", "2.1148.1"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(calls("npm")).isEmpty();
+        assertThat(cdkBootstrapArguments()).isEqualTo(plannedTarget("333333333333", "us-east-1").bootstrapCommand());
     }
 
     @Test
