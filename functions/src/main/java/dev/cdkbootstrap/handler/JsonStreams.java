@@ -2,6 +2,7 @@ package dev.cdkbootstrap.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdkbootstrap.json.Json;
 import java.io.IOException;
@@ -34,9 +35,12 @@ final class JsonStreams {
     private static <I> I read(InputStream in, ObjectMapper reader, Class<I> type) {
         try {
             return reader.readValue(in, type);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input at " + e.getPathReference()
+                    + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input: " + e.getOriginalMessage()
-                    + " at " + e.getLocation(), e);
+            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input (not JSON): "
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
