@@ -104,7 +104,7 @@ public final class HardenedYaml {
     private static String describe(MarkedYAMLException e) {
         String problem = clean(e.getProblem());
         String context = clean(e.getContext());
-        return context.isEmpty() ? problem : problem + " (" + context + ")";
+        return context.isEmpty() ? problem : context + ": " + problem;
     }
 
     /** One line, printable: SnakeYAML messages may hold newlines or the offending control character. */
