@@ -32,8 +32,7 @@ public final class HardenedYaml {
     /** The document's root node, or {@code null} after recording why there is none. */
     public static Node load(byte[] content, ErrorCollector errors) {
         if (content.length > ConfigLimits.MAX_BYTES) {
-            errors.add(Place.fileStart(), "file is " + content.length + " bytes; the limit is "
-                    + ConfigLimits.MAX_BYTES + " bytes (8 MiB)");
+            errors.add(Place.fileStart(), ConfigLimits.tooLarge(content.length));
             return null;
         }
         String text = decodeUtf8(content, errors);
