@@ -36,12 +36,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +59,21 @@ class EventsContractTest {
     private static final String STATE_MACHINE = "arn:aws:states:eu-west-1:999999999999:stateMachine:orchestrator-bootstrap";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T19:35:00Z"), ZoneOffset.UTC);
 
+    /** Every file in events/, each exercised by a test below. */
+    private static final Set<String> EVENT_FILES = Set.of("s3-config-object-created.json",
+            "execution-input-manual-dry-run.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
+            "check-bootstrap.json", "record-result.json", "record-result-error.json", "summarize.json",
+            "organizations-create-account-succeeded.json", "organizations-create-account-failed.json",
+            "controltower-create-managed-account.json", "controltower-update-managed-account.json");
+
     private final InMemoryObjectStore store = new InMemoryObjectStore();
+
+    @Test
+    void everyEventFileIsCoveredHere() throws IOException {
+        try (Stream<Path> files = Files.list(ProjectFiles.path("events"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).collect(Collectors.toSet())).isEqualTo(EVENT_FILES);
+        }
+    }
 
     @Test
     void s3ObjectCreatedEventBecomesAnExecutionInputThroughTheRulesInputTransformer() throws IOException {

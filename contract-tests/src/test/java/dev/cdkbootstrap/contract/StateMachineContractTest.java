@@ -125,7 +125,10 @@ class StateMachineContractTest {
         assertThat(map.path("MaxConcurrencyPath").asText()).isEqualTo("$.maxConcurrency");
         assertThat(map.path("ToleratedFailurePercentage").asInt()).isEqualTo(100);
         assertThat(map.path("ResultPath").isNull()).isTrue();
-        assertThat(map.path("ItemSelector").path("item.$").asText()).isEqualTo("$$.Map.Item.Value");
+        assertThat(map.path("ItemSelector")).isEqualTo(readJson("""
+                {"run": {"runId.$": "$.runId", "dryRun.$": "$.dryRun", "artifactBucket.$": "$.artifactBucket",
+                         "runPrefix.$": "$.runPrefix"},
+                 "item.$": "$$.Map.Item.Value"}"""));
         assertThat(map.path("Next").asText()).isEqualTo("Summarize");
     }
 
