@@ -19,4 +19,9 @@ public final class ConfigLimits {
     public static final int MAX_POLICY_CHARS = 6_144;
 
     private ConfigLimits() {}
+
+    /** The error for an oversized file; also used by readers that stop reading at the cap. */
+    public static String tooLarge(long bytes) {
+        return "file is " + bytes + " bytes; the limit is " + MAX_BYTES + " bytes (8 MiB)";
+    }
 }
