@@ -94,6 +94,12 @@ public final class LoadConfigStep {
         if (accounts == null) {
             return targets;
         }
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i) == null || !accounts.get(i).matches("\\d{12}")) {
+                throw new IllegalArgumentException("execution input accounts[" + i + "]: '" + accounts.get(i)
+                        + "' is not a 12-digit account id (quote it in JSON: \"011111111111\")");
+            }
+        }
         Set<String> wanted = new LinkedHashSet<>(accounts);
         List<Target> kept = targets.stream().filter(t -> wanted.contains(t.account())).toList();
         Set<String> unmatched = new LinkedHashSet<>(wanted);

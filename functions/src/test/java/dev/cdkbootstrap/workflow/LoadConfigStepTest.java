@@ -79,6 +79,14 @@ class LoadConfigStepTest {
     }
 
     @Test
+    void aFilterAccountThatIsNotTwelveDigitsIsRejectedByPosition() {
+        assertThatThrownBy(() -> load(new ExecutionInput(null, null, null, List.of("111111111111", "1234"), null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("execution input accounts[1]: '1234' is not a 12-digit account id");
+        assertThat(store.text(BUCKET, "runs/run-1/targets.json")).isEmpty();
+    }
+
+    @Test
     void anInvalidConfigFailsWithEveryErrorAndWritesNothing() {
         store.put(BUCKET, "bad/cdk-app.yml", Configs.text("invalid-cdk-app.yml"));
         int before = store.keys().size();

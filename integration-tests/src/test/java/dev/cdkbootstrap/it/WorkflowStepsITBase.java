@@ -34,6 +34,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The steps as Wiring.from(env) builds them, run one after the other like the state machine would. */
 abstract class WorkflowStepsITBase {
@@ -70,6 +73,14 @@ abstract class WorkflowStepsITBase {
 
     @Test
     void aRunBootstrapsEveryTargetAndReportsSuccess() throws Exception {
+        SnsClient sns = clients.build(SnsClient.builder());
+        SqsClient sqs = clients.build(SqsClient.builder());
+        env.put("REPORT_TOPIC_ARN", sns.createTopic(r -> r.name("reports")).topicArn());
+        String queueUrl = sqs.createQueue(r -> r.queueName("reports")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(r -> r.topicArn(env.get("REPORT_TOPIC_ARN")).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
         Wiring wiring = Wiring.from(env);
         var codeBuild = clients.codeBuild();
         RunServicesITBase.createProject(codeBuild);
@@ -88,6 +99,8 @@ abstract class WorkflowStepsITBase {
         RunSummary summary = wiring.summarizeStep().run(run);
 
         assertThat(summary.counts()).isEqualTo(new Report.Counts(3, 0, 0, 3));
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages()).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("run-ok (manual) SUCCEEDED: 3 planned, 3 bootstrapped"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("runs/run-ok/report.md")).asUtf8String())
                 .contains("| " + DEV + "/eu-west-1 | BOOTSTRAPPED |");
         try (IamClient devIam = clients.build(IamClient.builder(), new TargetAccounts(emulator()).credentials(DEV))) {
