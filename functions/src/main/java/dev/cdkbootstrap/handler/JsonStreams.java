@@ -10,10 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /** The one way our stream handlers read their payload, run a step with Lambda context in the logs, and answer. */
 final class JsonStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonStreams.class);
 
     private JsonStreams() {}
 
@@ -26,7 +29,14 @@ final class JsonStreams {
             Class<I> type, Function<I, O> step) {
         PowertoolsLogging.withLogging(context, () -> {
             I input = read(in, reader, type);
-            O output = step.apply(input);
+            O output;
+            try {
+                output = step.apply(input);
+            } catch (RuntimeException e) {
+                // The runtime reports the error to Step Functions; this line makes it searchable in the logs.
+                LOG.warn("{}: {}", e.getClass().getSimpleName(), e.getMessage());
+                throw e;
+            }
             write(out, output);
             return null;
         });

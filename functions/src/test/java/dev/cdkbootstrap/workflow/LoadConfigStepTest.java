@@ -114,6 +114,14 @@ class LoadConfigStepTest {
     }
 
     @Test
+    void anEmptyVersionIdFromAnUnversionedBucketReadsTheLatestObject() {
+        RunContext run = load(new ExecutionInput(BUCKET, "team/cdk-app.yml", "", null, null, "s3"));
+
+        assertThat(run.counts().planned()).isEqualTo(3);
+        assertThat(run.config().versionId()).isNull();
+    }
+
+    @Test
     void aDryRunIsCarriedIntoTheRunContext() {
         assertThat(load(new ExecutionInput(null, null, null, null, true, null)).dryRun()).isTrue();
     }
