@@ -11,6 +11,12 @@ public interface Emulator {
 
     String region();
 
+    /**
+     * Whether this emulator implements a service well enough to test against (LocalStack's community
+     * image has no CodeBuild, and its EC2 regions carry no opt-in status).
+     */
+    boolean supports(String service);
+
     /** Forgets every resource, so each test starts empty. */
     void reset();
 

@@ -87,6 +87,11 @@ public final class EmulatorExtension implements Emulator, BeforeAllCallback, Aft
     }
 
     @Override
+    public boolean supports(String service) {
+        return !localStack || !(service.equals("codebuild") || service.equals("ec2-opt-in"));
+    }
+
+    @Override
     public URI endpoint() {
         return endpoint;
     }

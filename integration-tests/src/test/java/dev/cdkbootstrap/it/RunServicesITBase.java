@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cdkbootstrap.aws.CodeBuildRunner;
 import dev.cdkbootstrap.aws.SfnExecutionStarter;
@@ -51,6 +52,7 @@ abstract class RunServicesITBase {
 
     @Test
     void aStartedBuildIsInProgressThenReportsItsEnd() {
+        assumeTrue(emulator().supports("codebuild"), "no CodeBuild in this emulator");
         try (CodeBuildClient codeBuild = clients.codeBuild()) {
             createProject(codeBuild);
             CodeBuildRunner runner = new CodeBuildRunner(codeBuild);
@@ -69,6 +71,7 @@ abstract class RunServicesITBase {
 
     @Test
     void aStoppedBuildIsStopped() {
+        assumeTrue(emulator().supports("codebuild"), "no CodeBuild in this emulator");
         try (CodeBuildClient codeBuild = clients.codeBuild()) {
             createProject(codeBuild);
             CodeBuildRunner runner = new CodeBuildRunner(codeBuild);

@@ -5,6 +5,7 @@ import static dev.cdkbootstrap.it.Samples.PIPELINE;
 import static dev.cdkbootstrap.it.Samples.PROD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.aws.StsTargetConnector;
@@ -84,6 +85,7 @@ abstract class TargetAccountITBase {
 
     @Test
     void aDefaultRegionIsEnabledAndAnOptInRegionIsNot() {
+        assumeTrue(emulator().supports("ec2-opt-in"), "no region opt-in status in this emulator");
         try (TargetAccount dev = connect(DEV)) {
             assertThat(dev.regionStatus("eu-west-1")).isEqualTo(TargetAccount.RegionStatus.ENABLED);
             assertThat(dev.regionStatus("ap-east-1")).isEqualTo(TargetAccount.RegionStatus.NOT_ENABLED);

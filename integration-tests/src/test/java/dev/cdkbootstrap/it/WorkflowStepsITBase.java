@@ -4,6 +4,7 @@ import static dev.cdkbootstrap.it.Samples.DEV;
 import static dev.cdkbootstrap.it.Samples.PIPELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cdkbootstrap.aws.CodeBuildRunner;
@@ -73,6 +74,7 @@ abstract class WorkflowStepsITBase {
 
     @Test
     void aRunBootstrapsEveryTargetAndReportsSuccess() throws Exception {
+        assumeTrue(emulator().supports("codebuild"), "no CodeBuild in this emulator");
         SnsClient sns = clients.build(SnsClient.builder());
         SqsClient sqs = clients.build(SqsClient.builder());
         env.put("REPORT_TOPIC_ARN", sns.createTopic(r -> r.name("reports")).topicArn());
