@@ -76,6 +76,15 @@ class NewAccountStepTest {
     }
 
     @Test
+    void anEventWithoutAnAccountStatusIsIgnored() throws Exception {
+        NewAccountResult result = step.run(Json.tolerant().readTree(
+                "{\"detail\":{\"eventName\":\"CreateAccountResult\",\"serviceEventDetails\":{}}}"));
+
+        assertThat(result.action()).isEqualTo(Action.IGNORED);
+        assertThat(result.reason()).isEqualTo("not an account creation event");
+    }
+
+    @Test
     void theExecutionNameIsDeterministicPerAccountAndConfigVersion() {
         assertThat(NewAccountStep.executionName("111111111111", "v1"))
                 .matches("new-account-111111111111-[0-9a-f]{12}")

@@ -75,6 +75,17 @@ class SummarizeStepTest {
     }
 
     @Test
+    void aDryRunReportsEveryTargetAsPlannedAndSucceeds() throws Exception {
+        recorded(a, Outcome.PLANNED, "dry run: would bootstrap: toolkit stack CDKToolkit not found");
+        recorded(b, Outcome.PLANNED, "dry run: would skip: up to date");
+
+        RunSummary summary = step.run(run);
+
+        assertThat(summary.status()).isEqualTo(Report.RunStatus.SUCCEEDED);
+        assertThat(summary.counts()).isEqualTo(new Report.Counts(0, 0, 0, 2));
+    }
+
+    @Test
     void theMarkdownReportHasARowPerTargetWithItsBuildLink() throws Exception {
         recorded(a, Outcome.BOOTSTRAPPED, "stack | missing");
         recorded(b, Outcome.SKIPPED, "up to date");
