@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Planning cost versus size: generates configs of 4 to 40,000 targets (pipeline + sets of
+ * Planning cost versus size: generates configs of 4 to 30,000 targets (pipeline + sets of
  * dev/preprod/prod in rotating regions), warms up, then reports median wall and CPU time, bytes
  * allocated and heap retained by the result. Not a test: run it and read the numbers.
  *
@@ -23,7 +23,7 @@ public final class PlanBenchmark {
     private PlanBenchmark() {}
 
     public static void main(String[] args) {
-        int[] sizes = {4, 1_000, 10_000, 40_000};
+        int[] sizes = {4, 1_000, 10_000, 30_000};
         byte[][] configs = Arrays.stream(sizes).mapToObj(PlanBenchmark::config).toArray(byte[][]::new);
         for (int round = 0; round < 3; round++) { // warm-up: let the JIT compile the hot paths
             for (byte[] config : configs) {
