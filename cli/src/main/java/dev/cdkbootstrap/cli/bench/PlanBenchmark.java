@@ -14,7 +14,9 @@ import java.util.Optional;
  * dev/preprod/prod in rotating regions), warms up, then reports median wall and CPU time, bytes
  * allocated and heap retained by the result. Not a test: run it and read the numbers.
  *
- * <pre>java -cp cli/target/bootstrapctl.jar dev.cdkbootstrap.cli.bench.PlanBenchmark</pre>
+ * <pre>java -cp cli/target/bootstrapctl.jar dev.cdkbootstrap.cli.bench.PlanBenchmark
+ * java -cp cli/target/bootstrapctl.jar dev.cdkbootstrap.cli.bench.PlanBenchmark --write 10000 /tmp/10k.yml</pre>
+ * The second form only writes the generated config, e.g. to time {@code bin/bootstrapctl plan} on it.
  */
 public final class PlanBenchmark {
     private static final String[] REGIONS = {"eu-west-1", "us-east-1", "ap-southeast-2", "eu-central-1"};
@@ -22,7 +24,11 @@ public final class PlanBenchmark {
 
     private PlanBenchmark() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 3 && args[0].equals("--write")) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[2]), config(Integer.parseInt(args[1])));
+            return;
+        }
         int[] sizes = {4, 1_000, 10_000, 30_000};
         byte[][] configs = Arrays.stream(sizes).mapToObj(PlanBenchmark::config).toArray(byte[][]::new);
         for (int round = 0; round < 3; round++) { // warm-up: let the JIT compile the hot paths
