@@ -66,7 +66,7 @@ class HardenedYamlTest {
     void tooManyNodesAreRejectedBeforeMemoryGrows() {
         String many = "cdk_app_config: [" + "a,".repeat(ConfigLimits.MAX_NODES + 10) + "a]";
         assertThat(errors(utf8(many))).singleElement().asString()
-                .endsWith("more than 500000 YAML nodes; this is not a plausible cdk-app.yml");
+                .endsWith("more than " + ConfigLimits.MAX_NODES + " YAML nodes; this is not a plausible cdk-app.yml");
     }
 
     @Test
@@ -97,6 +97,21 @@ class HardenedYamlTest {
                       stages: [{stage_name: dev, account: "222222222222", region: *r}]
                 """;
         assertThat(ConfigPlanner.plan("x.yml", utf8(yaml), p -> Optional.empty()).plan().targets()).hasSize(2);
+    }
+
+    @Test
+    void aSetAliasedManyTimesCannotMultiplyTheWorkWithoutBound() {
+        StringBuilder sb = new StringBuilder("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n"
+                + "  deployments:\n    - &s\n      set_name: a\n      stages:\n");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append("        - {stage_name: dev, account: \"").append(200_000_000_000L + i).append("\"}\n");
+        }
+        sb.append("    - *s\n".repeat(ConfigLimits.MAX_ALIASES));
+        long start = System.nanoTime();
+        List<String> errors = errors(utf8(sb.toString()));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(errors).hasSize(ConfigLimits.MAX_ERRORS + 1);
+        assertThat(errors.get(ConfigLimits.MAX_ERRORS)).contains("too many errors");
     }
 
     @Test
