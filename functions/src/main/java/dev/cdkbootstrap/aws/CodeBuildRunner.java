@@ -70,9 +70,13 @@ public final class CodeBuildRunner implements BuildRunner {
         return new BuildView(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null);
     }
 
-    /** CodeBuild's own deep link when it has one, else the build's console page. */
+    /**
+     * CodeBuild's own deep link once its log stream exists, else the build's console page (right
+     * after StartBuild the deep link names {@code group=null;stream=null}).
+     */
     static String logsUrl(Build build) {
-        if (build.logs() != null && build.logs().deepLink() != null) {
+        if (build.logs() != null && build.logs().deepLink() != null && build.logs().groupName() != null
+                && !build.logs().deepLink().contains("group=null")) {
             return build.logs().deepLink();
         }
         String arn = build.arn();

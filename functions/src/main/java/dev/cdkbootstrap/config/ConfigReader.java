@@ -24,6 +24,7 @@ public final class ConfigReader {
     private static final Pattern SET_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
     private final ErrorCollector errors;
+    private int stagesRead;
 
     private ConfigReader(ErrorCollector errors) {
         this.errors = errors;
@@ -134,6 +135,11 @@ public final class ConfigReader {
         for (int i = 0; i < list.getValue().size(); i++) {
             Node item = list.getValue().get(i);
             Place place = Nodes.place(item, new Place(0, 0, listPath + "[" + i + "]"));
+            if (++stagesRead > ConfigLimits.MAX_STAGES) {
+                errors.add(place, "more than " + ConfigLimits.MAX_STAGES
+                        + " stages in all sets (aliases counted each time they are used); not read further");
+                break;
+            }
             MappingNode mapping = Scalars.mapping(item, place, errors);
             if (mapping == null) {
                 continue;

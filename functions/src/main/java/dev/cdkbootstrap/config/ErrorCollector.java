@@ -8,6 +8,7 @@ import java.util.List;
 public final class ErrorCollector {
     private final String file;
     private final List<ConfigError> errors = new ArrayList<>();
+    private int dropped;
 
     public ErrorCollector(String file) {
         this.file = file;
@@ -18,15 +19,20 @@ public final class ErrorCollector {
     }
 
     public void add(Place place, String message) {
-        errors.add(new ConfigError(file, place.line(), place.column(), place.path(), message));
+        if (errors.size() < ConfigLimits.MAX_STORED_ERRORS) {
+            errors.add(new ConfigError(file, place.line(), place.column(), place.path(), message));
+        } else {
+            dropped++;
+        }
     }
 
     public boolean isEmpty() {
         return errors.isEmpty();
     }
 
+    /** Errors seen so far, stored or only counted. */
     public int size() {
-        return errors.size();
+        return errors.size() + dropped;
     }
 
     /** Throws when anything was collected: sorted by place, capped at {@link ConfigLimits#MAX_ERRORS}. */
@@ -38,11 +44,11 @@ public final class ErrorCollector {
         sorted.sort(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column)
                 .thenComparing(ConfigError::path).thenComparing(ConfigError::message));
         List<ConfigError> distinct = sorted.stream().distinct().toList();
-        if (distinct.size() > ConfigLimits.MAX_ERRORS) {
-            List<ConfigError> capped = new ArrayList<>(distinct.subList(0, ConfigLimits.MAX_ERRORS));
+        if (distinct.size() > ConfigLimits.MAX_ERRORS || dropped > 0) {
+            List<ConfigError> capped = new ArrayList<>(distinct.subList(0, Math.min(distinct.size(), ConfigLimits.MAX_ERRORS)));
             ConfigError last = capped.get(capped.size() - 1);
             capped.add(new ConfigError(file, last.line(), last.column(), Place.ROOT,
-                    "too many errors: " + (distinct.size() - ConfigLimits.MAX_ERRORS) + " more not shown"));
+                    "too many errors: " + (distinct.size() - capped.size() + dropped) + " more not shown"));
             distinct = capped;
         }
         throw new ConfigValidationException(distinct);

@@ -34,15 +34,15 @@ final class Fields {
                 continue;
             }
             String key = scalar.getValue();
-            Place here = Nodes.place(keyNode, place.child(key));
+            Place here = Nodes.place(keyNode, place.child(Nodes.abbreviate(key)));
             if (scalar.getTag().equals(Tag.MERGE)) {
                 errors.add(here, "merge keys (<<) are not supported; write the keys out");
             } else if (firstSeen.containsKey(key)) {
-                errors.add(here, "duplicate key \"" + key + "\" (first at line "
+                errors.add(here, "duplicate key \"" + Nodes.abbreviate(key) + "\" (first at line "
                         + (firstSeen.get(key).getStartMark().getLine() + 1) + ")");
             } else if (!allowed.contains(key)) {
                 firstSeen.put(key, keyNode);
-                errors.add(here, "unknown key \"" + key + "\"" + Suggestions.closest(key, allowed)
+                errors.add(here, "unknown key \"" + Nodes.abbreviate(key) + "\"" + Suggestions.closest(key, allowed)
                         .map(s -> "; did you mean \"" + s + "\"?")
                         .orElse("; expected one of: " + String.join(", ", allowed)));
             } else {

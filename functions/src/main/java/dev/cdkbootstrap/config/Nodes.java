@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Small helpers over SnakeYAML nodes: places, blankness, and names of types for messages. */
-final class Nodes {
+public final class Nodes {
 
     private Nodes() {}
 
@@ -46,8 +46,14 @@ final class Nodes {
         return "the text \"" + shown + "\"";
     }
 
-    static String abbreviate(String s) {
-        String oneLine = s.replaceAll("[\\p{Cntrl}]", "?");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    /** At most 60 characters, control characters shown as '?': safe to put in a one-line message. */
+    public static String abbreviate(String s) {
+        boolean clean = s.length() <= 60 && s.chars().noneMatch(Character::isISOControl);
+        if (clean) {
+            return s; // the common case, kept cheap: every key passes through here
+        }
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().limit(60).forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return s.codePointCount(0, s.length()) <= 60 ? sb.toString() : sb.substring(0, sb.offsetByCodePoints(0, 57)) + "...";
     }
 }

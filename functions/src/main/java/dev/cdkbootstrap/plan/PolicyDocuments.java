@@ -21,7 +21,7 @@ final class PolicyDocuments {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             return Optional.of("is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")") + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    + ", column " + at.getColumnNr() + ")") + ": " + shortMessage(e));
         }
         if (doc == null || !doc.isObject()) {
             return Optional.of("is not an IAM policy document: expected a JSON object with Version and Statement");
@@ -42,6 +42,13 @@ final class PolicyDocuments {
                     + ConfigLimits.MAX_POLICY_CHARS + " for a managed policy");
         }
         return Optional.empty();
+    }
+
+    /** Jackson's first sentence, without its source-location appendix. */
+    private static String shortMessage(JsonProcessingException e) {
+        String message = e.getOriginalMessage().lines().findFirst().orElse("");
+        int cut = message.indexOf(" (start marker at");
+        return (cut < 0 ? message : message.substring(0, cut)).strip();
     }
 
     private static boolean allObjects(JsonNode array) {

@@ -71,7 +71,8 @@ final class PolicyResolver {
         try {
             return files.read(path);
         } catch (UncheckedIOException | SecurityException e) {
-            errors.add(at.place(), "cannot read policy file \"" + path + "\": " + e.getMessage());
+            errors.add(at.place(), "cannot read policy file \"" + path + "\": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return Optional.empty();
         }
     }

@@ -105,8 +105,8 @@ final class TargetMerger {
         for (Contribution c : group.subList(1, group.size())) {
             String value = valueOf(c, field, fallback);
             if (!Objects.equals(value, firstValue)) {
-                errors.add(placeOf(c, field), "target " + c.key() + " gets " + key + " \"" + value + "\" here ("
-                        + c.source() + ") but \"" + firstValue + "\" from " + first.source() + " at "
+                errors.add(placeOf(c, field), "target " + c.key() + " gets " + key + " " + shown(c, field, fallback)
+                        + " here (" + c.source() + ") but " + shown(first, field, fallback) + " from " + first.source() + " at "
                         + placeOf(first, field).describe(errors.file()) + "; one target has one " + key);
                 return null;
             }
@@ -117,6 +117,10 @@ final class TargetMerger {
     private static String valueOf(Contribution c, Function<BootstrapConfig, Located<String>> field, String fallback) {
         Located<String> v = field.apply(c.bootstrap());
         return v == null ? fallback : v.value();
+    }
+
+    private static String shown(Contribution c, Function<BootstrapConfig, Located<String>> field, String fallback) {
+        return field.apply(c.bootstrap()) == null ? "\"" + fallback + "\" (the default)" : "\"" + valueOf(c, field, fallback) + "\"";
     }
 
     private static Place placeOf(Contribution c, Function<BootstrapConfig, Located<String>> field) {

@@ -52,7 +52,10 @@ public final class LoadConfigStep {
         String key = orDefault(execution.key(), settings.defaultKey(), "key");
         String file = "s3://" + bucket + "/" + key;
 
-        ObjectStore.StoredObject config = readConfig(bucket, key, execution.versionId(), file);
+        // An S3 rule on an unversioned bucket hands over an empty version id.
+        String requestedVersion = execution.versionId() == null || execution.versionId().isBlank()
+                ? null : execution.versionId();
+        ObjectStore.StoredObject config = readConfig(bucket, key, requestedVersion, file);
         PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key));
 
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
@@ -65,7 +68,7 @@ public final class LoadConfigStep {
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
-        String versionId = config.versionId() != null ? config.versionId() : execution.versionId();
+        String versionId = config.versionId() != null ? config.versionId() : requestedVersion;
         return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
                 execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
                 RunLayout.targets(runPrefix), settings.maxConcurrency(),
@@ -93,6 +96,12 @@ public final class LoadConfigStep {
     static List<Target> filter(List<Target> targets, List<String> accounts, List<String> warnings) {
         if (accounts == null) {
             return targets;
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i) == null || !accounts.get(i).matches("\\d{12}")) {
+                throw new IllegalArgumentException("execution input accounts[" + i + "]: '" + accounts.get(i)
+                        + "' is not a 12-digit account id (quote it in JSON: \"011111111111\")");
+            }
         }
         Set<String> wanted = new LinkedHashSet<>(accounts);
         List<Target> kept = targets.stream().filter(t -> wanted.contains(t.account())).toList();

@@ -80,7 +80,10 @@ public final class RecordResultStep {
 
     /** {@code <ErrorName>: <message>}, the message taken from a Lambda error's Cause JSON. */
     static String errorReason(StepError error) {
-        String name = error.error() == null ? "Error" : error.error().substring(error.error().lastIndexOf('.') + 1);
+        String name = error.error() == null ? "Error" : error.error();
+        if (name.matches("([a-z]\\w*\\.)+[A-Z]\\w*")) {
+            name = name.substring(name.lastIndexOf('.') + 1); // a Java class name: its simple name is enough
+        }
         String cause = error.cause() == null ? "" : error.cause();
         try {
             JsonNode node = Json.tolerant().readTree(cause);

@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.config.yaml;
 
 import dev.cdkbootstrap.config.ConfigLimits;
+import dev.cdkbootstrap.config.Nodes;
 import dev.cdkbootstrap.config.Place;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -117,7 +118,7 @@ final class GuardedParser implements Parser {
         if (!parent.mapping) {
             parent.index++;
         } else if (parent.expectingKey) {
-            parent.key = scalarText == null ? "?" : scalarText;
+            parent.key = scalarText == null ? "?" : Nodes.abbreviate(scalarText);
             parent.expectingKey = false;
         } else {
             parent.expectingKey = true;

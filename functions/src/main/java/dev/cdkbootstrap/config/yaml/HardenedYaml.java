@@ -32,8 +32,7 @@ public final class HardenedYaml {
     /** The document's root node, or {@code null} after recording why there is none. */
     public static Node load(byte[] content, ErrorCollector errors) {
         if (content.length > ConfigLimits.MAX_BYTES) {
-            errors.add(Place.fileStart(), "file is " + content.length + " bytes; the limit is "
-                    + ConfigLimits.MAX_BYTES + " bytes (8 MiB)");
+            errors.add(Place.fileStart(), ConfigLimits.tooLarge(content.length));
             return null;
         }
         String text = decodeUtf8(content, errors);
@@ -104,7 +103,7 @@ public final class HardenedYaml {
     private static String describe(MarkedYAMLException e) {
         String problem = clean(e.getProblem());
         String context = clean(e.getContext());
-        return context.isEmpty() ? problem : problem + " (" + context + ")";
+        return context.isEmpty() ? problem : context + ": " + problem;
     }
 
     /** One line, printable: SnakeYAML messages may hold newlines or the offending control character. */
