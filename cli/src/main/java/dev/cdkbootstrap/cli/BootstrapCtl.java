@@ -73,8 +73,4 @@ public final class BootstrapCtl {
         sb.append("  help\n      this text\n");
         return sb.toString();
     }
-
-    static String usage() {
-        return usage(commands());
-    }
 }

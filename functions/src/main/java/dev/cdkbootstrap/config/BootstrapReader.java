@@ -10,6 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class BootstrapReader {
     static final List<String> KEYS = List.of("enabled", "execution_policy_filepath", "execution_policy_arn",
             "aws_profile", "qualifier", "toolkit_stack_name");
+    private static final List<String> CODE_COMMIT_KEYS = List.of("infra", "project_template");
+    private static final List<String> REPO_KEYS = List.of("repo_name", "branch_name");
     private static final Pattern POLICY_ARN = Pattern.compile(
             "^arn:aws(-cn|-us-gov|-iso(-[a-z])?)?:iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
     private static final Pattern QUALIFIER = Pattern.compile("^[a-z0-9]{1,10}$");
@@ -88,9 +90,6 @@ final class BootstrapReader {
         }
         return new Located<>(String.join("/", segments), raw.place());
     }
-
-    private static final List<String> CODE_COMMIT_KEYS = List.of("infra", "project_template");
-    private static final List<String> REPO_KEYS = List.of("repo_name", "branch_name");
 
     /** code_commit is accepted for compatibility with the guide and checked for shape only. */
     static void checkCodeCommit(Fields owner, ErrorCollector errors) {

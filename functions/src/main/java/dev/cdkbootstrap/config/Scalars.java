@@ -79,8 +79,9 @@ final class Scalars {
             if (raw.length() == 12 && raw.charAt(0) != '0') {
                 return new Located<>(raw, place);
             }
-            errors.add(place, "account " + raw + " is an unquoted number with " + raw.length()
-                    + " digits; an account id is text of exactly 12 digits: quote it (\"" + raw
+            String shown = Nodes.abbreviate(raw);
+            errors.add(place, "account " + shown + " is an unquoted number with " + raw.length()
+                    + " digits; an account id is text of exactly 12 digits: quote it (\"" + shown
                     + "\") and check for lost leading zeros");
             return null;
         }
@@ -88,7 +89,7 @@ final class Scalars {
             return new Located<>(raw, place);
         }
         if (quoted && DIGITS.matcher(raw).matches()) {
-            errors.add(place, "account \"" + raw + "\" has " + raw.length() + " digits; an account id has exactly 12");
+            errors.add(place, "account \"" + Nodes.abbreviate(raw) + "\" has " + raw.length() + " digits; an account id has exactly 12");
         } else {
             errors.add(place, "expected a 12-digit account id, got " + Nodes.describe(node));
         }

@@ -3,6 +3,7 @@ package dev.cdkbootstrap.plan;
 import dev.cdkbootstrap.config.BootstrapConfig;
 import dev.cdkbootstrap.config.ErrorCollector;
 import dev.cdkbootstrap.config.Located;
+import dev.cdkbootstrap.config.Nodes;
 import dev.cdkbootstrap.config.Regions;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class PolicyResolver {
             Located<String> file = b.policyFile();
             Optional<String> text = read(file.value(), file);
             if (text.isEmpty()) {
-                errors.add(file.place(), "policy file \"" + file.value()
+                errors.add(file.place(), "policy file \"" + Nodes.abbreviate(file.value())
                         + "\" not found in the folder that holds cdk-app.yml");
                 return null;
             }
@@ -71,7 +72,7 @@ final class PolicyResolver {
         try {
             return files.read(path);
         } catch (UncheckedIOException | SecurityException e) {
-            errors.add(at.place(), "cannot read policy file \"" + path + "\": "
+            errors.add(at.place(), "cannot read policy file \"" + Nodes.abbreviate(path) + "\": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return Optional.empty();
         }
@@ -81,7 +82,7 @@ final class PolicyResolver {
                                     Located<String> at, String note) {
         Optional<String> problem = PolicyDocuments.problem(text);
         if (problem.isPresent()) {
-            errors.add(at.place(), "policy file \"" + path + "\"" + note + " " + problem.get());
+            errors.add(at.place(), "policy file \"" + Nodes.abbreviate(path) + "\"" + note + " " + problem.get());
             return null;
         }
         documents.put(path, text);

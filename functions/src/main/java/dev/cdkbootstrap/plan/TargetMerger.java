@@ -3,6 +3,7 @@ package dev.cdkbootstrap.plan;
 import dev.cdkbootstrap.config.BootstrapConfig;
 import dev.cdkbootstrap.config.ErrorCollector;
 import dev.cdkbootstrap.config.Located;
+import dev.cdkbootstrap.config.Nodes;
 import dev.cdkbootstrap.config.Place;
 import dev.cdkbootstrap.config.Regions;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ final class TargetMerger {
             if (firstFile == null) {
                 firstFile = r;
             } else if (!firstFile.policy().file().equals(r.policy().file())) {
-                errors.add(r.place(), "target " + target + " gets policy file \"" + r.policy().file() + "\" here ("
-                        + r.from().source() + ") but \"" + firstFile.policy().file() + "\" from "
+                errors.add(r.place(), "target " + target + " gets policy file \"" + Nodes.abbreviate(r.policy().file()) + "\" here ("
+                        + r.from().source() + ") but \"" + Nodes.abbreviate(firstFile.policy().file()) + "\" from "
                         + firstFile.from().source() + " at " + firstFile.place().describe(errors.file())
                         + "; both would be the one IAM policy " + r.policy().arn() + ": use the same file");
                 conflict = true;

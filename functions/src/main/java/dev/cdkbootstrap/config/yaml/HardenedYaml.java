@@ -50,7 +50,7 @@ public final class HardenedYaml {
             errors.add(place(e.mark(), e.path()), e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : parser.lastMark();
-            errors.add(place(mark, parser.currentPath()), "YAML syntax: " + describe(e));
+            errors.add(place(mark, parser.currentPath()), "YAML syntax: " + describe(e) + hint(e));
         } catch (YAMLException | IllegalArgumentException | StackOverflowError e) {
             errors.add(place(parser.lastMark(), parser.currentPath()), "YAML rejected: " + clean(e.getMessage()));
         }
@@ -104,6 +104,13 @@ public final class HardenedYaml {
         String problem = clean(e.getProblem());
         String context = clean(e.getContext());
         return context.isEmpty() ? problem : context + ": " + problem;
+    }
+
+    /** SnakeYAML reports most indentation mistakes as block-structure problems; say so. */
+    private static String hint(MarkedYAMLException e) {
+        String text = e.getProblem() + " " + e.getContext();
+        return text.contains("<block end>") || text.contains("mapping values are not allowed")
+                ? " (check the indentation of this line)" : "";
     }
 
     /** One line, printable: SnakeYAML messages may hold newlines or the offending control character. */
