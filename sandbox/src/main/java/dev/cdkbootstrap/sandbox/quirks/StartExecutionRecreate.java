@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * moto 5.2.1 quirk: once a state machine has run, StartExecution with a NEW name answers 500
- * ({@code cannot pickle '_thread.RLock'}: moto deep-copies the machine together with its running
- * executions; fixed in 5.2.3). Before such a call the machine is deleted and re-created with the same
- * name, definition and role (so the same ARN). Re-creating forgets the old executions, so first their
+ * ({@code cannot pickle '_thread.RLock'}: moto deep-copies the machine with its backend, so with the
+ * executions of every machine in that account and region; fixed in 5.2.3). Before such a call every
+ * machine there that has run is deleted and re-created with the same name, definition and role (so
+ * the same ARN). Re-creating forgets the old executions, so first their
  * final DescribeExecution / GetExecutionHistory answers are kept here and served later, and a
  * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS.
  */
@@ -68,13 +69,25 @@ public final class StartExecutionRecreate implements Route {
         }
         JsonNode executions = call(moto, region, account, "ListExecutions",
                 Json.tolerant().createObjectNode().put("stateMachineArn", machineArn)).path("executions");
-        if (executions.isEmpty()) {
-            return Optional.empty();
-        }
         for (JsonNode execution : executions) {
             if (execution.path("name").asText().equals(name)) {
                 return Optional.empty(); // moto de-duplicates a repeated name itself
             }
+        }
+        // moto deep-copies the machine together with its backend, i.e. with every machine's executions
+        // in this account and region: every machine that has run must be re-created, not only this one.
+        for (JsonNode machine : call(moto, region, account, "ListStateMachines", Json.tolerant().createObjectNode())
+                .path("stateMachines")) {
+            recreateIfItRan(moto, region, account, machine.path("stateMachineArn").asText());
+        }
+        return Optional.empty();
+    }
+
+    private void recreateIfItRan(MotoForwarder moto, String region, String account, String machineArn) throws IOException {
+        JsonNode executions = call(moto, region, account, "ListExecutions",
+                Json.tolerant().createObjectNode().put("stateMachineArn", machineArn)).path("executions");
+        if (executions.isEmpty()) {
+            return;
         }
         for (JsonNode execution : executions) {
             ObjectNode byArn = Json.tolerant().createObjectNode().put("executionArn", execution.path("executionArn").asText());
@@ -91,8 +104,8 @@ public final class StartExecutionRecreate implements Route {
                 .put("definition", machine.path("definition").asText())
                 .put("roleArn", machine.path("roleArn").asText())
                 .put("type", machine.path("type").asText("STANDARD")));
-        log.println("sandbox: re-created state machine " + arn[6] + " before a new execution (moto 5.2.1 StartExecution bug)");
-        return Optional.empty();
+        log.println("sandbox: re-created state machine " + machine.path("name").asText()
+                + " before a new execution (moto 5.2.1 StartExecution bug)");
     }
 
     private static JsonNode call(MotoForwarder moto, String region, String account, String operation, JsonNode body)

@@ -9,6 +9,7 @@ import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -41,7 +44,8 @@ class MotoInterpreterIT {
         moto = MotoServer.startWithCallbackPort(frontPort, Path.of("target/sandbox-it/moto-spike.log"));
         moto.enableStateMachineExecution();
         lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, System.out).register("Work", handlers.work());
-        front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()), List.of(lambdas), List.of(), System.out);
+        front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
+                List.of(lambdas, new StartExecutionRecreate(System.out)), List.of(), System.out);
         clients = new EmulatorClients(front.endpoint(), REGION);
     }
 
@@ -75,6 +79,24 @@ class MotoInterpreterIT {
         assertThat(results.get(4).path("caught").asText()).isEqualTo(SpikeHandlers.Broken.class.getName());
         assertThat(results.get(4).path("cause").asText()).contains("item 5 always fails");
         System.out.println("spike: max concurrent invocations observed = " + handlers.maxRunning.get());
+    }
+
+    @Test
+    void afterARunANewExecutionNameStillStartsAndAnOldNameIsRejected() throws Exception {
+        SfnClient sfn = clients.sfn();
+        String machine = sfn.createStateMachine(b -> b.name("waits").roleArn("arn:aws:iam::123456789012:role/spike")
+                .definition("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":1,\"End\":true}}}"))
+                .stateMachineArn();
+        String first = sfn.startExecution(b -> b.stateMachineArn(machine).name("one").input("{}")).executionArn();
+        assertThat(await(sfn, first).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+        String second = sfn.startExecution(b -> b.stateMachineArn(machine).name("two").input("{}")).executionArn();
+
+        assertThat(await(sfn, second).status()).as("moto 5.2.1 answers 500 here without the workaround")
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(sfn.describeExecution(b -> b.executionArn(first)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThatThrownBy(() -> sfn.startExecution(b -> b.stateMachineArn(machine).name("one").input("{}")))
+                .isInstanceOf(ExecutionAlreadyExistsException.class);
     }
 
     static DescribeExecutionResponse await(SfnClient sfn, String executionArn) throws InterruptedException {
