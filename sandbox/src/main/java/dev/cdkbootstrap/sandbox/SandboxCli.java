@@ -26,6 +26,10 @@ public final class SandboxCli {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         MotoForwarder.allowHostHeader();
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(SandboxOptions.USAGE);
+            return 0;
+        }
         SandboxOptions options;
         try {
             options = SandboxOptions.parse(args);

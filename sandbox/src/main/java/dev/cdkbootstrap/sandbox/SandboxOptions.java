@@ -20,7 +20,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --then-new-account ACCOUNT  after the first run, deliver new-account events for ACCOUNT
               --rerun                     after the first run, upload the same file again
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
-              --parallel-builds N         local CodeBuild builds at a time (default 4)
+              --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
     /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
@@ -35,7 +35,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         List<String> failing = new ArrayList<>();
         String newAccount = null;
         Integer maxConcurrency = null;
-        int parallel = 4;
+        // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
+        int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {

@@ -17,14 +17,14 @@ import java.util.List;
  * Runs the sandbox with generated configs of 1, 10 and 40 targets at a fixed Map concurrency, and
  * the 10-target config once more at concurrency 1 (targets one after another), and prints the wall
  * time of each run (upload to report) and per target. Each case gets a fresh emulator.
- * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=4] [sizes=1,10,40]}.
+ * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=cores] [sizes=1,10,40]}.
  */
 public final class SandboxBenchmark {
     private SandboxBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int builds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int builds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(2, Runtime.getRuntime().availableProcessors());
         List<Integer> sizes = args.length > 2
                 ? List.of(args[2].split(",")).stream().map(Integer::parseInt).toList() : List.of(1, 10, 40);
         Path work = Files.createDirectories(Path.of("target/sandbox-bench"));
