@@ -113,8 +113,10 @@ public final class MotoForwarder {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, List<String>> headers = new LinkedHashMap<>();
+            // Content-Length stays: a HEAD answer's describes the object (the front's server sets it for bodies).
             response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if ((lower.equals("content-length") || !HOP_BY_HOP.contains(lower)) && !name.startsWith(":")) {
                     headers.put(name, values);
                 }
             });
