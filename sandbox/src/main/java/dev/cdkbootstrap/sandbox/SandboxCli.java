@@ -77,15 +77,27 @@ public final class SandboxCli {
         out.println("sandbox: report of run " + last.runId() + " written to " + report);
     }
 
-    /** The project root: -Dsandbox.projectRoot, else the nearest folder up from here with template.yaml. */
+    /**
+     * The project root: -Dsandbox.projectRoot, else the nearest folder with template.yaml and
+     * statemachine/ up from the working directory, else up from where this class was loaded
+     * (e.g. cli/target/bootstrapctl.jar), so bin/bootstrapctl works from any directory.
+     */
     public static Path projectRoot() {
         String configured = System.getProperty("sandbox.projectRoot");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("statemachine"))) {
-                return dir;
+        List<Path> starts = new java.util.ArrayList<>(List.of(Path.of("").toAbsolutePath()));
+        try {
+            starts.add(Path.of(SandboxCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException unknown) {
+            // no code source: the working directory is the only start
+        }
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("statemachine"))) {
+                    return dir;
+                }
             }
         }
         throw new IllegalStateException("cannot find the project root (template.yaml + statemachine/); set -Dsandbox.projectRoot");

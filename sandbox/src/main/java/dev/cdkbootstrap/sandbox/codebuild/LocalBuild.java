@@ -59,11 +59,22 @@ final class LocalBuild {
         finish("STOPPED", null);
     }
 
+    /** The phase the buildspec script last announced (BuildspecScript writes them to a file). */
+    private String runningPhase() {
+        Path phases = log.resolveSibling(log.getFileName() + ".d").resolve("phases");
+        try {
+            List<String> lines = java.nio.file.Files.exists(phases) ? java.nio.file.Files.readAllLines(phases) : List.of();
+            return lines.isEmpty() ? currentPhase : lines.get(lines.size() - 1);
+        } catch (java.io.IOException unreadable) {
+            return currentPhase;
+        }
+    }
+
     ObjectNode toJson() {
         ObjectNode build = Json.tolerant().createObjectNode();
         String arn = "arn:aws:codebuild:" + project.region() + ":" + project.account() + ":build/" + id;
         build.put("id", id).put("arn", arn).put("projectName", project.name())
-                .put("buildStatus", status).put("currentPhase", currentPhase)
+                .put("buildStatus", status).put("currentPhase", done() ? currentPhase : runningPhase())
                 .put("buildComplete", done()).put("startTime", startTime.toEpochMilli() / 1000.0);
         if (endTime != null) {
             build.put("endTime", endTime.toEpochMilli() / 1000.0);

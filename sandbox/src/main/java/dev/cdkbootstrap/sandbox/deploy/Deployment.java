@@ -5,4 +5,4 @@ import java.util.List;
 
 /** What the deployer made in the emulator: where to upload, what runs, which rules deliver events. */
 public record Deployment(String region, String configBucket, String configKey, String stateMachineArn,
-                         String runPrefix, String targetRoleName, List<EventRule> rules) {}
+                         String runPrefix, List<EventRule> rules) {}

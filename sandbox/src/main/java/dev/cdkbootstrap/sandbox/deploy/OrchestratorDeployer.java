@@ -85,7 +85,7 @@ public final class OrchestratorDeployer {
             rules.addAll(rulesOf(app, function, new EventRule.Target(EventRule.TargetKind.FUNCTION, app.physicalName(function))));
         }
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
-                functionEnv.getOrDefault("RUN_PREFIX", "runs/"), functionEnv.get("TARGET_ROLE_NAME"), rules);
+                functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules);
     }
 
     @SuppressWarnings("unchecked")
