@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The programs a local build finds on its PATH: the project's pinned CDK CLI from
- * {@code node_modules/.bin}, and shims in front of it so a buildspec written for CodeBuild runs here:
+ * {@code node_modules/.bin} ({@code npm ci} first when it is missing), and shims in front of it so a buildspec written for CodeBuild runs here:
  * {@code npm install -g aws-cdk@V} is a no-op (the pinned CLI is already there), {@code npx aws-cdk@V}
  * runs the pinned CLI, and {@code cdk bootstrap} exits 1 for builds the sandbox was told to fail.
  */
@@ -19,8 +19,7 @@ public record Toolchain(Path shims, Path nodeBin, Path home) {
     public static Toolchain prepare(Path projectRoot, Path workDir, Collection<String> failingBuilds) {
         Path nodeBin = projectRoot.resolve("node_modules/.bin").toAbsolutePath().normalize();
         if (!Files.isExecutable(nodeBin.resolve("cdk"))) {
-            throw new IllegalStateException(nodeBin.resolve("cdk") + " is missing: run `npm ci --no-audit --no-fund` in "
-                    + projectRoot.toAbsolutePath().normalize());
+            installPinnedNodeTools(projectRoot, workDir);
         }
         Path shims = workDir.resolve("shims").toAbsolutePath();
         Path home = workDir.resolve("home").toAbsolutePath();
@@ -57,6 +56,26 @@ public record Toolchain(Path shims, Path nodeBin, Path home) {
             return new Toolchain(shims, nodeBin, home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code npm ci} in the project: the CDK CLI version package-lock.json pins. */
+    private static void installPinnedNodeTools(Path projectRoot, Path workDir) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(workDir);
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("npm-ci.log").toFile()).start();
+            if (npm.waitFor() != 0 || !Files.isExecutable(root.resolve("node_modules/.bin/cdk"))) {
+                throw new IllegalStateException("`npm ci` in " + root + " did not install the CDK CLI; see "
+                        + workDir.resolve("npm-ci.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run `npm ci` in " + root + " (is npm installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during `npm ci`", e);
         }
     }
 

@@ -74,8 +74,10 @@ public final class OrchestratorDeployer {
             functionEnv = env;
         }
         for (String project : app.resourcesOfType("AWS::CodeBuild::Project")) {
-            codeBuild.register(new BuildProject(app.physicalName(project), region, app.account(),
-                    projectRoot.resolve("buildspec/bootstrap.yml"), projectEnvironment(app, project)));
+            BuildProject local = new BuildProject(app.physicalName(project), region, app.account(),
+                    projectRoot.resolve("buildspec/bootstrap.yml"), projectEnvironment(app, project));
+            codeBuild.register(local);
+            createProjectInMoto(app, project, local);
         }
         String machineId = app.resourcesOfType("AWS::Serverless::StateMachine").get(0);
         String machineArn = deployStateMachine(app, machineId, timingCapSeconds);
@@ -86,6 +88,24 @@ public final class OrchestratorDeployer {
         }
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
                 functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules);
+    }
+
+    /** The project also exists in moto, so BatchGetProjects/ListProjects answer as in AWS; builds stay local. */
+    private void createProjectInMoto(SamApplication app, String logicalId, BuildProject project) throws IOException {
+        ObjectNode request = Json.tolerant().createObjectNode().put("name", project.name());
+        // moto quirk: it wants a source location even for NO_SOURCE (AWS does not).
+        request.putObject("source").put("type", "NO_SOURCE").put("location", "sandbox-no-source")
+                .put("buildspec", Files.readString(project.buildspec()));
+        request.putObject("artifacts").put("type", "NO_ARTIFACTS");
+        var variables = request.putObject("environment").put("type", "LINUX_CONTAINER")
+                .put("image", "aws/codebuild/standard:7.0").put("computeType", "BUILD_GENERAL1_SMALL")
+                .putArray("environmentVariables");
+        project.environment().forEach((name, value) -> variables.addObject().put("name", name).put("value", value)
+                .put("type", "PLAINTEXT"));
+        Object role = app.properties(logicalId).get("ServiceRole");
+        request.put("serviceRole", role == null ? "arn:aws:iam::" + app.account() + ":role/sandbox-codebuild"
+                : app.intrinsics().string(role));
+        check(moto.json("codebuild", app.region(), app.account(), "CodeBuild_20161006.CreateProject", request.toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -154,7 +174,7 @@ public final class OrchestratorDeployer {
 
     private static void check(dev.cdkbootstrap.sandbox.front.Reply reply) {
         if (reply.status() != 200) {
-            throw new IllegalStateException("moto EventBridge answered " + reply.status() + ": " + reply.bodyText());
+            throw new IllegalStateException("moto answered " + reply.status() + ": " + reply.bodyText());
         }
     }
 
