@@ -8,9 +8,11 @@ import dev.cdkbootstrap.config.yaml.HardenedYaml;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -33,13 +35,26 @@ public final class ConfigPlanner {
         return planned;
     }
 
+    /** Each path is read at most once per plan, however many places name it (one S3 GET, not thousands). */
+    private static PolicyFiles once(PolicyFiles files) {
+        Map<String, Optional<String>> read = new HashMap<>();
+        return path -> {
+            Optional<String> cached = read.get(path);
+            if (cached == null) {
+                cached = files.read(path);
+                read.put(path, cached);
+            }
+            return cached;
+        };
+    }
+
     private static PlannedConfig plan(CdkAppConfig config, PolicyFiles policyFiles, ErrorCollector errors) {
         Map<String, List<Contribution>> byTarget = new LinkedHashMap<>();
         for (Contribution c : TargetRules.contributions(config, errors)) {
             byTarget.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
         }
         Map<String, String> documents = new TreeMap<>();
-        PolicyResolver resolver = new PolicyResolver(config.appPrefix(), policyFiles, errors, documents);
+        PolicyResolver resolver = new PolicyResolver(config.appPrefix(), once(policyFiles), errors, documents);
         List<List<Contribution>> groups = new ArrayList<>(byTarget.values());
         groups.sort(Comparator.comparing((List<Contribution> g) -> g.get(0).account())
                 .thenComparing(g -> g.get(0).region()));
