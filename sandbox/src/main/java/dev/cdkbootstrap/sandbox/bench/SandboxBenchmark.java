@@ -40,6 +40,8 @@ public final class SandboxBenchmark {
         System.out.println();
         System.out.println("Sandbox benchmark (" + Runtime.getRuntime().availableProcessors() + " cores):");
         lines.forEach(System.out::println);
+        // The in-process handlers' libraries may leave non-daemon threads behind; the benchmark is done.
+        System.exit(0);
     }
 
     private static String measure(Path work, int size, int concurrency, int builds) throws Exception {

@@ -48,7 +48,8 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     public LocalCodeBuild(Toolchain toolchain, Path workDir, int parallelBuilds, PrintStream log) {
         this.toolchain = toolchain;
         this.workDir = workDir.toAbsolutePath();
-        this.runner = Executors.newFixedThreadPool(parallelBuilds);
+        this.runner = Executors.newFixedThreadPool(parallelBuilds,
+                Thread.ofPlatform().name("sandbox-build-", 1).daemon(true).factory());
         this.log = log;
     }
 
