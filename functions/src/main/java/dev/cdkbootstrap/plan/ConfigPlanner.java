@@ -1,6 +1,20 @@
 package dev.cdkbootstrap.plan;
 
+import dev.cdkbootstrap.config.CdkAppConfig;
+import dev.cdkbootstrap.config.ConfigReader;
 import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.config.ErrorCollector;
+import dev.cdkbootstrap.config.yaml.HardenedYaml;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Entry point of the config engine: cdk-app.yml bytes in, a plan (or every error) out. */
 public final class ConfigPlanner {
@@ -9,9 +23,62 @@ public final class ConfigPlanner {
 
     /**
      * @param fileName the name used in error lines (e.g. {@code cdk-app.yml} or {@code s3://b/k})
+     * @param policyFiles the folder that holds cdk-app.yml, for execution-policy files
      * @throws ConfigValidationException with every error found
      */
     public static PlannedConfig plan(String fileName, byte[] content, PolicyFiles policyFiles) {
-        throw new UnsupportedOperationException("config engine: not implemented yet (issue 2)");
+        ErrorCollector errors = new ErrorCollector(fileName);
+        Node root = HardenedYaml.load(content, errors);
+        CdkAppConfig config = root == null ? null : ConfigReader.read(root, errors);
+        PlannedConfig planned = config == null ? null : plan(config, policyFiles, errors);
+        errors.throwIfAny();
+        return planned;
+    }
+
+    /** Each path is read at most once per plan, however many places name it (one S3 GET, not thousands). */
+    private static PolicyFiles once(PolicyFiles files) {
+        Map<String, Optional<String>> read = new HashMap<>();
+        return path -> {
+            Optional<String> cached = read.get(path);
+            if (cached == null) {
+                cached = files.read(path);
+                read.put(path, cached);
+            }
+            return cached;
+        };
+    }
+
+    private static PlannedConfig plan(CdkAppConfig config, PolicyFiles policyFiles, ErrorCollector errors) {
+        Map<String, List<Contribution>> byTarget = new LinkedHashMap<>();
+        for (Contribution c : TargetRules.contributions(config, errors)) {
+            byTarget.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
+        }
+        Map<String, String> documents = new TreeMap<>();
+        PolicyResolver resolver = new PolicyResolver(config.appPrefix(), once(policyFiles), errors, documents);
+        List<List<Contribution>> groups = new ArrayList<>(byTarget.values());
+        groups.sort(Comparator.comparing((List<Contribution> g) -> g.get(0).account())
+                .thenComparing(g -> g.get(0).region()));
+        List<String> warnings = new ArrayList<>();
+        TargetMerger merger = new TargetMerger(errors, warnings);
+        List<Target> targets = new ArrayList<>();
+        for (List<Contribution> group : groups) {
+            List<ResolvedPolicy> resolved = new ArrayList<>();
+            for (Contribution c : group) {
+                ResolvedPolicy r = resolver.resolve(c);
+                if (r != null) {
+                    resolved.add(r);
+                }
+            }
+            Target target = merger.merge(group, resolved);
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        var pipeline = config.pipeline();
+        Plan plan = new Plan(config.appPrefix(),
+                new Plan.Pipeline(pipeline.account() == null ? null : pipeline.account().value(),
+                        pipeline.region() == null ? null : pipeline.region().value()),
+                List.copyOf(targets), List.copyOf(warnings));
+        return new PlannedConfig(plan, Collections.unmodifiableMap(documents));
     }
 }

@@ -21,6 +21,10 @@ import java.time.Instant;
 public final class MotoServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
+    static {
+        dev.cdkbootstrap.sandbox.front.MotoForwarder.allowHostHeader();
+    }
+
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,0 +1,76 @@
+package dev.cdkbootstrap.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bootstrapctl}: the command line of the CDK Bootstrap Orchestrator. A small registry maps
+ * subcommand names to implementations; unexpected failures become one message line and exit 1,
+ * never a stack trace.
+ */
+public final class BootstrapCtl {
+
+    /** A registered subcommand and its usage line. */
+    record Entry(String usage, Subcommand command) {}
+
+    private static Map<String, Entry> commands() {
+        Map<String, Entry> commands = new LinkedHashMap<>();
+        commands.put("validate", new Entry("validate FILE [--policies-dir DIR]"
+                + "\n      check a cdk-app.yml; exit 0 when valid, 1 with one line per error", ConfigCommands::validate));
+        commands.put("plan", new Entry("plan FILE [--policies-dir DIR] [--format json|text]"
+                + "\n      print the bootstrap plan (default json); invalid input behaves like validate", ConfigCommands::plan));
+        // ---- Register further subcommands here (one line each). ----
+        // The sandbox helper's entry point, to be enabled by the lead once dev.cdkbootstrap.sandbox.SandboxCli exists:
+        // commands.put("sandbox", new Entry("sandbox ...\n      run the workflow offline", dev.cdkbootstrap.sandbox.SandboxCli::run));
+        return commands;
+    }
+
+    private BootstrapCtl() {}
+
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; the process exit code is the result. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, Entry> commands = commands();
+        if (args.isEmpty()) {
+            err.print(usage(commands));
+            return ExitCodes.USAGE;
+        }
+        String name = args.get(0);
+        if (List.of("help", "--help", "-h").contains(name)) {
+            out.print(usage(commands));
+            return ExitCodes.OK;
+        }
+        Entry entry = commands.get(name);
+        if (entry == null) {
+            err.println("bootstrapctl: unknown command \"" + name + "\"");
+            err.print(usage(commands));
+            return ExitCodes.USAGE;
+        }
+        try {
+            return entry.command().run(args.subList(1, args.size()), out, err);
+        } catch (UsageException e) {
+            err.println("bootstrapctl " + name + ": " + e.getMessage());
+            err.print(usage(commands));
+            return ExitCodes.USAGE;
+        } catch (Throwable e) { // last line of defence: a message, never a stack trace
+            err.println("bootstrapctl " + name + ": internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return ExitCodes.INVALID;
+        }
+    }
+
+    static String usage(Map<String, Entry> commands) {
+        StringBuilder sb = new StringBuilder("usage: bootstrapctl <command> [arguments]\n\ncommands:\n");
+        commands.values().forEach(e -> sb.append("  ").append(e.usage()).append('\n'));
+        sb.append("  help\n      this text\n");
+        return sb.toString();
+    }
+}

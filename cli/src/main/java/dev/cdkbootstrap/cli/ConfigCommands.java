@@ -1,0 +1,83 @@
+package dev.cdkbootstrap.cli;
+
+import dev.cdkbootstrap.config.ConfigError;
+import dev.cdkbootstrap.config.ConfigLimits;
+import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.config.Place;
+import dev.cdkbootstrap.plan.ConfigPlanner;
+import dev.cdkbootstrap.plan.DirectoryPolicyFiles;
+import dev.cdkbootstrap.plan.Plan;
+import dev.cdkbootstrap.plan.PlanJson;
+import dev.cdkbootstrap.plan.PlannedConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code validate} and {@code plan}: the config engine on a local file. */
+final class ConfigCommands {
+
+    private ConfigCommands() {}
+
+    static int validate(List<String> args, PrintStream out, PrintStream err) {
+        ConfigArguments a = ConfigArguments.parse(args, false);
+        PlannedConfig planned = planOrReport(a, err);
+        if (planned == null) {
+            return ExitCodes.INVALID;
+        }
+        int n = planned.plan().targets().size();
+        out.println(a.file() + ": OK, " + n + (n == 1 ? " target" : " targets"));
+        planned.plan().warnings().forEach(w -> err.println(a.file() + ": warning: " + w));
+        return ExitCodes.OK;
+    }
+
+    static int plan(List<String> args, PrintStream out, PrintStream err) {
+        ConfigArguments a = ConfigArguments.parse(args, true);
+        PlannedConfig planned = planOrReport(a, err);
+        if (planned == null) {
+            return ExitCodes.INVALID;
+        }
+        Plan plan = planned.plan();
+        out.print(a.format().equals("text") ? TextPlan.render(a.file(), plan) : PlanJson.write(plan));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The plan, or {@code null} after printing one line per error on {@code err}. */
+    private static PlannedConfig planOrReport(ConfigArguments a, PrintStream err) {
+        try {
+            byte[] content = read(a.file(), Path.of(a.file()));
+            return ConfigPlanner.plan(a.file(), content, new DirectoryPolicyFiles(a.policiesDir()));
+        } catch (ConfigValidationException e) {
+            e.errors().forEach(error -> err.println(error.format()));
+        } catch (NoSuchFileException e) {
+            err.println(fileError(a.file(), "no such file"));
+        } catch (IOException | SecurityException e) {
+            err.println(fileError(a.file(), "cannot read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    /** Reads at most one byte past the cap, so a huge file is rejected without being loaded. */
+    private static byte[] read(String name, Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("it is a directory");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(ConfigLimits.MAX_BYTES + 1);
+            if (content.length > ConfigLimits.MAX_BYTES) {
+                long size = Files.isRegularFile(file) ? Files.size(file) : content.length;
+                throw new ConfigValidationException(List.of(
+                        new ConfigError(name, 1, 1, Place.ROOT, ConfigLimits.tooLarge(size))));
+            }
+            return content;
+        }
+    }
+
+    private static String fileError(String file, String message) {
+        return new ConfigError(file, 1, 1, Place.ROOT, message).format();
+    }
+}

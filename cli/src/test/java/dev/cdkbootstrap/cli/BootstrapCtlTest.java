@@ -1,0 +1,183 @@
+package dev.cdkbootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line contract: exit codes, stderr error lines, stdout content. */
+class BootstrapCtlTest {
+    private static final String VALID = """
+            cdk_app_config:
+              pipeline:
+                account: "111111111111"
+                region: eu-west-1
+                bootstrap: {execution_policy_filepath: policy.json}
+              deployments:
+                - set_name: a
+                  stages:
+                    - {stage_name: dev, account: "222222222222"}
+                    - {stage_name: prod, account: "333333333333", region: us-east-1}
+            """;
+    private static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", "
+            + "\"Action\": \"*\", \"Resource\": \"*\"}}";
+    private static final String INVALID = """
+            cdk_app_config:
+              pipeline:
+                account: "11111"
+                region: eu-west-1
+                colour: blue
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BootstrapCtl.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file.toString();
+    }
+
+    @Test
+    void validateOfAValidFileExitsZeroWithAnOkLine() throws IOException {
+        write("policy.json", POLICY);
+        String file = write("cdk-app.yml", VALID);
+        Result r = run("validate", file);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(file + ": OK, 3 targets\n");
+        assertThat(r.err()).contains(file + ": warning: 222222222222/eu-west-1: no execution policy given");
+    }
+
+    @Test
+    void validateOfAnInvalidFileExitsOneWithOneLinePerErrorOnStderr() throws IOException {
+        String file = write("cdk-app.yml", INVALID);
+        Result r = run("validate", file);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).containsExactly(
+                file + ":3:14: error: cdk_app_config.pipeline.account: account \"11111\" has 5 digits; an account id has exactly 12",
+                file + ":5:5: error: cdk_app_config.pipeline.colour: unknown key \"colour\"; expected one of: account, region, bootstrap, code_commit");
+    }
+
+    @Test
+    void planOfAnInvalidFileBehavesLikeValidateAndPrintsNothingOnStdout() throws IOException {
+        String file = write("cdk-app.yml", INVALID);
+        Result plan = run("plan", file);
+        assertThat(plan.code()).isEqualTo(1);
+        assertThat(plan.out()).isEmpty();
+        assertThat(plan.err()).isEqualTo(run("validate", file).err());
+        assertThat(run("plan", file, "--format", "text").out()).isEmpty();
+    }
+
+    @Test
+    void everyErrorLineHasTheFileLineColumnPathMessageShape() throws IOException {
+        String file = write("cdk-app.yml", "cdk_app_config:\n  pipeline: [1\n");
+        Result r = run("validate", file);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines()).isNotEmpty().allMatch(l -> l.startsWith(file + ":")
+                && l.matches(".*:\\d+:\\d+: error: [^:]+: .+"));
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void planJsonIsByteForByteDeterministicAndEndsWithANewline() throws IOException {
+        write("policy.json", POLICY);
+        String file = write("cdk-app.yml", VALID);
+        Result first = run("plan", file, "--format", "json");
+        Result second = run("plan", file);
+        assertThat(first.code()).isZero();
+        assertThat(first.out()).isEqualTo(second.out()).endsWith("}\n").startsWith("{\n  \"appPrefix\" : \"mlops-cdk\"");
+        assertThat(first.err()).isEmpty();
+    }
+
+    @Test
+    void policyFilesAreLookedUpBesideTheFileUnlessPoliciesDirIsGiven() throws IOException {
+        String file = write("conf/cdk-app.yml", VALID);
+        assertThat(run("plan", file).err()).contains("policy file \"policy.json\" not found");
+        write("elsewhere/policy.json", POLICY);
+        Result r = run("plan", file, "--policies-dir", dir.resolve("elsewhere").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"file\" : \"policy.json\"");
+        assertThat(run("plan", file, "--policies-dir=" + dir.resolve("elsewhere")).code()).isZero();
+    }
+
+    @Test
+    void textFormatIsATableWithTheWarningsAfterIt() throws IOException {
+        write("policy.json", POLICY);
+        String file = write("cdk-app.yml", VALID);
+        Result r = run("plan", file, "--format", "text");
+        assertThat(r.code()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Plan for " + file + ": app prefix mlops-cdk, pipeline 111111111111/eu-west-1, 3 targets");
+        assertThat(lines.subList(2, 6)).containsExactly(
+                "TARGET                  SOURCES   TRUST                      POLICIES",
+                "111111111111/eu-west-1  pipeline  -                          arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1 (from policy.json)",
+                "222222222222/eu-west-1  a/dev     111111111111               arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
+                "333333333333/us-east-1  a/prod    111111111111,222222222222  arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)");
+        assertThat(lines.get(7)).isEqualTo("Warnings (2):");
+        assertThat(lines.get(8)).startsWith("  - 222222222222/eu-west-1: no execution policy given (a/dev)");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithUsageText() {
+        List<Result> results = new ArrayList<>(List.of(run(), run("frobnicate"), run("validate"),
+                run("plan", "a.yml", "--format", "xml"), run("plan", "a.yml", "--bogus"),
+                run("validate", "a.yml", "b.yml"), run("plan", "a.yml", "--policies-dir"),
+                run("plan", "a.yml", "--policies-dir", dir.resolve("absent").toString()),
+                run("validate", "a.yml", "--format", "json")));
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).contains("usage: bootstrapctl <command>");
+        });
+        assertThat(results.get(3).err()).startsWith("bootstrapctl plan: --format must be json or text, got \"xml\"");
+    }
+
+    @Test
+    void helpPrintsUsageOnStdoutAndExitsZero() {
+        Result r = run("help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("validate FILE", "plan FILE");
+    }
+
+    @Test
+    void aMissingFileIsAnErrorLineAndExitOne() {
+        String file = dir.resolve("nope.yml").toString();
+        Result r = run("validate", file);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(file + ":1:1: error: $: no such file\n");
+    }
+
+    @Test
+    void anOversizedFileIsRejectedWithItsRealSizeWithoutLoadingIt() throws IOException {
+        Path big = dir.resolve("big.yml");
+        try (var ch = Files.newByteChannel(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
+            ch.position(50L * 1024 * 1024);
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
+        }
+        Result r = run("validate", big.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(big + ":1:1: error: $: file is 52428801 bytes; the limit is 8388608 bytes (8 MiB)\n");
+    }
+}

@@ -1,0 +1,179 @@
+package dev.cdkbootstrap.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** statemachine/bootstrap.asl.json agrees with template.yaml and with docs/contracts.md. */
+class StateMachineContractTest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+    private static final List<String> LAMBDA_SERVICE_ERRORS = List.of("Lambda.ServiceException",
+            "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+
+    private final String definitionText = ProjectFiles.text("statemachine/bootstrap.asl.json");
+    private final JsonNode definition = readJson(definitionText);
+    private final JsonNode stateMachine = CloudFormationYaml.read(ProjectFiles.path("template.yaml"))
+            .path("Resources").path("BootstrapStateMachine");
+    private final JsonNode template = CloudFormationYaml.read(ProjectFiles.path("template.yaml"));
+
+    @Test
+    void everyPlaceholderHasASubstitutionAndEverySubstitutionIsUsed() {
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(definitionText);
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        Set<String> substitutions = new TreeSet<>();
+        stateMachine.path("Properties").path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+        assertThat(placeholders).isNotEmpty().isEqualTo(substitutions);
+        assertThat(stateMachine.path("Properties").path("DefinitionUri").asText())
+                .isEqualTo("statemachine/bootstrap.asl.json");
+    }
+
+    @Test
+    void everyInvokedFunctionIsAnAliasTheStateMachineRoleMayInvoke() {
+        Map<String, JsonNode> tasks = lambdaTasks();
+        assertThat(tasks.keySet()).containsExactlyInAnyOrder("LoadConfig", "PrepareTarget", "StartBootstrap",
+                "CheckBootstrap", "RecordResult", "Summarize");
+        List<JsonNode> invokable = invokableResources();
+        for (var task : tasks.entrySet()) {
+            String functionName = task.getValue().path("Parameters").path("FunctionName").asText();
+            Matcher matcher = PLACEHOLDER.matcher(functionName);
+            assertThat(matcher.matches()).as(task.getKey() + " FunctionName " + functionName).isTrue();
+            JsonNode substitution = stateMachine.path("Properties").path("DefinitionSubstitutions").path(matcher.group(1));
+            String ref = substitution.path("Ref").asText();
+            assertThat(ref).as(task.getKey() + " calls a function alias").endsWith(".Alias");
+            String function = ref.substring(0, ref.length() - ".Alias".length());
+            assertThat(template.path("Resources").path(function).path("Type").asText())
+                    .isEqualTo("AWS::Serverless::Function");
+            assertThat(invokable).as(task.getKey() + ": lambda:InvokeFunction on " + ref).contains(substitution);
+        }
+    }
+
+    @Test
+    void everyLambdaTaskRetriesTheLambdaServiceErrors() {
+        lambdaTasks().forEach((name, task) -> {
+            List<String> retried = new ArrayList<>();
+            task.path("Retry").forEach(r -> r.path("ErrorEquals").forEach(e -> retried.add(e.asText())));
+            assertThat(retried).as(name).containsAll(LAMBDA_SERVICE_ERRORS);
+        });
+    }
+
+    @Test
+    void everyPerTargetTaskButRecordResultCatchesEverythingIntoRecordResult() {
+        JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
+        for (String name : List.of("PrepareTarget", "StartBootstrap", "CheckBootstrap")) {
+            JsonNode catcher = states.path(name).path("Catch").path(0);
+            assertThat(catcher.path("ErrorEquals").get(0).asText()).as(name).isEqualTo("States.ALL");
+            assertThat(catcher.path("ResultPath").asText()).as(name).isEqualTo("$.error");
+            assertThat(catcher.path("Next").asText()).as(name).isEqualTo("RecordResult");
+        }
+    }
+
+    @Test
+    void retryableWorkflowErrorsAreRetriedWithBackoffAndUsePlainNumbers() {
+        JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
+        Map<String, String> retried = Map.of(
+                "dev.cdkbootstrap.workflow.error.TargetAccessDenied", "PrepareTarget",
+                "dev.cdkbootstrap.workflow.error.TargetNotReady", "PrepareTarget",
+                "dev.cdkbootstrap.workflow.error.BuildThrottled", "StartBootstrap");
+        retried.forEach((error, state) -> {
+            JsonNode retrier = null;
+            for (JsonNode r : states.path(state).path("Retry")) {
+                if (r.path("ErrorEquals").toString().contains("\"" + error + "\"")) {
+                    retrier = r;
+                }
+            }
+            assertThat(retrier).as(state + " retries " + error).isNotNull();
+            assertThat(retrier.path("IntervalSeconds").isNumber()).isTrue();
+            assertThat(retrier.path("MaxAttempts").asInt()).isGreaterThan(1);
+            assertThat(retrier.path("BackoffRate").asDouble()).isGreaterThan(1.0);
+        });
+    }
+
+    @Test
+    void configInvalidFailsTheExecutionWithTheErrorLinesAsCause() {
+        JsonNode loadConfig = definition.path("States").path("LoadConfig");
+        JsonNode catcher = loadConfig.path("Catch").path(0);
+        assertThat(catcher.path("ErrorEquals").get(0).asText()).isEqualTo("dev.cdkbootstrap.workflow.error.ConfigInvalid");
+        String state = catcher.path("Next").asText();
+        while (!"Fail".equals(definition.path("States").path(state).path("Type").asText())) {
+            state = definition.path("States").path(state).path("Next").asText();
+            assertThat(state).as("the ConfigInvalid path ends in a Fail state").isNotEmpty();
+        }
+        JsonNode fail = definition.path("States").path(state);
+        assertThat(fail.path("ErrorPath").asText()).isEqualTo("$.error");
+        assertThat(fail.path("CausePath").asText()).isEqualTo("$.cause.errorMessage");
+    }
+
+    @Test
+    void theMapReadsTargetsFromS3AndToleratesEveryFailure() {
+        JsonNode map = definition.path("States").path("BootstrapTargets");
+        assertThat(map.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText()).isEqualTo("DISTRIBUTED");
+        assertThat(map.path("ItemReader").path("Resource").asText()).isEqualTo("arn:aws:states:::s3:getObject");
+        assertThat(map.path("ItemReader").path("Parameters").path("Key.$").asText()).isEqualTo("$.itemsKey");
+        assertThat(map.path("MaxConcurrencyPath").asText()).isEqualTo("$.maxConcurrency");
+        assertThat(map.path("ToleratedFailurePercentage").asInt()).isEqualTo(100);
+        assertThat(map.path("ResultPath").isNull()).isTrue();
+        assertThat(map.path("ItemSelector")).isEqualTo(readJson("""
+                {"run": {"runId.$": "$.runId", "dryRun.$": "$.dryRun", "artifactBucket.$": "$.artifactBucket",
+                         "runPrefix.$": "$.runPrefix"},
+                 "item.$": "$$.Map.Item.Value"}"""));
+        assertThat(map.path("Next").asText()).isEqualTo("Summarize");
+    }
+
+    /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine's Policies. */
+    private List<JsonNode> invokableResources() {
+        List<JsonNode> resources = new ArrayList<>();
+        for (JsonNode policy : stateMachine.path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                JsonNode actions = statement.path("Action");
+                boolean invoke = actions.isArray() ? actions.toString().contains("\"lambda:InvokeFunction\"")
+                        : "lambda:InvokeFunction".equals(actions.asText());
+                if (invoke && "Allow".equals(statement.path("Effect").asText())) {
+                    JsonNode resource = statement.path("Resource");
+                    (resource.isArray() ? resource : List.of(resource)).forEach(resources::add);
+                }
+            }
+        }
+        return resources;
+    }
+
+    /** Every Task state calling lambda:invoke, by name, including those inside the Map. */
+    private Map<String, JsonNode> lambdaTasks() {
+        Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        collectLambdaTasks(definition.path("States"), tasks);
+        return tasks;
+    }
+
+    private static void collectLambdaTasks(JsonNode states, Map<String, JsonNode> tasks) {
+        states.properties().forEach(e -> {
+            JsonNode state = e.getValue();
+            if ("Task".equals(state.path("Type").asText())
+                    && state.path("Resource").asText().endsWith(":states:::lambda:invoke")) {
+                tasks.put(e.getKey(), state);
+            }
+            if (state.has("ItemProcessor")) {
+                collectLambdaTasks(state.path("ItemProcessor").path("States"), tasks);
+            }
+        });
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.strict().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cdkbootstrap.aws;
+
+import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
+import dev.cdkbootstrap.workflow.port.PolicyStore;
+import dev.cdkbootstrap.workflow.port.TargetAccount;
+import dev.cdkbootstrap.workflow.port.TargetConnector.TargetSession;
+import dev.cdkbootstrap.workflow.port.ToolkitInspector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * A target account reached with assumed-role credentials. Its clients are built on first use from
+ * those credentials (never shared across targets) and closed with it; a denied call becomes
+ * {@link TargetAccessDenied}.
+ */
+final class AwsTargetAccount implements TargetAccount {
+    private final AwsClients clients;
+    private final TargetSession session;
+    private final AwsCredentialsProvider credentials;
+    private final List<SdkClient> opened = new ArrayList<>();
+    private IamClient iam;
+    private CloudFormationClient cloudFormation;
+    private SsmClient ssm;
+
+    AwsTargetAccount(AwsClients clients, TargetSession session, AwsCredentialsProvider credentials) {
+        this.clients = clients;
+        this.session = session;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public RegionStatus regionStatus(String region) {
+        // Ask from the orchestrator's region when in the same partition: a disabled region cannot answer.
+        Region from = Partitions.of(clients.region().id()).equals(session.partition())
+                ? clients.region() : Region.of(region);
+        try (Ec2Client ec2 = clients.configure(Ec2Client.builder(), from, credentials).build()) {
+            DescribeRegionsResponse response = denied(() -> ec2.describeRegions(r -> r.allRegions(true)));
+            return response.regions().stream().filter(r -> r.regionName().equals(region)).findFirst()
+                    .map(r -> "not-opted-in".equals(r.optInStatus()) ? RegionStatus.NOT_ENABLED : RegionStatus.ENABLED)
+                    .orElse(RegionStatus.UNKNOWN);
+        }
+    }
+
+    @Override
+    public PolicyStore policies() {
+        if (iam == null) {
+            iam = open(clients.configure(IamClient.builder(), Partitions.iamRegion(session.partition(),
+                    session.region()), credentials).build());
+        }
+        return new IamPolicyStore(iam, this::denied);
+    }
+
+    @Override
+    public ToolkitInspector toolkit() {
+        if (cloudFormation == null) {
+            Region region = Region.of(session.region());
+            cloudFormation = open(clients.configure(CloudFormationClient.builder(), region, credentials).build());
+            ssm = open(clients.configure(SsmClient.builder(), region, credentials).build());
+        }
+        return new AwsToolkitInspector(cloudFormation, ssm, this::denied);
+    }
+
+    /** Runs a call in the target; AccessDenied there (e.g. a role still propagating) is retryable. */
+    <T> T denied(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            if (AwsErrors.denied(e)) {
+                throw new TargetAccessDenied("denied in account " + session.account() + " (" + session.region()
+                        + "): " + AwsErrors.message(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private <C extends SdkClient> C open(C client) {
+        opened.add(client);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(SdkClient::close);
+        opened.clear();
+    }
+}

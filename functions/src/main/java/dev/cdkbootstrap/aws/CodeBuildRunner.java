@@ -1,0 +1,93 @@
+package dev.cdkbootstrap.aws;
+
+import dev.cdkbootstrap.workflow.error.BuildThrottled;
+import dev.cdkbootstrap.workflow.model.BuildStatus;
+import dev.cdkbootstrap.workflow.port.BuildRunner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.model.Build;
+import software.amazon.awssdk.services.codebuild.model.BuildPhase;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
+import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
+import software.amazon.awssdk.services.codebuild.model.EnvironmentVariableType;
+
+/** {@link BuildRunner} on CodeBuild; refusals to start a build now become {@link BuildThrottled}. */
+public final class CodeBuildRunner implements BuildRunner {
+    private static final Set<String> THROTTLED = Set.of("AccountLimitExceededException", "ThrottlingException",
+            "Throttling", "TooManyRequestsException", "ResourceLimitExceededException");
+
+    private final CodeBuildClient codeBuild;
+
+    public CodeBuildRunner(CodeBuildClient codeBuild) {
+        this.codeBuild = codeBuild;
+    }
+
+    @Override
+    public BuildView start(String projectName, Map<String, String> environment, String idempotencyToken) {
+        try {
+            Build build = codeBuild.startBuild(r -> r.projectName(projectName).idempotencyToken(idempotencyToken)
+                    .environmentVariablesOverride(environment.entrySet().stream()
+                            .map(e -> EnvironmentVariable.builder().name(e.getKey()).value(e.getValue())
+                                    .type(EnvironmentVariableType.PLAINTEXT).build())
+                            .toList())).build();
+            return view(build);
+        } catch (CodeBuildException e) {
+            if (THROTTLED.contains(AwsErrors.code(e)) || e.isThrottlingException()) {
+                throw new BuildThrottled("CodeBuild refused to start a build of " + projectName + " now: "
+                        + AwsErrors.message(e), e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public BuildView get(String buildId) {
+        return codeBuild.batchGetBuilds(r -> r.ids(buildId)).builds().stream().findFirst().map(CodeBuildRunner::view)
+                .orElseThrow(() -> new IllegalStateException("CodeBuild has no build " + buildId));
+    }
+
+    @Override
+    public void stop(String buildId) {
+        codeBuild.stopBuild(r -> r.id(buildId));
+    }
+
+    static BuildView view(Build build) {
+        BuildStatus status = switch (build.buildStatusAsString() == null ? "IN_PROGRESS" : build.buildStatusAsString()) {
+            case "SUCCEEDED" -> BuildStatus.SUCCEEDED;
+            case "FAILED" -> BuildStatus.FAILED;
+            case "FAULT" -> BuildStatus.FAULT;
+            case "STOPPED" -> BuildStatus.STOPPED;
+            case "TIMED_OUT" -> BuildStatus.TIMED_OUT;
+            default -> BuildStatus.IN_PROGRESS;
+        };
+        String failedPhase = status == BuildStatus.SUCCEEDED || status == BuildStatus.IN_PROGRESS ? null
+                : build.phases().stream()
+                        .filter(p -> p.phaseStatusAsString() != null && !"SUCCEEDED".equals(p.phaseStatusAsString()))
+                        .map(BuildPhase::phaseTypeAsString).findFirst().orElse(null);
+        return new BuildView(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null);
+    }
+
+    /**
+     * CodeBuild's own deep link once its log stream exists, else the build's console page (right
+     * after StartBuild the deep link names {@code group=null;stream=null}).
+     */
+    static String logsUrl(Build build) {
+        if (build.logs() != null && build.logs().deepLink() != null && build.logs().groupName() != null
+                && !build.logs().deepLink().contains("group=null")) {
+            return build.logs().deepLink();
+        }
+        String arn = build.arn();
+        if (arn == null || arn.split(":").length < 6) {
+            return null;
+        }
+        String[] parts = arn.split(":");
+        String region = parts[3];
+        String account = parts[4];
+        return "https://" + region + ".console.aws.amazon.com/codesuite/codebuild/" + account + "/projects/"
+                + build.projectName() + "/build/" + URLEncoder.encode(build.id(), StandardCharsets.UTF_8)
+                + "/?region=" + region;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cdkbootstrap.aws;
+
+import dev.cdkbootstrap.workflow.port.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** {@link ObjectStore} on S3; reads stop one byte past the cap, so a huge object is never downloaded. */
+public final class S3ObjectStore implements ObjectStore {
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId))) {
+            GetObjectResponse response = in.response();
+            if (response.contentLength() != null && response.contentLength() > maxBytes) {
+                in.abort();
+                throw new ObjectTooLarge(bucket, key, maxBytes);
+            }
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (content.length > maxBytes) {
+                in.abort();
+                throw new ObjectTooLarge(bucket, key, maxBytes);
+            }
+            return Optional.of(new StoredObject(content, response.eTag(), response.versionId()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
+    }
+
+    @Override
+    public void write(String bucket, String key, byte[] content, String contentType) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+}

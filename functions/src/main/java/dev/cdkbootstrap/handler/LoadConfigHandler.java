@@ -1,0 +1,37 @@
+package dev.cdkbootstrap.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cdkbootstrap.workflow.LoadConfigStep;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task LoadConfig. Input {@code {"execution": ExecutionInput, "runId"}}; output the {@code RunContext}.
+ * Fails with {@code ConfigInvalid} listing every error of an invalid cdk-app.yml.
+ */
+public final class LoadConfigHandler implements RequestStreamHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadConfigHandler.class);
+    private final LoadConfigStep step;
+
+    /** Lambda: the step over real clients, built once per container. */
+    public LoadConfigHandler() {
+        this(Wiring.fromEnvironment().loadConfigStep());
+    }
+
+    public LoadConfigHandler(LoadConfigStep step) {
+        this.step = step;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        JsonStreams.handle(input, output, context, LoadConfigInput.class, in -> {
+            var result = step.run(in);
+            LOG.info("planned run {}: {} target(s), {} warning(s)", result.runId(), result.counts().planned(), result.warnings().size());
+            return result;
+        });
+    }
+}

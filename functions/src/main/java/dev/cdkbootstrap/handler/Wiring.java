@@ -1,0 +1,117 @@
+package dev.cdkbootstrap.handler;
+
+import dev.cdkbootstrap.aws.AwsClients;
+import dev.cdkbootstrap.aws.CodeBuildRunner;
+import dev.cdkbootstrap.aws.PowertoolsRunMetrics;
+import dev.cdkbootstrap.aws.S3ObjectStore;
+import dev.cdkbootstrap.aws.SfnExecutionStarter;
+import dev.cdkbootstrap.aws.SnsNotifier;
+import dev.cdkbootstrap.aws.StsTargetConnector;
+import dev.cdkbootstrap.workflow.CheckBootstrapStep;
+import dev.cdkbootstrap.workflow.LoadConfigStep;
+import dev.cdkbootstrap.workflow.NewAccountStep;
+import dev.cdkbootstrap.workflow.PrepareTargetStep;
+import dev.cdkbootstrap.workflow.RecordResultStep;
+import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.SummarizeStep;
+import dev.cdkbootstrap.workflow.port.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds every step from an environment map (docs/contracts.md, "Environment variables"). Lambda
+ * uses {@link #fromEnvironment()} (once per container); the offline sandbox calls {@link #from(Map)}
+ * in-process with the emulator's endpoint, region and credentials. Settings are read here, at
+ * init; nothing unique or credential-like is created (SnapStart).
+ */
+public final class Wiring {
+    private static Wiring environment;
+
+    private final Map<String, String> env;
+    private final AwsClients clients;
+    private final Clock clock = Clock.systemUTC();
+
+    private Wiring(Map<String, String> env, AwsClients clients) {
+        this.env = Map.copyOf(env);
+        this.clients = clients;
+    }
+
+    /** The Lambda runtime's environment; credentials from the default provider chain. */
+    public static synchronized Wiring fromEnvironment() {
+        if (environment == null) {
+            environment = new Wiring(System.getenv(), AwsClients.from(System.getenv(), false));
+        }
+        return environment;
+    }
+
+    /** An explicit environment; its AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are used when present. */
+    public static Wiring from(Map<String, String> env) {
+        return new Wiring(env, AwsClients.from(env, true));
+    }
+
+    public LoadConfigStep loadConfigStep() {
+        return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
+                optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
+                integer("MAP_MAX_CONCURRENCY", 10)));
+    }
+
+    public PrepareTargetStep prepareTargetStep() {
+        return new PrepareTargetStep(new StsTargetConnector(clients, required("TARGET_ROLE_NAME"),
+                optional("TARGET_ROLE_EXTERNAL_ID")), integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33), clock);
+    }
+
+    public StartBootstrapStep startBootstrapStep() {
+        return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
+                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION"),
+                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 60))), clock);
+    }
+
+    public CheckBootstrapStep checkBootstrapStep() {
+        return new CheckBootstrapStep(new CodeBuildRunner(clients.codeBuild()), clock);
+    }
+
+    public RecordResultStep recordResultStep() {
+        return new RecordResultStep(new S3ObjectStore(clients.s3()), clock);
+    }
+
+    public SummarizeStep summarizeStep() {
+        Optional<Notifier> notifier = Optional.ofNullable(optional("REPORT_TOPIC_ARN"))
+                .map(topic -> new SnsNotifier(clients.sns(), topic));
+        String namespace = Optional.ofNullable(optional("POWERTOOLS_METRICS_NAMESPACE")).orElse("CdkBootstrap");
+        return new SummarizeStep(new S3ObjectStore(clients.s3()), notifier, new PowertoolsRunMetrics(namespace));
+    }
+
+    public NewAccountStep newAccountStep() {
+        return new NewAccountStep(new S3ObjectStore(clients.s3()), new SfnExecutionStarter(clients.sfn()),
+                new NewAccountStep.Settings(required("CONFIG_BUCKET"), required("CONFIG_KEY"),
+                        required("STATE_MACHINE_ARN")));
+    }
+
+    private String runPrefix() {
+        return Optional.ofNullable(optional("RUN_PREFIX")).orElse("runs/");
+    }
+
+    private String optional(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private String required(String name) {
+        String value = optional(name);
+        if (value == null) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    private int integer(String name, int fallback) {
+        String value = optional(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + name + " is not a number: " + value);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cdkbootstrap.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.workflow.error.PolicyRejected;
+import dev.cdkbootstrap.workflow.port.PolicyStore;
+import dev.cdkbootstrap.workflow.port.PolicyStore.PolicyVersion;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Keeps one execution policy in a target account equal to its file (semantics.md, "Execution
+ * policies"): created when absent; when the default version's document differs (compared as
+ * normalized JSON), a new default version is added, deleting the oldest non-default version first
+ * when IAM's five-version limit is reached.
+ */
+public final class ExecutionPolicySync {
+    static final int MAX_VERSIONS = 5;
+    private static final ObjectMapper CANONICAL = Json.tolerant();
+
+    public enum Change { CREATED, UPDATED, UNCHANGED }
+
+    /** What a sync did (or, in a dry run, would do) to one policy. */
+    public record Result(String policyArn, Change change) {
+        public String describe(boolean dryRun) {
+            String name = policyArn.substring(policyArn.indexOf(":policy/") + ":policy/".length());
+            return switch (change) {
+                case CREATED -> (dryRun ? "would create" : "created") + " execution policy " + name;
+                case UPDATED -> (dryRun ? "would update" : "updated") + " execution policy " + name;
+                case UNCHANGED -> "execution policy " + name + " up to date";
+            };
+        }
+    }
+
+    private ExecutionPolicySync() {}
+
+    /** @param dryRun when true, only reads: reports the change a real run would make */
+    public static Result sync(PolicyStore store, String policyArn, String document, boolean dryRun) {
+        String wanted = canonical(document, policyArn);
+        Optional<List<PolicyVersion>> versions = store.versions(policyArn);
+        if (versions.isEmpty()) {
+            if (!dryRun) {
+                store.create(policyName(policyArn), document);
+            }
+            return new Result(policyArn, Change.CREATED);
+        }
+        PolicyVersion current = versions.get().stream().filter(PolicyVersion::isDefault).findFirst()
+                .orElseThrow(() -> new IllegalStateException(policyArn + " has no default version"));
+        if (sameDocument(store.document(policyArn, current.versionId()), wanted)) {
+            return new Result(policyArn, Change.UNCHANGED);
+        }
+        if (!dryRun) {
+            if (versions.get().size() >= MAX_VERSIONS) {
+                versions.get().stream().filter(v -> !v.isDefault())
+                        .min(Comparator.comparing(PolicyVersion::createdAt))
+                        .ifPresent(oldest -> store.deleteVersion(policyArn, oldest.versionId()));
+            }
+            store.createDefaultVersion(policyArn, document);
+        }
+        return new Result(policyArn, Change.UPDATED);
+    }
+
+    static String policyName(String policyArn) {
+        String path = policyArn.substring(policyArn.indexOf(":policy/") + ":policy/".length());
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean sameDocument(String deployed, String wantedCanonical) {
+        try {
+            return canonical(deployed, "deployed").equals(wantedCanonical);
+        } catch (PolicyRejected unreadable) {
+            return false;
+        }
+    }
+
+    /** The document as compact JSON with object keys sorted, so formatting and key order don't count. */
+    static String canonical(String document, String what) {
+        try {
+            JsonNode node = CANONICAL.readTree(document);
+            if (!(node instanceof ObjectNode object) || !object.has("Version") || !object.has("Statement")) {
+                throw new PolicyRejected("policy document for " + what
+                        + " is not an IAM policy (a JSON object with Version and Statement)");
+            }
+            return CANONICAL.writeValueAsString(sortKeys(object));
+        } catch (JsonProcessingException e) {
+            throw new PolicyRejected("policy document for " + what + " is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode sortKeys(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                sorted.put(field.getKey(), sortKeys(field.getValue()));
+            }
+            ObjectNode copy = CANONICAL.createObjectNode();
+            sorted.forEach(copy::set);
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = CANONICAL.createArrayNode();
+            node.forEach(element -> copy.add(sortKeys(element)));
+            return copy;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cdkbootstrap.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cdkbootstrap.config.ConfigError;
+import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.plan.ConfigPlanner;
+import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.plan.Plan;
+import dev.cdkbootstrap.plan.PlannedConfig;
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.error.ConfigInvalid;
+import dev.cdkbootstrap.workflow.model.ConfigLocation;
+import dev.cdkbootstrap.workflow.model.ExecutionInput;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.RunContext;
+import dev.cdkbootstrap.workflow.model.TargetItem;
+import dev.cdkbootstrap.workflow.port.ObjectStore;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Step 1. Reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the policy files beside it,
+ * keeps only the targets of the account filter (if any) and writes {@code plan.json} and
+ * {@code targets.json} under the run's prefix. An invalid config throws {@link ConfigInvalid}
+ * listing every error, and writes nothing.
+ */
+public final class LoadConfigStep {
+    public static final long MAX_CONFIG_BYTES = 8L * 1024 * 1024;
+
+    private final ObjectStore store;
+    private final Settings settings;
+
+    /** @param defaultBucket CONFIG_BUCKET, also where run artifacts go */
+    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {}
+
+    public LoadConfigStep(ObjectStore store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public RunContext run(LoadConfigInput input) {
+        ExecutionInput execution = input.execution() == null
+                ? new ExecutionInput(null, null, null, null, null, null) : input.execution();
+        requireText(input.runId(), "runId");
+        String bucket = orDefault(execution.bucket(), settings.defaultBucket(), "bucket");
+        String key = orDefault(execution.key(), settings.defaultKey(), "key");
+        String file = "s3://" + bucket + "/" + key;
+
+        // An S3 rule on an unversioned bucket hands over an empty version id.
+        String requestedVersion = execution.versionId() == null || execution.versionId().isBlank()
+                ? null : execution.versionId();
+        ObjectStore.StoredObject config = readConfig(bucket, key, requestedVersion, file);
+        PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key));
+
+        List<String> warnings = new ArrayList<>(planned.plan().warnings());
+        List<Target> targets = filter(planned.plan().targets(), execution.accounts(), warnings);
+        Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
+
+        String artifactBucket = settings.defaultBucket() == null ? bucket : settings.defaultBucket();
+        String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
+        List<TargetItem> items = targets.stream().map(t -> item(t, planned.policyDocuments())).toList();
+        store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
+        store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
+
+        String versionId = config.versionId() != null ? config.versionId() : requestedVersion;
+        return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
+                execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
+                RunLayout.targets(runPrefix), settings.maxConcurrency(),
+                new RunContext.PlannedCount(targets.size()), plan.warnings());
+    }
+
+    private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {
+        try {
+            return store.read(bucket, key, versionId, MAX_CONFIG_BYTES).orElseThrow(() -> invalid(file,
+                    "config object not found" + (versionId == null ? "" : " (version " + versionId + ")")));
+        } catch (ObjectStore.ObjectTooLarge e) {
+            throw invalid(file, "file is larger than the 8 MiB limit");
+        }
+    }
+
+    private static PlannedConfig plan(String file, byte[] content, ObjectStorePolicyFiles policyFiles) {
+        try {
+            return ConfigPlanner.plan(file, content, policyFiles);
+        } catch (ConfigValidationException e) {
+            throw new ConfigInvalid(e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the targets of the given accounts; warns about filter accounts that plan nothing. */
+    static List<Target> filter(List<Target> targets, List<String> accounts, List<String> warnings) {
+        if (accounts == null) {
+            return targets;
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i) == null || !accounts.get(i).matches("\\d{12}")) {
+                throw new IllegalArgumentException("execution input accounts[" + i + "]: '" + accounts.get(i)
+                        + "' is not a 12-digit account id (quote it in JSON: \"011111111111\")");
+            }
+        }
+        Set<String> wanted = new LinkedHashSet<>(accounts);
+        List<Target> kept = targets.stream().filter(t -> wanted.contains(t.account())).toList();
+        Set<String> unmatched = new LinkedHashSet<>(wanted);
+        kept.forEach(t -> unmatched.remove(t.account()));
+        if (!unmatched.isEmpty()) {
+            warnings.add("account filter " + unmatched + " matches no planned target; nothing to do for "
+                    + (unmatched.size() == 1 ? "it" : "them"));
+        }
+        return kept;
+    }
+
+    private static TargetItem item(Target target, Map<String, String> documents) {
+        Map<String, String> used = new TreeMap<>();
+        for (ExecutionPolicy policy : target.executionPolicies()) {
+            if (policy.origin().fromFile()) {
+                String text = documents.get(policy.file());
+                if (text == null) {
+                    throw new IllegalStateException("planner returned no document for policy file " + policy.file());
+                }
+                used.put(policy.file(), text);
+            }
+        }
+        return new TargetItem(target, used);
+    }
+
+    private static ConfigInvalid invalid(String file, String message) {
+        return new ConfigInvalid(new ConfigError(file, 1, 1, "$", message).format());
+    }
+
+    private static String orDefault(String given, String fallback, String what) {
+        String value = given == null || given.isBlank() ? fallback : given;
+        return requireText(value, what + " (no " + what + " in the input and no default configured)");
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("LoadConfig input: missing " + what);
+        }
+        return value;
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cdkbootstrap.workflow;
+
+import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.model.BuildInfo;
+import dev.cdkbootstrap.workflow.model.TargetState;
+import dev.cdkbootstrap.workflow.port.BuildRunner;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Step 3. Starts the CodeBuild build that runs the target's bootstrap command. The environment
+ * overrides carry names and ids only (the build's own role assumes the target role); the
+ * idempotency token is derived from run and target, so a retried step gets the same build.
+ */
+public final class StartBootstrapStep {
+    private final BuildRunner builds;
+    private final Settings settings;
+    private final Clock clock;
+
+    public record Settings(String projectName, String targetRoleName, String cdkVersion, Duration deadline) {}
+
+    public StartBootstrapStep(BuildRunner builds, Settings settings, Clock clock) {
+        this.builds = builds;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public TargetState run(TargetState state) {
+        Target target = state.item().target();
+        String token = idempotencyToken(state.run().runId(), target);
+        BuildRunner.BuildView build = builds.start(settings.projectName(), environment(target), token);
+        Instant deadline = clock.instant().plus(settings.deadline());
+        return state.withBuild(new BuildInfo(build.id(), build.status(), build.logsUrl(), null, null), deadline);
+    }
+
+    /** The CodeBuild environment overrides of docs/contracts.md: names and ids, never credentials. */
+    Map<String, String> environment(Target target) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TARGET_ACCOUNT", target.account());
+        env.put("TARGET_REGION", target.region());
+        env.put("TARGET_PARTITION", target.partition());
+        env.put("TARGET_ROLE_NAME", settings.targetRoleName());
+        env.put("TRUST", String.join(",", target.trust()));
+        env.put("EXECUTION_POLICIES",
+                String.join(",", target.executionPolicies().stream().map(ExecutionPolicy::arn).toList()));
+        env.put("QUALIFIER", target.qualifier());
+        env.put("TOOLKIT_STACK_NAME", target.toolkitStackName());
+        env.put("CDK_VERSION", settings.cdkVersion());
+        return env;
+    }
+
+    /** First 64 hex of sha256({@code runId|account|region}). */
+    public static String idempotencyToken(String runId, Target target) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((runId + "|" + target.account() + "|" + target.region()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 64);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

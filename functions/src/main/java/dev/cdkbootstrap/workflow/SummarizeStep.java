@@ -1,0 +1,130 @@
+package dev.cdkbootstrap.workflow;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.workflow.error.TargetsFailed;
+import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.Report;
+import dev.cdkbootstrap.workflow.model.RunContext;
+import dev.cdkbootstrap.workflow.model.RunSummary;
+import dev.cdkbootstrap.workflow.model.TargetItem;
+import dev.cdkbootstrap.workflow.model.TargetResult;
+import dev.cdkbootstrap.workflow.port.Notifier;
+import dev.cdkbootstrap.workflow.port.ObjectStore;
+import dev.cdkbootstrap.workflow.port.RunMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step 6, after the Map. Reads every planned target's result (a target without one is FAILED,
+ * "no result recorded"), writes {@code report.json} and {@code report.md}, publishes a summary and
+ * the outcome metrics, and throws {@link TargetsFailed} naming the failed targets.
+ */
+public final class SummarizeStep {
+    static final long MAX_OBJECT_BYTES = 64L * 1024 * 1024;
+    private static final int NAMED_FAILURES = 20;
+
+    private final ObjectStore store;
+    private final Optional<Notifier> notifier;
+    private final RunMetrics metrics;
+
+    public SummarizeStep(ObjectStore store, Optional<Notifier> notifier, RunMetrics metrics) {
+        this.store = store;
+        this.notifier = notifier;
+        this.metrics = metrics;
+    }
+
+    public RunSummary run(RunContext run) {
+        List<TargetResult> results = readItems(run).stream()
+                .map(item -> readResult(run, item.target().account(), item.target().region()))
+                .toList();
+        Report report = report(run, results);
+        String reportKey = RunLayout.report(run.runPrefix());
+        store.write(run.artifactBucket(), reportKey, bytes(report), "application/json");
+        store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
+                ReportMarkdown.render(report, results).getBytes(StandardCharsets.UTF_8), "text/markdown");
+        notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey)));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("TargetsBootstrapped", report.counts().bootstrapped());
+        counts.put("TargetsSkipped", report.counts().skipped());
+        counts.put("TargetsFailed", report.counts().failed());
+        counts.put("TargetsPlanned", report.counts().planned());
+        metrics.publish(run.runId(), counts);
+        if (report.status() == Report.RunStatus.FAILED) {
+            throw new TargetsFailed(failureMessage(results, report.counts().failed(), run, reportKey));
+        }
+        return new RunSummary(report.status(), report.counts(), reportKey);
+    }
+
+    static Report report(RunContext run, List<TargetResult> results) {
+        int bootstrapped = count(results, Outcome.BOOTSTRAPPED);
+        int skipped = count(results, Outcome.SKIPPED);
+        int failed = count(results, Outcome.FAILED);
+        List<Report.Entry> entries = results.stream().map(r -> new Report.Entry(r.account(), r.region(),
+                r.outcome(), r.reason(), r.buildId(), r.durationSeconds())).toList();
+        return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
+                failed > 0 ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
+                new Report.Counts(bootstrapped, skipped, failed, results.size()), entries);
+    }
+
+    private List<TargetItem> readItems(RunContext run) {
+        byte[] content = store.read(run.artifactBucket(), run.itemsKey(), null, MAX_OBJECT_BYTES)
+                .orElseThrow(() -> new IllegalStateException("the run's targets s3://" + run.artifactBucket()
+                        + "/" + run.itemsKey() + " are missing"))
+                .content();
+        try {
+            return Json.strict().readValue(content, new TypeReference<List<TargetItem>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + run.itemsKey(), e);
+        }
+    }
+
+    private TargetResult readResult(RunContext run, String account, String region) {
+        String key = RunLayout.result(run.runPrefix(), account, region);
+        return store.read(run.artifactBucket(), key, null, MAX_OBJECT_BYTES).map(object -> {
+            try {
+                return Json.strict().readValue(object.content(), TargetResult.class);
+            } catch (IOException e) {
+                return new TargetResult(account, region, Outcome.FAILED, "unreadable result " + key + ": "
+                        + e.getMessage(), null, null, null, null, null);
+            }
+        }).orElseGet(() -> TargetResult.missing(account, region));
+    }
+
+    private static int count(List<TargetResult> results, Outcome outcome) {
+        return (int) results.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    private static String subject(Report report) {
+        String subject = "CDK bootstrap " + report.status() + (report.dryRun() ? " (dry run)" : "") + ": " + report.runId();
+        return subject.length() <= 100 ? subject : subject.substring(0, 100);
+    }
+
+    private static String message(Report report, RunContext run, String reportKey) {
+        Report.Counts c = report.counts();
+        return "Run " + report.runId() + " (" + report.trigger() + ") " + report.status() + ": "
+                + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
+                + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey;
+    }
+
+    private static String failureMessage(List<TargetResult> results, int failed, RunContext run, String reportKey) {
+        List<String> named = results.stream().filter(r -> r.outcome() == Outcome.FAILED).limit(NAMED_FAILURES)
+                .map(r -> r.account() + "/" + r.region() + " (" + r.reason() + ")").toList();
+        return failed + " target(s) failed: " + String.join("; ", named)
+                + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
+                + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.cdkbootstrap.workflow.model;
+
+/** PrepareTarget's verdict for a target. */
+public enum Decision {
+    BOOTSTRAP,
+    SKIP
+}

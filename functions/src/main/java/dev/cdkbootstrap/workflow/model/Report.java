@@ -1,0 +1,21 @@
+package dev.cdkbootstrap.workflow.model;
+
+import java.util.List;
+
+/** {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md). */
+public record Report(
+        String runId,
+        String trigger,
+        boolean dryRun,
+        ConfigLocation config,
+        RunStatus status,
+        Counts counts,
+        List<Entry> targets) {
+
+    public enum RunStatus { SUCCEEDED, FAILED }
+
+    public record Counts(int bootstrapped, int skipped, int failed, int planned) {}
+
+    public record Entry(String account, String region, Outcome outcome, String reason, String buildId,
+            Long durationSeconds) {}
+}

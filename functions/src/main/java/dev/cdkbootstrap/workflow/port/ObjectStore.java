@@ -1,0 +1,31 @@
+package dev.cdkbootstrap.workflow.port;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Objects in S3: the config, policy files, and a run's plan, results and report. */
+public interface ObjectStore {
+
+    /**
+     * Reads at most {@code maxBytes} of an object ({@code versionId} may be null for the latest).
+     *
+     * @return empty when the object (or version) does not exist
+     * @throws ObjectTooLarge when it is larger than {@code maxBytes}
+     */
+    Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes);
+
+    /** Keys under {@code prefix}, in key order. */
+    List<String> list(String bucket, String prefix);
+
+    void write(String bucket, String key, byte[] content, String contentType);
+
+    /** An object's content with the version that was read. */
+    record StoredObject(byte[] content, String eTag, String versionId) {}
+
+    /** An object over the size cap; nothing beyond the cap was read. */
+    final class ObjectTooLarge extends RuntimeException {
+        public ObjectTooLarge(String bucket, String key, long maxBytes) {
+            super("s3://" + bucket + "/" + key + " is larger than " + maxBytes + " bytes");
+        }
+    }
+}

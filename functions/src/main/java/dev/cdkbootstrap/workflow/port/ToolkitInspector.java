@@ -1,0 +1,17 @@
+package dev.cdkbootstrap.workflow.port;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only look at what `cdk bootstrap` left in a target: the toolkit stack and its SSM version. */
+public interface ToolkitInspector {
+
+    /** The stack, or empty when it does not exist (or was deleted). */
+    Optional<StackState> stack(String stackName);
+
+    /** An SSM parameter's value, or empty when it does not exist. */
+    Optional<String> parameter(String name);
+
+    /** A stack's status (e.g. {@code CREATE_COMPLETE}) and its parameters by key. */
+    record StackState(String status, Map<String, String> parameters) {}
+}

@@ -1,0 +1,85 @@
+package dev.cdkbootstrap.handler;
+
+import static dev.cdkbootstrap.handler.HandlerInvocation.event;
+import static dev.cdkbootstrap.handler.HandlerInvocation.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.workflow.Configs;
+import dev.cdkbootstrap.workflow.LoadConfigStep;
+import dev.cdkbootstrap.workflow.NewAccountStep;
+import dev.cdkbootstrap.workflow.SummarizeStep;
+import dev.cdkbootstrap.workflow.error.TargetsFailed;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryExecutions;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** LoadConfig, Summarize and NewAccount handlers, fed the sample events' raw bytes. */
+class RunHandlersTest {
+    private final InMemoryObjectStore store = new InMemoryObjectStore()
+            .put(Configs.BUCKET, "cdk-app.yml", Configs.text("cdk-app.yml"))
+            .put(Configs.BUCKET, "policies/dev.json", Configs.text("dev-policy.json"));
+
+    @Test
+    void loadConfigPlansTheSampleExecution() {
+        var handler = new LoadConfigHandler(new LoadConfigStep(store,
+                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10)));
+
+        JsonNode out = invoke(handler, event("load-config.json"), "LoadConfig");
+
+        assertThat(out.path("trigger").asText()).isEqualTo("s3");
+        assertThat(out.path("counts").path("planned").asInt()).isEqualTo(3);
+        assertThat(out.path("itemsKey").asText()).isEqualTo("runs/s3-2026-11-25T10-00-00Z/targets.json");
+        assertThat(out.path("config").path("versionId").asText()).isEqualTo("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
+    }
+
+    @Test
+    void summarizeFailsTheRunWhenTheSampleTargetHasNoResult() {
+        new LoadConfigHandler(new LoadConfigStep(store,
+                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10)))
+                .handleRequest(new java.io.ByteArrayInputStream(event("load-config.json")),
+                        new java.io.ByteArrayOutputStream(), new TestContext("LoadConfig"));
+        var handler = new SummarizeHandler(new SummarizeStep(store, Optional.empty(), (runId, counts) -> { }));
+
+        assertThatThrownBy(() -> invoke(handler, event("summarize.json"), "Summarize"))
+                .isInstanceOf(TargetsFailed.class).hasMessageContaining("no result recorded");
+        assertThat(store.text(Configs.BUCKET, "runs/s3-2026-11-25T10-00-00Z/report.md")).isPresent();
+    }
+
+    @Test
+    void newAccountStartsARunForTheOrganizationsEvent() {
+        var handler = new NewAccountHandler(newAccountStep());
+
+        JsonNode out = invoke(handler, event("new-account-organizations.json"), "NewAccount");
+
+        assertThat(out.path("action").asText()).isEqualTo("STARTED");
+        assertThat(out.path("account").asText()).isEqualTo("111111111111");
+    }
+
+    @Test
+    void newAccountTreatsTheControlTowerEventForTheSameAccountAsAlreadyStarted() {
+        var handler = new NewAccountHandler(newAccountStep());
+        invoke(handler, event("new-account-organizations.json"), "NewAccount");
+
+        JsonNode out = invoke(handler, event("new-account-control-tower.json"), "NewAccount");
+
+        assertThat(out.path("action").asText()).isEqualTo("ALREADY_STARTED");
+    }
+
+    @Test
+    void newAccountIgnoresAFailedCreation() {
+        JsonNode out = invoke(new NewAccountHandler(newAccountStep()), event("new-account-organizations-failed.json"),
+                "NewAccount");
+
+        assertThat(out.path("action").asText()).isEqualTo("IGNORED");
+    }
+
+    private final InMemoryExecutions executions = new InMemoryExecutions();
+
+    private NewAccountStep newAccountStep() {
+        return new NewAccountStep(store, executions, new NewAccountStep.Settings(Configs.BUCKET, "cdk-app.yml",
+                "arn:aws:states:eu-west-1:999999999999:stateMachine:cdk-bootstrap"));
+    }
+}

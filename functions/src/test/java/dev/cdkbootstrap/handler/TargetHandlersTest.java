@@ -1,0 +1,105 @@
+package dev.cdkbootstrap.handler;
+
+import static dev.cdkbootstrap.handler.HandlerInvocation.event;
+import static dev.cdkbootstrap.handler.HandlerInvocation.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.workflow.CheckBootstrapStep;
+import dev.cdkbootstrap.workflow.PrepareTargetStep;
+import dev.cdkbootstrap.workflow.RecordResultStep;
+import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
+import dev.cdkbootstrap.workflow.model.BuildStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The per-target handlers, fed the sample events' raw bytes as the Lambda runtime would. */
+class TargetHandlersTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:01:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void prepareTargetDecidesForTheSampleTarget() {
+        var targets = new InMemoryTargets();
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, 33, clock));
+
+        JsonNode out = invoke(handler, event("prepare-target.json"), "PrepareTarget");
+
+        assertThat(out.path("decision").asText()).isEqualTo("BOOTSTRAP");
+        assertThat(out.path("reason").asText()).startsWith("toolkit stack CDKToolkit not found");
+        assertThat(out.path("startedAt").asText()).isEqualTo("2026-11-25T10:01:00Z");
+        assertThat(out.path("item").path("target").path("account").asText()).isEqualTo("111111111111");
+        assertThat(targets.account("111111111111").policies.versions(
+                "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1")).isPresent();
+    }
+
+    @Test
+    void startBootstrapStartsOneBuildAndAddsItToTheState() {
+        var builds = new InMemoryBuilds();
+        var handler = new StartBootstrapHandler(new StartBootstrapStep(builds,
+                new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1",
+                        Duration.ofMinutes(60)), clock));
+
+        JsonNode out = invoke(handler, event("start-bootstrap.json"), "StartBootstrap");
+
+        assertThat(out.path("build").path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(out.path("deadline").asText()).isEqualTo("2026-11-25T11:01:00Z");
+        assertThat(builds.builds).hasSize(1);
+    }
+
+    @Test
+    void checkBootstrapReportsTheBuildState() {
+        var builds = new InMemoryBuilds();
+        String id = builds.start("cdk-bootstrap", Map.of(), "t").id();
+        builds.finish(id, BuildStatus.FAILED, "BUILD", Instant.parse("2026-11-25T10:00:50Z"));
+        String sample = new String(event("check-bootstrap.json"), StandardCharsets.UTF_8)
+                .replace("cdk-bootstrap:0b1c2d3e-4f50-4a7f-9c1e-3f1a7c3e5d2b", id);
+        var handler = new CheckBootstrapHandler(new CheckBootstrapStep(builds, clock));
+
+        JsonNode out = invoke(handler, sample.getBytes(StandardCharsets.UTF_8), "CheckBootstrap");
+
+        assertThat(out.path("build").path("status").asText()).isEqualTo("FAILED");
+        assertThat(out.path("build").path("failedPhase").asText()).isEqualTo("BUILD");
+    }
+
+    @Test
+    void recordResultWritesABootstrappedResult() {
+        var store = new InMemoryObjectStore();
+        var handler = new RecordResultHandler(new RecordResultStep(store, clock));
+
+        JsonNode out = invoke(handler, event("record-result.json"), "RecordResult");
+
+        assertThat(out.path("outcome").asText()).isEqualTo("BOOTSTRAPPED");
+        assertThat(out.path("durationSeconds").asLong()).isEqualTo(180);
+        assertThat(store.text("config-bucket", "runs/s3-2026-11-25T10-00-00Z/results/111111111111-eu-west-1.json"))
+                .isPresent();
+    }
+
+    @Test
+    void recordResultTurnsACaughtErrorIntoAFailedResult() {
+        var handler = new RecordResultHandler(new RecordResultStep(new InMemoryObjectStore(), clock));
+
+        JsonNode out = invoke(handler, event("record-result-caught-error.json"), "RecordResult");
+
+        assertThat(out.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(out.path("reason").asText()).startsWith("TargetAccessDenied: cannot assume");
+    }
+
+    @Test
+    void anUnknownFieldInOurPayloadIsRejectedByName() {
+        var handler = new RecordResultHandler(new RecordResultStep(new InMemoryObjectStore(), clock));
+        byte[] typo = new String(event("record-result.json"), StandardCharsets.UTF_8)
+                .replace("\"decision\"", "\"decison\"").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> invoke(handler, typo, "RecordResult"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"decison\"");
+    }
+}

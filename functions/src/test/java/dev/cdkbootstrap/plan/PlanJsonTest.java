@@ -1,0 +1,89 @@
+package dev.cdkbootstrap.plan;
+
+import static dev.cdkbootstrap.plan.Planning.POLICY;
+import static dev.cdkbootstrap.plan.Planning.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan JSON of docs/contracts.md: field names and order, omitted nulls, determinism. */
+class PlanJsonTest {
+    private static final String CONFIG = """
+            cdk_app_config:
+              pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {execution_policy_filepath: p.json}}
+              deployments:
+                - set_name: a
+                  stages:
+                    - {stage_name: prod, account: "333333333333", bootstrap: {qualifier: team1}}
+                    - {stage_name: dev, account: "222222222222"}
+            """;
+
+    @Test
+    void planJsonHasTheContractsFieldsInOrder() {
+        String json = PlanJson.write(plan(CONFIG, Map.of("p.json", POLICY)));
+        assertThat(json).isEqualTo("""
+                {
+                  "appPrefix" : "mlops-cdk",
+                  "pipeline" : {
+                    "account" : "111111111111",
+                    "region" : "eu-west-1"
+                  },
+                  "targets" : [ {
+                    "account" : "111111111111",
+                    "region" : "eu-west-1",
+                    "partition" : "aws",
+                    "sources" : [ "pipeline" ],
+                    "trust" : [ ],
+                    "executionPolicies" : [ {
+                      "arn" : "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1",
+                      "origin" : "file",
+                      "file" : "p.json"
+                    } ],
+                    "qualifier" : "hnb659fds",
+                    "toolkitStackName" : "CDKToolkit",
+                    "bootstrapCommand" : [ "cdk", "bootstrap", "aws://111111111111/eu-west-1", "--cloudformation-execution-policies", "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1" ]
+                  }, {
+                    "account" : "222222222222",
+                    "region" : "eu-west-1",
+                    "partition" : "aws",
+                    "sources" : [ "a/dev" ],
+                    "trust" : [ "111111111111" ],
+                    "executionPolicies" : [ {
+                      "arn" : "arn:aws:iam::aws:policy/AdministratorAccess",
+                      "origin" : "default"
+                    } ],
+                    "qualifier" : "hnb659fds",
+                    "toolkitStackName" : "CDKToolkit",
+                    "bootstrapCommand" : [ "cdk", "bootstrap", "aws://222222222222/eu-west-1", "--trust", "111111111111", "--cloudformation-execution-policies", "arn:aws:iam::aws:policy/AdministratorAccess" ]
+                  }, {
+                    "account" : "333333333333",
+                    "region" : "eu-west-1",
+                    "partition" : "aws",
+                    "sources" : [ "a/prod" ],
+                    "trust" : [ "111111111111", "222222222222" ],
+                    "executionPolicies" : [ {
+                      "arn" : "arn:aws:iam::aws:policy/AdministratorAccess",
+                      "origin" : "default"
+                    } ],
+                    "qualifier" : "team1",
+                    "toolkitStackName" : "CDKToolkit",
+                    "bootstrapCommand" : [ "cdk", "bootstrap", "aws://333333333333/eu-west-1", "--trust", "111111111111,222222222222", "--cloudformation-execution-policies", "arn:aws:iam::aws:policy/AdministratorAccess", "--qualifier", "team1" ]
+                  } ],
+                  "warnings" : [ "222222222222/eu-west-1: no execution policy given (a/dev); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_222222222222_eu-west-1.json beside cdk-app.yml", "333333333333/eu-west-1: no execution policy given (a/prod); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_333333333333_eu-west-1.json beside cdk-app.yml" ]
+                }
+                """);
+    }
+
+    @Test
+    void theSameInputGivesTheSameBytes() {
+        assertThat(PlanJson.write(plan(CONFIG, Map.of("p.json", POLICY))))
+                .isEqualTo(PlanJson.write(plan(CONFIG, Map.of("p.json", POLICY))));
+    }
+
+    @Test
+    void thePlanJsonReadsBackIntoAnEqualPlan() {
+        Plan plan = plan(CONFIG, Map.of("p.json", POLICY));
+        assertThat(PlanJson.read(PlanJson.write(plan))).isEqualTo(plan);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cdkbootstrap.workflow;
+
+import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.model.RunRef;
+import dev.cdkbootstrap.workflow.model.TargetItem;
+import dev.cdkbootstrap.workflow.model.TargetState;
+import java.util.List;
+import java.util.Map;
+
+/** Targets and run references as LoadConfig would produce them. */
+public final class Fixtures {
+    public static final String PIPELINE = "999999999999";
+    public static final String DEV = "111111111111";
+    public static final String POLICY_FILE = "policies/exec.json";
+    public static final String POLICY_DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+
+    private Fixtures() {}
+
+    public static String policyArn(String account, String region) {
+        return "arn:aws:iam::" + account + ":policy/mlops-cdk-cdk-exec-" + region;
+    }
+
+    /** A dev target trusting the pipeline, with one execution policy from a file. */
+    public static Target devTarget() {
+        return target(DEV, "eu-west-1", List.of(PIPELINE),
+                List.of(new ExecutionPolicy(policyArn(DEV, "eu-west-1"), ExecutionPolicy.Origin.FILE, POLICY_FILE)));
+    }
+
+    public static Target target(String account, String region, List<String> trust, List<ExecutionPolicy> policies) {
+        return new Target(account, region, "aws", List.of("pipeline"), trust, policies, Target.DEFAULT_QUALIFIER,
+                Target.DEFAULT_TOOLKIT_STACK_NAME, List.of("cdk", "bootstrap", "aws://" + account + "/" + region));
+    }
+
+    public static RunRef run(boolean dryRun) {
+        return new RunRef("run-1", dryRun, "config-bucket", "runs/run-1/");
+    }
+
+    public static TargetState state(Target target, boolean dryRun) {
+        return TargetState.of(run(dryRun), new TargetItem(target, Map.of(POLICY_FILE, POLICY_DOC)));
+    }
+}

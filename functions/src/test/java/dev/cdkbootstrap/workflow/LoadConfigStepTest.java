@@ -1,0 +1,128 @@
+package dev.cdkbootstrap.workflow;
+
+import static dev.cdkbootstrap.workflow.Configs.BUCKET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.plan.Plan;
+import dev.cdkbootstrap.workflow.error.ConfigInvalid;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.model.ExecutionInput;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.RunContext;
+import dev.cdkbootstrap.workflow.model.TargetItem;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadConfigStepTest {
+    private final InMemoryObjectStore store = Configs.validConfigIn(new InMemoryObjectStore());
+    private final LoadConfigStep step = new LoadConfigStep(store,
+            new LoadConfigStep.Settings(BUCKET, "team/cdk-app.yml", "runs/", 7));
+
+    private RunContext load(ExecutionInput execution) {
+        return step.run(new LoadConfigInput(execution, "run-1"));
+    }
+
+    private List<TargetItem> items() throws Exception {
+        return Json.strict().readValue(store.text(BUCKET, "runs/run-1/targets.json").orElseThrow(),
+                new TypeReference<List<TargetItem>>() {});
+    }
+
+    @Test
+    void plansTheDefaultConfigAndReturnsTheRunContext() {
+        RunContext run = load(null);
+
+        assertThat(run.runId()).isEqualTo("run-1");
+        assertThat(run.trigger()).isEqualTo("manual");
+        assertThat(run.dryRun()).isFalse();
+        assertThat(run.config().bucket()).isEqualTo(BUCKET);
+        assertThat(run.config().key()).isEqualTo("team/cdk-app.yml");
+        assertThat(run.artifactBucket()).isEqualTo(BUCKET);
+        assertThat(run.runPrefix()).isEqualTo("runs/run-1/");
+        assertThat(run.itemsKey()).isEqualTo("runs/run-1/targets.json");
+        assertThat(run.maxConcurrency()).isEqualTo(7);
+        assertThat(run.counts().planned()).isEqualTo(3);
+    }
+
+    @Test
+    void writesThePlanAndOneItemPerTargetWithItsPolicyDocuments() throws Exception {
+        load(null);
+
+        Plan plan = Json.strict().readValue(store.text(BUCKET, "runs/run-1/plan.json").orElseThrow(), Plan.class);
+        assertThat(plan.targets()).extracting(t -> t.account())
+                .containsExactly("111111111111", "222222222222", "999999999999");
+        List<TargetItem> items = items();
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).policyDocuments()).containsOnlyKeys("policies/dev.json")
+                .containsValue(Configs.text("dev-policy.json"));
+        assertThat(items.get(1).policyDocuments()).isEmpty();
+    }
+
+    @Test
+    void theAccountFilterKeepsOnlyThatAccountsTargets() throws Exception {
+        RunContext run = load(new ExecutionInput(null, null, null, List.of("111111111111"), null, "new-account"));
+
+        assertThat(run.counts().planned()).isEqualTo(1);
+        assertThat(run.trigger()).isEqualTo("new-account");
+        assertThat(items()).extracting(i -> i.target().account()).containsExactly("111111111111");
+    }
+
+    @Test
+    void anAccountFilterNamingNoTargetPlansNothingAndWarns() throws Exception {
+        RunContext run = load(new ExecutionInput(null, null, null, List.of("555555555555"), null, null));
+
+        assertThat(run.counts().planned()).isZero();
+        assertThat(run.warnings()).anySatisfy(w -> assertThat(w).contains("555555555555").contains("nothing to do"));
+        assertThat(items()).isEmpty();
+    }
+
+    @Test
+    void aFilterAccountThatIsNotTwelveDigitsIsRejectedByPosition() {
+        assertThatThrownBy(() -> load(new ExecutionInput(null, null, null, List.of("111111111111", "1234"), null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("execution input accounts[1]: '1234' is not a 12-digit account id");
+        assertThat(store.text(BUCKET, "runs/run-1/targets.json")).isEmpty();
+    }
+
+    @Test
+    void anInvalidConfigFailsWithEveryErrorAndWritesNothing() {
+        store.put(BUCKET, "bad/cdk-app.yml", Configs.text("invalid-cdk-app.yml"));
+        int before = store.keys().size();
+
+        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "bad/cdk-app.yml", null, null, null, "s3")))
+                .isInstanceOf(ConfigInvalid.class)
+                .hasMessageContaining("s3://config-bucket/bad/cdk-app.yml:3:14: error: cdk_app_config.pipeline.account")
+                .hasMessageContaining("cdk_app_config.deployments[0].stages[0].stage_name");
+        assertThat(store.keys()).hasSize(before);
+    }
+
+    @Test
+    void aMissingConfigObjectIsInvalidAndNamesIt() {
+        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "nope.yml", null, null, null, null)))
+                .isInstanceOf(ConfigInvalid.class)
+                .hasMessage("s3://config-bucket/nope.yml:1:1: error: $: config object not found");
+    }
+
+    @Test
+    void aConfigOverTheSizeCapIsInvalid() {
+        store.put(BUCKET, "big.yml", "#".repeat((int) LoadConfigStep.MAX_CONFIG_BYTES + 1));
+
+        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "big.yml", null, null, null, null)))
+                .isInstanceOf(ConfigInvalid.class).hasMessageContaining("larger than the 8 MiB limit");
+    }
+
+    @Test
+    void anEmptyVersionIdFromAnUnversionedBucketReadsTheLatestObject() {
+        RunContext run = load(new ExecutionInput(BUCKET, "team/cdk-app.yml", "", null, null, "s3"));
+
+        assertThat(run.counts().planned()).isEqualTo(3);
+        assertThat(run.config().versionId()).isNull();
+    }
+
+    @Test
+    void aDryRunIsCarriedIntoTheRunContext() {
+        assertThat(load(new ExecutionInput(null, null, null, null, true, null)).dryRun()).isTrue();
+    }
+}

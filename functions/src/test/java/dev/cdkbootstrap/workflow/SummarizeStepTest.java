@@ -1,0 +1,123 @@
+package dev.cdkbootstrap.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.error.TargetsFailed;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.model.ConfigLocation;
+import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.Report;
+import dev.cdkbootstrap.workflow.model.RunContext;
+import dev.cdkbootstrap.workflow.model.RunSummary;
+import dev.cdkbootstrap.workflow.model.TargetItem;
+import dev.cdkbootstrap.workflow.model.TargetResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SummarizeStepTest {
+    private static final String BUCKET = "config-bucket";
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final List<String> published = new ArrayList<>();
+    private final List<Map<String, Integer>> metrics = new ArrayList<>();
+    private final SummarizeStep step = new SummarizeStep(store,
+            Optional.of((subject, message) -> published.add(subject + "\n" + message)),
+            (runId, counts) -> metrics.add(counts));
+    private final Target a = Fixtures.target("111111111111", "eu-west-1", List.of(), List.of());
+    private final Target b = Fixtures.target("222222222222", "eu-west-1", List.of(), List.of());
+    private final RunContext run = new RunContext("run-1", "manual", false,
+            new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET, "runs/run-1/", "runs/run-1/targets.json", 10,
+            new RunContext.PlannedCount(2), List.of());
+
+    SummarizeStepTest() throws Exception {
+        store.write(BUCKET, "runs/run-1/targets.json",
+                Json.strict().writeValueAsBytes(List.of(new TargetItem(a, Map.of()), new TargetItem(b, Map.of()))), "");
+    }
+
+    private void recorded(Target target, Outcome outcome, String reason) throws Exception {
+        var result = new TargetResult(target.account(), target.region(), outcome, reason, "p:1", "https://logs",
+                null, null, 42L);
+        store.write(BUCKET, RunLayout.result("runs/run-1/", target.account(), target.region()),
+                Json.strict().writeValueAsBytes(result), "");
+    }
+
+    private Report report() throws Exception {
+        return Json.strict().readValue(store.text(BUCKET, "runs/run-1/report.json").orElseThrow(), Report.class);
+    }
+
+    @Test
+    void aRunWhereNoTargetFailedSucceedsWithItsCounts() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
+        recorded(b, Outcome.SKIPPED, "up to date");
+
+        RunSummary summary = step.run(run);
+
+        assertThat(summary.status()).isEqualTo(Report.RunStatus.SUCCEEDED);
+        assertThat(summary.counts()).isEqualTo(new Report.Counts(1, 1, 0, 2));
+        assertThat(summary.reportKey()).isEqualTo("runs/run-1/report.json");
+        assertThat(report().targets()).extracting(Report.Entry::outcome)
+                .containsExactly(Outcome.BOOTSTRAPPED, Outcome.SKIPPED);
+    }
+
+    @Test
+    void aPlannedTargetWithoutResultIsFailedAndTheRunFailsNamingIt() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "done");
+
+        assertThatThrownBy(() -> step.run(run)).isInstanceOf(TargetsFailed.class)
+                .hasMessageContaining("1 target(s) failed: 222222222222/eu-west-1 (no result recorded)");
+        assertThat(report().status()).isEqualTo(Report.RunStatus.FAILED);
+        assertThat(report().counts().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunReportsEveryTargetAsPlannedAndSucceeds() throws Exception {
+        recorded(a, Outcome.PLANNED, "dry run: would bootstrap: toolkit stack CDKToolkit not found");
+        recorded(b, Outcome.PLANNED, "dry run: would skip: up to date");
+
+        RunSummary summary = step.run(run);
+
+        assertThat(summary.status()).isEqualTo(Report.RunStatus.SUCCEEDED);
+        assertThat(summary.counts()).isEqualTo(new Report.Counts(0, 0, 0, 2));
+    }
+
+    @Test
+    void theMarkdownReportHasARowPerTargetWithItsBuildLink() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "stack | missing");
+        recorded(b, Outcome.SKIPPED, "up to date");
+
+        step.run(run);
+
+        String md = store.text(BUCKET, "runs/run-1/report.md").orElseThrow();
+        assertThat(md).contains("| 111111111111/eu-west-1 | BOOTSTRAPPED | stack \\| missing | 42 s | [logs](https://logs) |")
+                .contains("| 222222222222/eu-west-1 | SKIPPED | up to date | 42 s |");
+    }
+
+    @Test
+    void aSummaryIsPublishedAndEveryCountIsAMetric() throws Exception {
+        recorded(a, Outcome.SKIPPED, "up to date");
+        recorded(b, Outcome.SKIPPED, "up to date");
+
+        step.run(run);
+
+        assertThat(published).singleElement().asString().startsWith("CDK bootstrap SUCCEEDED: run-1")
+                .contains("2 planned, 0 bootstrapped, 2 skipped, 0 failed");
+        assertThat(metrics).containsExactly(Map.of("TargetsBootstrapped", 0, "TargetsSkipped", 2,
+                "TargetsFailed", 0, "TargetsPlanned", 2));
+    }
+
+    @Test
+    void withoutATopicNothingIsPublished() throws Exception {
+        recorded(a, Outcome.SKIPPED, "x");
+        recorded(b, Outcome.SKIPPED, "x");
+
+        new SummarizeStep(store, Optional.empty(), (runId, counts) -> metrics.add(counts)).run(run);
+
+        assertThat(published).isEmpty();
+        assertThat(metrics).hasSize(1);
+    }
+}

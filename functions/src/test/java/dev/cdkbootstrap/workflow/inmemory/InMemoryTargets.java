@@ -1,0 +1,79 @@
+package dev.cdkbootstrap.workflow.inmemory;
+
+import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
+import dev.cdkbootstrap.workflow.port.PolicyStore;
+import dev.cdkbootstrap.workflow.port.TargetAccount;
+import dev.cdkbootstrap.workflow.port.TargetConnector;
+import dev.cdkbootstrap.workflow.port.ToolkitInspector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Target accounts: their enabled regions, IAM policies, toolkit stacks and SSM parameters. */
+public final class InMemoryTargets implements TargetConnector {
+    private final Map<String, Account> accounts = new HashMap<>();
+    public final Set<String> deniedAccounts = new HashSet<>();
+    public final List<TargetSession> sessions = new ArrayList<>();
+    public int openSessions;
+
+    /** One account's state, shared by every session opened into it. */
+    public static final class Account {
+        public final Set<String> disabledRegions = new HashSet<>();
+        public final InMemoryPolicyStore policies;
+        public final Map<String, ToolkitInspector.StackState> stacks = new HashMap<>();
+        public final Map<String, String> parameters = new HashMap<>();
+
+        Account(String id) {
+            this.policies = new InMemoryPolicyStore(id);
+        }
+    }
+
+    public Account account(String id) {
+        return accounts.computeIfAbsent(id, Account::new);
+    }
+
+    @Override
+    public TargetAccount connect(TargetSession session) {
+        sessions.add(session);
+        if (deniedAccounts.contains(session.account())) {
+            throw new TargetAccessDenied("cannot assume the role in " + session.account());
+        }
+        Account account = account(session.account());
+        openSessions++;
+        return new TargetAccount() {
+            @Override
+            public RegionStatus regionStatus(String region) {
+                return account.disabledRegions.contains(region) ? RegionStatus.NOT_ENABLED : RegionStatus.ENABLED;
+            }
+
+            @Override
+            public PolicyStore policies() {
+                return account.policies;
+            }
+
+            @Override
+            public ToolkitInspector toolkit() {
+                return new ToolkitInspector() {
+                    @Override
+                    public Optional<StackState> stack(String stackName) {
+                        return Optional.ofNullable(account.stacks.get(stackName));
+                    }
+
+                    @Override
+                    public Optional<String> parameter(String name) {
+                        return Optional.ofNullable(account.parameters.get(name));
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                openSessions--;
+            }
+        };
+    }
+}

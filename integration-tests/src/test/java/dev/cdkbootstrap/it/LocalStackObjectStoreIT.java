@@ -1,0 +1,13 @@
+package dev.cdkbootstrap.it;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LocalStackObjectStoreIT extends ObjectStoreITBase {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.localStack();
+
+    @Override
+    protected Emulator emulator() {
+        return EMULATOR;
+    }
+}

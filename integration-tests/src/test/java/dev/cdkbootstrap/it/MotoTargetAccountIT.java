@@ -1,0 +1,13 @@
+package dev.cdkbootstrap.it;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MotoTargetAccountIT extends TargetAccountITBase {
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = EmulatorExtension.moto();
+
+    @Override
+    protected Emulator emulator() {
+        return EMULATOR;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.cdkbootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cdkbootstrap.aws.S3ObjectStore;
+import dev.cdkbootstrap.handler.Wiring;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.plan.Plan;
+import dev.cdkbootstrap.workflow.model.ExecutionInput;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.RunContext;
+import dev.cdkbootstrap.workflow.port.ObjectStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** {@link S3ObjectStore} and LoadConfig's S3 reads and writes, over HTTP against an emulator. */
+abstract class ObjectStoreITBase {
+    static final String BUCKET = "config-bucket";
+
+    protected abstract Emulator emulator();
+
+    private S3Client s3;
+    private S3ObjectStore store;
+
+    @BeforeEach
+    void bucket() {
+        s3 = new TestClients(emulator()).s3();
+        s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(emulator().region())));
+        store = new S3ObjectStore(s3);
+    }
+
+    private void put(String key, String text) {
+        s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString(text));
+    }
+
+    @Test
+    void writtenObjectsAreReadBackWithTheirETag() {
+        store.write(BUCKET, "runs/r/a.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
+
+        ObjectStore.StoredObject read = store.read(BUCKET, "runs/r/a.json", null, 1024).orElseThrow();
+
+        assertThat(new String(read.content(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(read.eTag()).isNotBlank();
+    }
+
+    @Test
+    void aMissingObjectIsEmpty() {
+        assertThat(store.read(BUCKET, "nope.json", null, 1024)).isEmpty();
+    }
+
+    @Test
+    void anObjectOverTheCapIsRefused() {
+        put("big.yml", "x".repeat(2048));
+
+        assertThatThrownBy(() -> store.read(BUCKET, "big.yml", null, 1024)).isInstanceOf(ObjectStore.ObjectTooLarge.class);
+    }
+
+    @Test
+    void listingReturnsOnlyKeysUnderThePrefix() {
+        put("team/cdk-app.yml", "x");
+        put("team/policies/p.json", "{}");
+        put("other/q.json", "{}");
+
+        assertThat(store.list(BUCKET, "team/")).containsExactly("team/cdk-app.yml", "team/policies/p.json");
+    }
+
+    @Test
+    void loadConfigWritesThePlanAndTargetsToS3() throws Exception {
+        put("team/cdk-app.yml", Samples.CONFIG);
+        put("team/policies/dev.json", Samples.POLICY);
+        Map<String, String> env = emulator().environment();
+        env.put("CONFIG_BUCKET", BUCKET);
+
+        RunContext run = Wiring.from(env).loadConfigStep().run(new LoadConfigInput(
+                new ExecutionInput(BUCKET, "team/cdk-app.yml", null, null, null, "s3"), "run-it"));
+
+        assertThat(run.counts().planned()).isEqualTo(3);
+        Plan plan = Json.strict().readValue(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("runs/run-it/plan.json"))
+                .asByteArray(), Plan.class);
+        assertThat(plan.targets()).hasSize(3);
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(run.itemsKey())).asUtf8String())
+                .contains("\"policies/dev.json\"");
+    }
+}

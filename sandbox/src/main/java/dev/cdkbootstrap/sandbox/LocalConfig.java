@@ -1,0 +1,60 @@
+package dev.cdkbootstrap.sandbox;
+
+import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.plan.ConfigPlanner;
+import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.plan.Plan;
+import dev.cdkbootstrap.plan.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The config as the sandbox needs it before the run: planned locally with the same engine, to know
+ * which accounts get the target role and which policy files go to the bucket beside cdk-app.yml.
+ * An invalid config has no plan; it is still uploaded, so the workflow reports it.
+ */
+record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem) {
+
+    static LocalConfig read(Path file, Path policiesDir) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        Path dir = policiesDir.toAbsolutePath().normalize();
+        try {
+            Plan plan = ConfigPlanner.plan(file.getFileName().toString(), content, relative -> {
+                Path policy = dir.resolve(relative).normalize();
+                try {
+                    return policy.startsWith(dir) && Files.isRegularFile(policy)
+                            ? Optional.of(Files.readString(policy)) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).plan();
+            TreeMap<String, Path> files = new TreeMap<>();
+            for (Target target : plan.targets()) {
+                for (ExecutionPolicy policy : target.executionPolicies()) {
+                    if (policy.file() != null) {
+                        files.put(policy.file(), dir.resolve(policy.file()).normalize());
+                    }
+                }
+            }
+            return new LocalConfig(file, Optional.of(plan), files, null);
+        } catch (ConfigValidationException e) {
+            return new LocalConfig(file, Optional.empty(), new TreeMap<>(), e.getMessage());
+        }
+    }
+
+    Set<String> accounts() {
+        Set<String> accounts = new TreeSet<>();
+        plan.ifPresent(p -> p.targets().forEach(t -> accounts.add(t.account())));
+        return accounts;
+    }
+
+    String appPrefix() {
+        return plan.map(Plan::appPrefix).orElse("mlops-cdk");
+    }
+}

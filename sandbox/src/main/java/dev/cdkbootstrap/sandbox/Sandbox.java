@@ -1,0 +1,128 @@
+package dev.cdkbootstrap.sandbox;
+
+import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
+import dev.cdkbootstrap.sandbox.codebuild.Toolchain;
+import dev.cdkbootstrap.sandbox.deploy.Deployment;
+import dev.cdkbootstrap.sandbox.deploy.OrchestratorDeployer;
+import dev.cdkbootstrap.sandbox.deploy.SamApplication;
+import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
+import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
+import dev.cdkbootstrap.sandbox.emulator.MotoServer;
+import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
+import dev.cdkbootstrap.sandbox.front.MotoForwarder;
+import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
+import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
+import dev.cdkbootstrap.sandbox.sts.AssumeRoleGuard;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline AWS of one sandbox session: a fresh moto (server mode, free loopback port), the front
+ * endpoint on the port moto's interpreter calls back to, in-process Lambda, local CodeBuild, and SDK
+ * clients of the sandbox itself. The orchestrator lives in moto's default account 123456789012.
+ */
+public final class Sandbox implements AutoCloseable {
+    public static final String ORCHESTRATOR_REGION = "us-east-1";
+
+    private final Path projectRoot;
+    private final PrintStream log;
+    private final MotoServer moto;
+    private final FrontEndpoint front;
+    private final LocalLambdas lambdas;
+    private final LocalCodeBuild codeBuild;
+    private final EmulatorClients clients;
+    private SamApplication application;
+
+    private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
+                    LocalCodeBuild codeBuild, EmulatorClients clients) {
+        this.projectRoot = projectRoot;
+        this.log = log;
+        this.moto = moto;
+        this.front = front;
+        this.lambdas = lambdas;
+        this.codeBuild = codeBuild;
+        this.clients = clients;
+    }
+
+    /** Starts moto and the front endpoint; handler, build and front logs go to {@code workDir/sandbox.log}. */
+    public static Sandbox start(Path projectRoot, Path workDir, Collection<String> failingBuilds, int parallelBuilds)
+            throws IOException {
+        Files.createDirectories(workDir);
+        PrintStream log = new PrintStream(new FileOutputStream(workDir.resolve("sandbox.log").toFile(), true), true);
+        Toolchain toolchain = Toolchain.prepare(projectRoot, workDir, failingBuilds);
+        int frontPort = MotoServer.freePort();
+        MotoServer moto = MotoServer.startWithCallbackPort(frontPort, workDir.resolve("moto.log"));
+        try {
+            moto.enableStateMachineExecution();
+            LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, log);
+            LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, parallelBuilds, log);
+            FrontEndpoint front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
+                    List.of(lambdas, codeBuild, new AssumeRoleGuard(), new StartExecutionRecreate(log)),
+                    List.of(new DescribeStacksListParameters()), log);
+            codeBuild.endpoint(front.endpoint());
+            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild,
+                    new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION));
+        } catch (RuntimeException e) {
+            moto.close();
+            throw e;
+        }
+    }
+
+    /** Deploys template.yaml (with these parameter overrides) and returns what was made. */
+    public Deployment deploy(Map<String, String> parameters, int timingCapSeconds, PrintStream out) throws IOException {
+        SamApplication app = new SamApplication(projectRoot.resolve("template.yaml"), EmulatorClients.ORCHESTRATOR_ACCOUNT,
+                ORCHESTRATOR_REGION, parameters);
+        application = app;
+        return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deploy(app, timingCapSeconds);
+    }
+
+    /** Creates target-account/role.yaml's role in each account, trusting this deployment's roles. */
+    public void createTargetRoles(Collection<String> accounts, String appPrefix) {
+        Map<String, String> functionEnv = application.functionEnvironment(
+                application.resourcesOfType("AWS::Serverless::Function").get(0));
+        TargetRoles roles = new TargetRoles(projectRoot.resolve("target-account/role.yaml"), Map.of(
+                "RoleName", functionEnv.get("TARGET_ROLE_NAME"),
+                "ExternalId", functionEnv.get("TARGET_ROLE_EXTERNAL_ID"),
+                "OrchestratorAccountId", EmulatorClients.ORCHESTRATOR_ACCOUNT,
+                "PrepareTargetRoleName", application.physicalName("PrepareTargetRole"),
+                "BootstrapBuildRoleName", application.physicalName("BootstrapBuildRole"),
+                "AppPrefix", appPrefix));
+        accounts.forEach(account -> roles.createIn(clients, account));
+    }
+
+    public EmulatorClients clients() {
+        return clients;
+    }
+
+    public LocalLambdas lambdas() {
+        return lambdas;
+    }
+
+    public LocalCodeBuild codeBuild() {
+        return codeBuild;
+    }
+
+    public PrintStream log() {
+        return log;
+    }
+
+    public Path projectRoot() {
+        return projectRoot;
+    }
+
+    @Override
+    public void close() {
+        codeBuild.close();
+        front.close();
+        moto.close();
+        clients.close();
+        log.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.cdkbootstrap.sandbox;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.front.MotoForwarder;
+import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code bootstrapctl sandbox --config FILE [options]}: the whole workflow on this machine, no AWS
+ * account, no Docker. Starts a fresh emulator, deploys the application from the project's files,
+ * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
+ * report table and writes the last run's report.json. Exit 0 when no target failed, 1 when any did
+ * (or the run failed), 2 on usage errors.
+ */
+public final class SandboxCli {
+    private SandboxCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        MotoForwarder.allowHostHeader();
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(SandboxOptions.USAGE);
+            return 0;
+        }
+        SandboxOptions options;
+        try {
+            options = SandboxOptions.parse(args);
+            if (!Files.isRegularFile(options.config())) {
+                throw new IllegalArgumentException("config file not found: " + options.config());
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("bootstrapctl sandbox: " + e.getMessage());
+            err.println(SandboxOptions.USAGE);
+            return 2;
+        }
+        try {
+            return run(options, projectRoot(), out);
+        } catch (Exception e) {
+            err.println("bootstrapctl sandbox: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** Parses the command line (for the benchmark and tests); a usage error throws IllegalArgumentException. */
+    public static SandboxOptions options(List<String> args) {
+        return SandboxOptions.parse(args);
+    }
+
+    static int run(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
+        try (SandboxSession session = SandboxSession.open(options, projectRoot, out)) {
+            List<RunOutcome> outcomes = session.runAll();
+            writeReport(outcomes.get(outcomes.size() - 1), options.report(), out);
+            return outcomes.stream().allMatch(RunOutcome::succeeded) ? 0 : 1;
+        }
+    }
+
+    static void writeReport(RunOutcome last, Path report, PrintStream out) throws IOException {
+        if (report.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(report.toAbsolutePath().getParent());
+        }
+        if (last.report().isEmpty()) {
+            Files.deleteIfExists(report);
+            out.println("sandbox: the last run wrote no report.json; nothing written to " + report);
+            return;
+        }
+        Files.writeString(report, Json.tolerant().writer().with(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(last.report().get()) + "\n");
+        out.println("sandbox: report of run " + last.runId() + " written to " + report);
+    }
+
+    /**
+     * The project root: -Dsandbox.projectRoot, else the nearest folder with template.yaml and
+     * statemachine/ up from the working directory, else up from where this class was loaded
+     * (e.g. cli/target/bootstrapctl.jar), so bin/bootstrapctl works from any directory.
+     */
+    public static Path projectRoot() {
+        String configured = System.getProperty("sandbox.projectRoot");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        List<Path> starts = new java.util.ArrayList<>(List.of(Path.of("").toAbsolutePath()));
+        try {
+            starts.add(Path.of(SandboxCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException unknown) {
+            // no code source: the working directory is the only start
+        }
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("statemachine"))) {
+                    return dir;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find the project root (template.yaml + statemachine/); set -Dsandbox.projectRoot");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cdkbootstrap.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The parsed command line of {@code bootstrapctl sandbox}. */
+public record SandboxOptions(Path config, Optional<Path> policiesDir, Path report, boolean dryRun,
+                             List<String> withoutRole, List<String> failingBuilds, Optional<String> thenNewAccount,
+                             boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir) {
+
+    static final String USAGE = """
+            usage: bootstrapctl sandbox --config FILE [options]
+              --policies-dir DIR          where the config's policy files are (default: beside FILE)
+              --report FILE               write the last run's report.json here (default target/sandbox/report.json)
+              --dry-run                   plan and prepare every target, start no build
+              --without-role ACCOUNT      do not create the target role in ACCOUNT (repeatable)
+              --failing-build ACCOUNT/REGION  that target's cdk command exits non-zero (repeatable)
+              --then-new-account ACCOUNT  after the first run, deliver new-account events for ACCOUNT
+              --rerun                     after the first run, upload the same file again
+              --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
+              --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
+              --work-dir DIR              logs and build files (default target/sandbox)""";
+
+    /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
+    static SandboxOptions parse(List<String> args) {
+        Path config = null;
+        Path policies = null;
+        Path report = null;
+        Path work = Path.of("target/sandbox");
+        boolean dryRun = false;
+        boolean rerun = false;
+        List<String> withoutRole = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        String newAccount = null;
+        Integer maxConcurrency = null;
+        // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
+        int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--config" -> config = Path.of(value(args, ++i, arg));
+                case "--policies-dir" -> policies = Path.of(value(args, ++i, arg));
+                case "--report" -> report = Path.of(value(args, ++i, arg));
+                case "--work-dir" -> work = Path.of(value(args, ++i, arg));
+                case "--dry-run" -> dryRun = true;
+                case "--rerun" -> rerun = true;
+                case "--without-role" -> withoutRole.add(account(value(args, ++i, arg), arg));
+                case "--failing-build" -> {
+                    String target = value(args, ++i, arg);
+                    if (!target.matches("\\d{12}/[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+")) {
+                        throw new IllegalArgumentException("--failing-build wants ACCOUNT/REGION (12 digits/region), got: " + target);
+                    }
+                    failing.add(target);
+                }
+                case "--then-new-account" -> newAccount = account(value(args, ++i, arg), arg);
+                case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
+                case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
+                default -> throw new IllegalArgumentException("unknown option: " + arg);
+            }
+        }
+        if (config == null) {
+            throw new IllegalArgumentException("--config FILE is required");
+        }
+        if (rerun && newAccount != null) {
+            throw new IllegalArgumentException("choose one of --rerun and --then-new-account");
+        }
+        return new SandboxOptions(config, Optional.ofNullable(policies),
+                report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),
+                List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
+                parallel, work);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static String account(String value, String option) {
+        if (!value.matches("\\d{12}")) {
+            throw new IllegalArgumentException(option + " wants a 12-digit account id, got: " + value);
+        }
+        return value;
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " wants a positive number, got: " + value);
+        }
+    }
+}

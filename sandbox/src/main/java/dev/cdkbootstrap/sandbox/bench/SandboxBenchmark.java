@@ -1,0 +1,89 @@
+package dev.cdkbootstrap.sandbox.bench;
+
+import dev.cdkbootstrap.sandbox.SandboxCli;
+import dev.cdkbootstrap.sandbox.SandboxOptions;
+import dev.cdkbootstrap.sandbox.SandboxSession;
+import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the sandbox with generated configs of 1, 10 and 40 targets at a fixed Map concurrency, and
+ * the 10-target config once more at concurrency 1 (targets one after another), and prints the wall
+ * time of each run (upload to report) and per target. Each case gets a fresh emulator.
+ * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=cores] [sizes=1,10,40]}.
+ */
+public final class SandboxBenchmark {
+    private SandboxBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int builds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(2, Runtime.getRuntime().availableProcessors());
+        List<Integer> sizes = args.length > 2
+                ? List.of(args[2].split(",")).stream().map(Integer::parseInt).toList() : List.of(1, 10, 40);
+        Path work = Files.createDirectories(Path.of("target/sandbox-bench"));
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-8s %-12s %-15s %-10s %-12s %s", "targets", "concurrency", "parallelBuilds",
+                "run (s)", "per target", "outcome"));
+        for (int size : sizes) {
+            lines.add(measure(work, size, concurrency, builds));
+        }
+        if (sizes.contains(10)) {
+            lines.add(measure(work, 10, 1, builds));
+        }
+        System.out.println();
+        System.out.println("Sandbox benchmark (" + Runtime.getRuntime().availableProcessors() + " cores):");
+        lines.forEach(System.out::println);
+        // The in-process handlers' libraries may leave non-daemon threads behind; the benchmark is done.
+        System.exit(0);
+    }
+
+    private static String measure(Path work, int size, int concurrency, int builds) throws Exception {
+        Path config = work.resolve("cdk-app-" + size + ".yml");
+        Files.writeString(config, generatedConfig(size));
+        SandboxOptions options = SandboxCli.options(List.of("--config", config.toString(),
+                "--max-concurrency", Integer.toString(concurrency), "--parallel-builds", Integer.toString(builds),
+                "--work-dir", work.resolve("run-" + size + "-c" + concurrency).toString()));
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (SandboxSession session = SandboxSession.open(options, SandboxCli.projectRoot(), quiet)) {
+            Instant start = Instant.now();
+            RunOutcome outcome = session.runAll().get(0);
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            var counts = outcome.report().map(r -> r.path("counts").toString()).orElse(outcome.status());
+            String line = String.format("%-8d %-12d %-15d %-10.1f %-12.2f %s", size, concurrency, builds, seconds,
+                    seconds / size, counts);
+            System.out.println(line);
+            return line;
+        }
+    }
+
+    /** A config with {@code size} targets: the pipeline plus dev/preprod/prod stages of as many sets as needed. */
+    static String generatedConfig(int size) {
+        StringBuilder yaml = new StringBuilder("""
+                cdk_app_config:
+                  app_prefix: bench
+                  pipeline:
+                    account: "100000000000"
+                    region: eu-west-1
+                """);
+        int stages = size - 1;
+        if (stages > 0) {
+            yaml.append("  deployments:\n");
+        }
+        String[] names = {"dev", "preprod", "prod"};
+        for (int i = 0; i < stages; i++) {
+            if (i % 3 == 0) {
+                yaml.append("    - set_name: set").append(i / 3).append("\n      stages:\n");
+            }
+            yaml.append("        - stage_name: ").append(names[i % 3]).append('\n')
+                    .append("          account: \"").append(200000000000L + i).append("\"\n");
+        }
+        return yaml.toString();
+    }
+}

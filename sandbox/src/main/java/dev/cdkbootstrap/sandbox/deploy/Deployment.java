@@ -1,0 +1,8 @@
+package dev.cdkbootstrap.sandbox.deploy;
+
+import dev.cdkbootstrap.sandbox.events.EventRule;
+import java.util.List;
+
+/** What the deployer made in the emulator: where to upload, what runs, which rules deliver events. */
+public record Deployment(String region, String configBucket, String configKey, String stateMachineArn,
+                         String runPrefix, List<EventRule> rules) {}

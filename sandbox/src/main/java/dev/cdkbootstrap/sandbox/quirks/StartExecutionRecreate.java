@@ -1,0 +1,119 @@
+package dev.cdkbootstrap.sandbox.quirks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.front.Exchange;
+import dev.cdkbootstrap.sandbox.front.MotoForwarder;
+import dev.cdkbootstrap.sandbox.front.Reply;
+import dev.cdkbootstrap.sandbox.front.Route;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * moto 5.2.1 quirk: once a state machine has run, StartExecution with a NEW name answers 500
+ * ({@code cannot pickle '_thread.RLock'}: moto deep-copies the machine with its backend, so with the
+ * executions of every machine in that account and region; fixed in 5.2.3). Before such a call every
+ * machine there that has run is deleted and re-created with the same name, definition and role (so
+ * the same ARN). Re-creating forgets the old executions, so first their
+ * final DescribeExecution / GetExecutionHistory answers are kept here and served later, and a
+ * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS.
+ */
+public final class StartExecutionRecreate implements Route {
+    private static final String SFN = "AWSStepFunctions.";
+
+    private final Map<String, String> retiredDescriptions = new ConcurrentHashMap<>();
+    private final Map<String, String> retiredHistories = new ConcurrentHashMap<>();
+    private final PrintStream log;
+
+    public StartExecutionRecreate(PrintStream log) {
+        this.log = log;
+    }
+
+    @Override
+    public Optional<Reply> handle(Exchange exchange, MotoForwarder moto) throws IOException {
+        String target = exchange.target();
+        if (!target.startsWith(SFN)) {
+            return Optional.empty();
+        }
+        JsonNode request = Json.tolerant().readTree(exchange.body());
+        return switch (target.substring(SFN.length())) {
+            case "StartExecution" -> startExecution(request, exchange, moto);
+            case "DescribeExecution" -> retired(retiredDescriptions, request.path("executionArn").asText());
+            case "GetExecutionHistory" -> retired(retiredHistories, request.path("executionArn").asText());
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Reply> retired(Map<String, String> answers, String executionArn) {
+        return Optional.ofNullable(answers.get(executionArn)).map(body -> Reply.json(200, body));
+    }
+
+    private synchronized Optional<Reply> startExecution(JsonNode request, Exchange exchange, MotoForwarder moto)
+            throws IOException {
+        String machineArn = request.path("stateMachineArn").asText();
+        String[] arn = machineArn.split(":");
+        if (arn.length < 7) {
+            return Optional.empty();
+        }
+        String region = arn[3];
+        String account = arn[4];
+        String name = request.path("name").asText("");
+        String executionArn = "arn:" + arn[1] + ":states:" + region + ":" + account + ":execution:" + arn[6] + ":" + name;
+        if (!name.isEmpty() && retiredDescriptions.containsKey(executionArn)) {
+            return Optional.of(Reply.json(400, Json.tolerant().createObjectNode().put("__type", "ExecutionAlreadyExists")
+                    .put("message", "Execution Already Exists: '" + executionArn + "'").toString()));
+        }
+        JsonNode executions = call(moto, region, account, "ListExecutions",
+                Json.tolerant().createObjectNode().put("stateMachineArn", machineArn)).path("executions");
+        for (JsonNode execution : executions) {
+            if (execution.path("name").asText().equals(name)) {
+                return Optional.empty(); // moto de-duplicates a repeated name itself
+            }
+        }
+        // moto deep-copies the machine together with its backend, i.e. with every machine's executions
+        // in this account and region: every machine that has run must be re-created, not only this one.
+        for (JsonNode machine : call(moto, region, account, "ListStateMachines", Json.tolerant().createObjectNode())
+                .path("stateMachines")) {
+            recreateIfItRan(moto, region, account, machine.path("stateMachineArn").asText());
+        }
+        return Optional.empty();
+    }
+
+    private void recreateIfItRan(MotoForwarder moto, String region, String account, String machineArn) throws IOException {
+        JsonNode executions = call(moto, region, account, "ListExecutions",
+                Json.tolerant().createObjectNode().put("stateMachineArn", machineArn)).path("executions");
+        if (executions.isEmpty()) {
+            return;
+        }
+        for (JsonNode execution : executions) {
+            ObjectNode byArn = Json.tolerant().createObjectNode().put("executionArn", execution.path("executionArn").asText());
+            retiredDescriptions.put(execution.path("executionArn").asText(),
+                    call(moto, region, account, "DescribeExecution", byArn).toString());
+            retiredHistories.put(execution.path("executionArn").asText(),
+                    call(moto, region, account, "GetExecutionHistory", byArn.put("maxResults", 1000)).toString());
+        }
+        JsonNode machine = call(moto, region, account, "DescribeStateMachine",
+                Json.tolerant().createObjectNode().put("stateMachineArn", machineArn));
+        call(moto, region, account, "DeleteStateMachine", Json.tolerant().createObjectNode().put("stateMachineArn", machineArn));
+        call(moto, region, account, "CreateStateMachine", Json.tolerant().createObjectNode()
+                .put("name", machine.path("name").asText())
+                .put("definition", machine.path("definition").asText())
+                .put("roleArn", machine.path("roleArn").asText())
+                .put("type", machine.path("type").asText("STANDARD")));
+        log.println("sandbox: re-created state machine " + machine.path("name").asText()
+                + " before a new execution (moto 5.2.1 StartExecution bug)");
+    }
+
+    private static JsonNode call(MotoForwarder moto, String region, String account, String operation, JsonNode body)
+            throws IOException {
+        Reply reply = moto.json("states", region, account, SFN + operation, body.toString());
+        if (reply.status() != 200) {
+            throw new IllegalStateException("moto " + operation + " answered " + reply.status() + ": " + reply.bodyText());
+        }
+        return Json.tolerant().readTree(reply.body());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cdkbootstrap.sandbox.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+
+/** Prints a run's report.json as a table, one line per target, then the counts. */
+public final class ReportTable {
+    private static final int REASON_WIDTH = 90;
+
+    private ReportTable() {}
+
+    public static void print(RunOutcome outcome, PrintStream out) {
+        out.println();
+        out.println("Run " + outcome.runId() + ": execution " + outcome.status());
+        if (outcome.report().isEmpty()) {
+            out.println("  no report.json: the run ended before Summarize");
+            if (outcome.error() != null) {
+                out.println("  error: " + outcome.error());
+            }
+            if (outcome.cause() != null) {
+                outcome.cause().lines().forEach(line -> out.println("    " + line));
+            }
+            return;
+        }
+        JsonNode report = outcome.report().get();
+        out.printf("  %-12s  %-15s  %-12s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "SECS", "REASON");
+        for (JsonNode target : report.path("targets")) {
+            String reason = target.path("reason").asText("");
+            if (reason.length() > REASON_WIDTH) {
+                reason = reason.substring(0, REASON_WIDTH - 3) + "...";
+            }
+            out.printf("  %-12s  %-15s  %-12s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
+                    target.path("outcome").asText(), target.path("durationSeconds").asText(""), reason);
+        }
+        JsonNode counts = report.path("counts");
+        out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
+                counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
+                counts.path("planned").asInt());
+    }
+}

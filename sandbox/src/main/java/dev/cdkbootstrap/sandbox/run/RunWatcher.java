@@ -1,0 +1,88 @@
+package dev.cdkbootstrap.sandbox.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.json.Json;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * Follows one execution to its end, printing progress when it changes: targets done / planned
+ * (results under {@code runs/<runId>/results/} against the run's targets.json) and the state the
+ * execution is in. Then reads {@code runs/<runId>/report.json}.
+ */
+public final class RunWatcher {
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final SfnClient sfn;
+    private final S3Client s3;
+    private final String bucket;
+    private final String runPrefix;
+    private final PrintStream out;
+
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out) {
+        this.sfn = sfn;
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.runPrefix = runPrefix;
+        this.out = out;
+    }
+
+    public RunOutcome await(String executionArn) throws InterruptedException {
+        String runId = executionArn.substring(executionArn.lastIndexOf(':') + 1);
+        String prefix = runPrefix + runId + "/";
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        String lastLine = "";
+        int planned = -1;
+        DescribeExecutionResponse execution;
+        while (true) {
+            execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+            if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            if (planned < 0) {
+                planned = read(prefix + "targets.json").map(JsonNode::size).orElse(-1);
+            }
+            int done = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix + "results/")).keyCount();
+            String line = "  run " + runId + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
+                    + ", state " + currentState(executionArn);
+            if (!line.equals(lastLine)) {
+                out.println(line);
+                lastLine = line;
+            }
+            Thread.sleep(1000);
+        }
+        return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
+                execution.error(), execution.cause());
+    }
+
+    private String currentState(String executionArn) {
+        String state = "starting";
+        try {
+            // moto ignores reverseOrder: read forward, keep the last state entered.
+            for (HistoryEvent event : sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events()) {
+                if (event.stateEnteredEventDetails() != null) {
+                    state = event.stateEnteredEventDetails().name();
+                }
+            }
+        } catch (SdkException e) {
+            return "?";
+        }
+        return state;
+    }
+
+    private Optional<JsonNode> read(String key) {
+        try {
+            return Optional.of(Json.tolerant().readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()));
+        } catch (SdkException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+}

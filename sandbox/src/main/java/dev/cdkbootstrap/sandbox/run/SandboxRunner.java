@@ -1,0 +1,131 @@
+package dev.cdkbootstrap.sandbox.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.Sandbox;
+import dev.cdkbootstrap.sandbox.deploy.Deployment;
+import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
+import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
+import dev.cdkbootstrap.sandbox.events.EventRule;
+import dev.cdkbootstrap.sandbox.events.InputTransformer;
+import dev.cdkbootstrap.sandbox.front.Reply;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * Starts runs the way AWS would: uploads cdk-app.yml (after its policy files) to the config bucket
+ * and delivers the bucket's "Object Created" event to the matching rule, or delivers new-account
+ * events to the NewAccount function; then follows each started execution to its report.
+ */
+public final class SandboxRunner {
+    private final Sandbox sandbox;
+    private final Deployment deployment;
+    private final PrintStream out;
+
+    public SandboxRunner(Sandbox sandbox, Deployment deployment, PrintStream out) {
+        this.sandbox = sandbox;
+        this.deployment = deployment;
+        this.out = out;
+    }
+
+    /** Uploads the config and its files (relative key → local file), starts the run and waits for it. */
+    public RunOutcome uploadAndRun(Path config, Map<String, Path> policyFiles, boolean dryRun)
+            throws IOException, InterruptedException {
+        var s3 = sandbox.clients().s3();
+        String bucket = deployment.configBucket();
+        String prefix = deployment.configKey().contains("/")
+                ? deployment.configKey().substring(0, deployment.configKey().lastIndexOf('/') + 1) : "";
+        for (Map.Entry<String, Path> file : policyFiles.entrySet()) {
+            s3.putObject(b -> b.bucket(bucket).key(prefix + file.getKey()), RequestBody.fromFile(file.getValue()));
+        }
+        byte[] content = Files.readAllBytes(config);
+        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key(deployment.configKey()), RequestBody.fromBytes(content));
+        out.println("sandbox: uploaded " + config + " to s3://" + bucket + "/" + deployment.configKey()
+                + (policyFiles.isEmpty() ? "" : " with " + policyFiles.size() + " policy file(s)")
+                + " (version " + put.versionId() + ")");
+        String executionArn;
+        if (dryRun) {
+            ObjectNode input = Json.tolerant().createObjectNode().put("bucket", bucket).put("key", deployment.configKey())
+                    .put("dryRun", true).put("trigger", "manual");
+            if (put.versionId() != null) {
+                input.put("versionId", put.versionId());
+            }
+            out.println("sandbox: --dry-run: the upload's event is not delivered; started the execution by hand, "
+                    + "as an operator would: " + input);
+            executionArn = start(input.toString());
+        } else {
+            ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
+                    bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
+            executionArn = deliverToStateMachine(event);
+        }
+        return watcher().await(executionArn);
+    }
+
+    /** Delivers an Organizations and a Control Tower event for {@code account}; waits for every run they started. */
+    public List<RunOutcome> newAccount(String account) throws IOException, InterruptedException {
+        Set<String> started = new LinkedHashSet<>();
+        for (JsonNode event : List.of(
+                ApplicationEvents.organizationsAccountCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, account),
+                ApplicationEvents.controlTowerAccountManaged(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(), account))) {
+            for (EventRule rule : deployment.rules()) {
+                if (rule.target().kind() != EventRule.TargetKind.FUNCTION || !rule.matches(event)) {
+                    continue;
+                }
+                String function = rule.target().arnOrName();
+                Reply reply = sandbox.lambdas().invoke(function, sandbox.lambdas().handler(function).orElseThrow(),
+                        event.toString().getBytes(StandardCharsets.UTF_8), deployment.region());
+                JsonNode result = Json.tolerant().readTree(reply.body());
+                out.println("sandbox: delivered the " + event.path("source").asText() + " "
+                        + event.path("detail").path("eventName").asText() + " event for " + account + " to " + function
+                        + " (rule " + rule.name() + "): " + (reply.headers().containsKey("X-Amz-Function-Error")
+                        ? "error " + result.path("errorType").asText() + ": " + result.path("errorMessage").asText()
+                        : result.path("action").asText() + " " + result.path("reason").asText()));
+                if (result.hasNonNull("executionArn")) {
+                    started.add(result.path("executionArn").asText());
+                }
+            }
+        }
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (String executionArn : started) {
+            outcomes.add(watcher().await(executionArn));
+        }
+        return outcomes;
+    }
+
+    private String deliverToStateMachine(JsonNode event) {
+        for (EventRule rule : deployment.rules()) {
+            if (rule.target().kind() != EventRule.TargetKind.STATE_MACHINE || !rule.matches(event)) {
+                continue;
+            }
+            String input = rule.inputTransformer().map(t -> InputTransformer.apply(t, event)).orElse(event.toString());
+            out.println("sandbox: moto's EventBridge cannot start Step Functions from an S3 event, so the sandbox "
+                    + "delivered the 'Object Created' event to rule " + rule.name() + " itself, InputTransformer applied: "
+                    + InputTransformer.parse(input));
+            return start(input);
+        }
+        throw new IllegalStateException("no rule of template.yaml matches the upload of " + deployment.configKey());
+    }
+
+    private String start(String input) {
+        String name = UUID.randomUUID().toString();
+        return sandbox.clients().sfn().startExecution(b -> b.stateMachineArn(deployment.stateMachineArn())
+                .name(name).input(input)).executionArn();
+    }
+
+    private RunWatcher watcher() {
+        return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
+                deployment.runPrefix(), out);
+    }
+}
