@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.cli;
 
+import dev.cdkbootstrap.sandbox.SandboxCli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,9 +23,9 @@ public final class BootstrapCtl {
                 + "\n      check a cdk-app.yml; exit 0 when valid, 1 with one line per error", ConfigCommands::validate));
         commands.put("plan", new Entry("plan FILE [--policies-dir DIR] [--format json|text]"
                 + "\n      print the bootstrap plan (default json); invalid input behaves like validate", ConfigCommands::plan));
-        // ---- Register further subcommands here (one line each). ----
-        // The sandbox helper's entry point, to be enabled by the lead once dev.cdkbootstrap.sandbox.SandboxCli exists:
-        // commands.put("sandbox", new Entry("sandbox ...\n      run the workflow offline", dev.cdkbootstrap.sandbox.SandboxCli::run));
+        commands.put("sandbox", new Entry("sandbox --config FILE [options]"
+                + "\n      run the whole workflow offline (moto + local CodeBuild); exit 0 when no target failed,"
+                + "\n      1 when any did; 'sandbox --help' lists the options", SandboxCli::run));
         return commands;
     }
 

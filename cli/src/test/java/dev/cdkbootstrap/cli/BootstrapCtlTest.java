@@ -180,4 +180,22 @@ class BootstrapCtlTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(big + ":1:1: error: $: file is 52428801 bytes; the limit is 8388608 bytes (8 MiB)\n");
     }
+
+    @Test
+    void sandboxIsRegisteredAndRejectsAMissingConfigAsUsageError() {
+        Result help = run("help");
+        assertThat(help.out()).contains("sandbox --config FILE");
+
+        Result missing = run("sandbox");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("bootstrapctl sandbox:").contains("--config");
+
+        Result absent = run("sandbox", "--config", dir.resolve("nope.yml").toString());
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).contains("config file not found").contains("nope.yml");
+
+        Result options = run("sandbox", "--help");
+        assertThat(options.code()).isZero();
+        assertThat(options.out()).contains("--then-new-account ACCOUNT").contains("--failing-build");
+    }
 }

@@ -43,10 +43,21 @@ public final class SandboxCli {
         }
         try {
             return run(options, projectRoot(), out);
-        } catch (Exception e) {
-            err.println("bootstrapctl sandbox: " + e);
-            e.printStackTrace(err);
+        } catch (Exception e) { // one line here; the stack trace goes to the work folder's log
+            err.println("bootstrapctl sandbox: " + e + " (details: " + options.workDir().resolve("sandbox-error.log") + ")");
+            writeTrace(e, options.workDir().resolve("sandbox-error.log"));
             return 1;
+        }
+    }
+
+    private static void writeTrace(Exception e, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            Files.writeString(file, trace.toString());
+        } catch (IOException | RuntimeException ignored) {
+            // the one-line message above is all the user gets
         }
     }
 
