@@ -22,7 +22,7 @@ final class E2ESupport {
     }
 
     static Path sample(String name) {
-        return projectRoot().resolve("../shared/examples").resolve(name).normalize();
+        return projectRoot().resolve("examples").resolve(name).normalize();
     }
 
     static Path resource(String relative) {
