@@ -9,7 +9,7 @@ final class ReportMarkdown {
 
     private ReportMarkdown() {}
 
-    static String render(Report report, List<TargetResult> results) {
+    static String render(Report report, List<TargetResult> results, List<String> warnings) {
         StringBuilder md = new StringBuilder();
         md.append("# CDK bootstrap run ").append(report.runId()).append("\n\n");
         md.append("- Status: **").append(report.status()).append("**").append(report.dryRun() ? " (dry run)" : "")
@@ -30,6 +30,10 @@ final class ReportMarkdown {
                     .append(" | ").append(r.buildId() == null ? "-"
                             : r.logsUrl() == null ? cell(r.buildId()) : "[logs](" + r.logsUrl() + ")")
                     .append(" |\n");
+        }
+        if (!warnings.isEmpty()) { // e.g. the AdministratorAccess fallback: never silent
+            md.append("\n## Warnings\n\n");
+            warnings.forEach(w -> md.append("- ").append(w.replace("\n", " ")).append('\n'));
         }
         return md.toString();
     }

@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class SummarizeStep {
     static final long MAX_OBJECT_BYTES = 64L * 1024 * 1024;
     private static final int NAMED_FAILURES = 20;
+    /** SNS messages stay short; report.md lists every warning. */
+    private static final int NAMED_WARNINGS = 5;
 
     private final ObjectStore store;
     private final Optional<Notifier> notifier;
@@ -47,7 +49,7 @@ public final class SummarizeStep {
         String reportKey = RunLayout.report(run.runPrefix());
         store.write(run.artifactBucket(), reportKey, bytes(report), "application/json");
         store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
-                ReportMarkdown.render(report, results).getBytes(StandardCharsets.UTF_8), "text/markdown");
+                ReportMarkdown.render(report, results, warnings(run)).getBytes(StandardCharsets.UTF_8), "text/markdown");
         notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("TargetsBootstrapped", report.counts().bootstrapped());
@@ -107,9 +109,22 @@ public final class SummarizeStep {
 
     private static String message(Report report, RunContext run, String reportKey) {
         Report.Counts c = report.counts();
-        return "Run " + report.runId() + " (" + report.trigger() + ") " + report.status() + ": "
-                + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
-                + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey;
+        List<String> warnings = warnings(run);
+        StringBuilder text = new StringBuilder("Run " + report.runId() + " (" + report.trigger() + ") " + report.status()
+                + ": " + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
+                + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey);
+        if (!warnings.isEmpty()) {
+            text.append("\n").append(warnings.size()).append(" warning(s):");
+            warnings.stream().limit(NAMED_WARNINGS).forEach(w -> text.append("\n- ").append(w));
+            if (warnings.size() > NAMED_WARNINGS) {
+                text.append("\n- and ").append(warnings.size() - NAMED_WARNINGS).append(" more in report.md");
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> warnings(RunContext run) {
+        return run.warnings() == null ? List.of() : run.warnings();
     }
 
     private static String failureMessage(List<TargetResult> results, int failed, RunContext run, String reportKey) {

@@ -120,4 +120,26 @@ class SummarizeStepTest {
         assertThat(published).isEmpty();
         assertThat(metrics).hasSize(1);
     }
+
+    @Test
+    void planWarningsReachTheMarkdownReportAndTheSummaryButNotTheContract() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
+        recorded(b, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
+        List<String> warnings = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            warnings.add("target 11111111111" + i + "/eu-west-1: no execution policy given; using AdministratorAccess");
+        }
+        RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
+                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings);
+
+        step.run(warned);
+
+        String md = store.text(BUCKET, "runs/run-1/report.md").orElseThrow();
+        assertThat(md).contains("## Warnings\n\n- target 111111111111/eu-west-1: no execution policy given")
+                .contains("- target 111111111117/eu-west-1");
+        assertThat(published).singleElement().asString().contains("7 warning(s):\n- target 111111111111/eu-west-1")
+                .contains("- target 111111111115/eu-west-1").doesNotContain("111111111116")
+                .endsWith("- and 2 more in report.md");
+        assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).doesNotContain("AdministratorAccess");
+    }
 }

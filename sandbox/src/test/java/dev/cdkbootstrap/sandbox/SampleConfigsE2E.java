@@ -34,6 +34,10 @@ class SampleConfigsE2E {
                         .isEqualTo(target.executionPolicies().stream().map(ExecutionPolicy::arn).collect(Collectors.joining(",")));
             }
             int buildsOfFirstRun = plan.targets().size();
+            // No policy files beside the samples: the AdministratorAccess fallback is said out loud.
+            assertThat(session.run(0).warnings()).hasSize(plan.warnings().size()).isNotEmpty();
+            assertThat(session.output().toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("  warning: " + plan.warnings().get(0));
 
             Map<String, JsonNode> second = E2ESupport.targets(session.run(1));
             assertThat(second.values()).allSatisfy(t -> {

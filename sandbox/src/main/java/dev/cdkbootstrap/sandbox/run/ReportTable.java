@@ -36,5 +36,6 @@ public final class ReportTable {
         out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
+        outcome.warnings().forEach(w -> out.println("  warning: " + w));
     }
 }

@@ -5,6 +5,8 @@ import dev.cdkbootstrap.json.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,8 +61,10 @@ public final class RunWatcher {
             }
             Thread.sleep(1000);
         }
+        List<String> warnings = new ArrayList<>();
+        read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
         return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
-                execution.error(), execution.cause());
+                execution.error(), execution.cause(), List.copyOf(warnings));
     }
 
     private String currentState(String executionArn) {
