@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cdkbootstrap.contract.fakes.FakeLambdaContext;
 import dev.cdkbootstrap.contract.fakes.InMemoryObjectStore;
 import dev.cdkbootstrap.contract.fakes.InMemoryTargetAccounts;
 import dev.cdkbootstrap.contract.fakes.RecordingBuildRunner;
 import dev.cdkbootstrap.contract.fakes.RecordingExecutionStarter;
 import dev.cdkbootstrap.contract.fakes.RecordingNotifier;
+import dev.cdkbootstrap.handler.TestContext;
 import dev.cdkbootstrap.handler.CheckBootstrapHandler;
 import dev.cdkbootstrap.handler.LoadConfigHandler;
 import dev.cdkbootstrap.handler.NewAccountHandler;
@@ -272,7 +272,7 @@ class EventsContractTest {
 
     private static byte[] invoke(RequestStreamHandler handler, byte[] payload) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(payload), output, new FakeLambdaContext("contract-test"));
+        handler.handleRequest(new ByteArrayInputStream(payload), output, new TestContext("contract-test"));
         return output.toByteArray();
     }
 }

@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda context a handler gets from the runtime, with plausible values. */
-final class TestContext implements Context {
+public final class TestContext implements Context {
     private final String function;
 
-    TestContext(String function) {
+    public TestContext(String function) {
         this.function = function;
     }
 
