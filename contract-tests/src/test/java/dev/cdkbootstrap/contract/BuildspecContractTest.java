@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.cdkbootstrap.contract.fakes.RecordingBuildRunner;
 import dev.cdkbootstrap.plan.ConfigPlanner;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
 import dev.cdkbootstrap.workflow.model.RunRef;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetState;
@@ -139,12 +139,13 @@ class BuildspecContractTest {
 
     /** The environment overrides StartBootstrap sends for the target, captured from its BuildRunner port. */
     private static Map<String, String> overridesFor(Target target) {
-        RecordingBuildRunner builds = new RecordingBuildRunner();
+        InMemoryBuilds builds = new InMemoryBuilds();
         var settings = new StartBootstrapStep.Settings("bootstrap-project", "cdk-bootstrap-orchestrator-target",
                 "2.1148.1", Duration.ofMinutes(30));
-        new StartBootstrapStep(builds, settings, Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC))
+        TargetState started = new StartBootstrapStep(builds, settings,
+                Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC))
                 .run(TargetState.of(new RunRef("run-1", false, "bucket", "runs/run-1/"), new TargetItem(target, Map.of())));
-        return builds.lastEnvironment();
+        return builds.environments.get(started.build().id());
     }
 
     private record BuildRun(int exitCode, String output, String failedPhase) {}

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cdkbootstrap.contract.fakes.InMemoryObjectStore;
-import dev.cdkbootstrap.contract.fakes.InMemoryTargetAccounts;
-import dev.cdkbootstrap.contract.fakes.RecordingBuildRunner;
-import dev.cdkbootstrap.contract.fakes.RecordingExecutionStarter;
-import dev.cdkbootstrap.contract.fakes.RecordingNotifier;
 import dev.cdkbootstrap.handler.TestContext;
 import dev.cdkbootstrap.handler.CheckBootstrapHandler;
 import dev.cdkbootstrap.handler.LoadConfigHandler;
@@ -26,6 +21,10 @@ import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryExecutions;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
@@ -41,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -116,20 +116,20 @@ class EventsContractTest {
 
     @Test
     void prepareTargetEventDecidesToBootstrapAndCreatesTheExecutionPolicy() throws IOException {
-        InMemoryTargetAccounts accounts = new InMemoryTargetAccounts();
+        InMemoryTargets accounts = new InMemoryTargets();
         var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, 33, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "prepare-target.json"), TargetState.class);
 
         assertThat(state.decision()).hasToString("BOOTSTRAP");
         assertThat(state.startedAt()).isEqualTo(CLOCK.instant());
-        assertThat(accounts.policyArns("222222222222"))
+        assertThat(accounts.account("222222222222").policies.arns())
                 .containsExactly("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1");
     }
 
     @Test
     void startBootstrapEventStartsABuildWithADeadline() throws IOException {
-        RecordingBuildRunner builds = new RecordingBuildRunner();
+        InMemoryBuilds builds = new InMemoryBuilds();
         var settings = new StartBootstrapStep.Settings("bootstrap", "cdk-bootstrap-orchestrator-target", "2.1148.1",
                 Duration.ofMinutes(30));
         var handler = new StartBootstrapHandler(new StartBootstrapStep(builds, settings, CLOCK));
@@ -138,14 +138,14 @@ class EventsContractTest {
 
         assertThat(state.build().status()).isEqualTo(BuildStatus.IN_PROGRESS);
         assertThat(state.deadline()).isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(30)));
-        assertThat(builds.lastEnvironment()).containsEntry("TARGET_ACCOUNT", "222222222222")
+        assertThat(builds.environments.get(state.build().id())).containsEntry("TARGET_ACCOUNT", "222222222222")
                 .containsEntry("TRUST", "111111111111");
     }
 
     @Test
     void checkBootstrapEventReportsTheEndedBuild() throws IOException {
         TargetState input = Json.strict().readValue(bytes("check-bootstrap.json"), TargetState.class);
-        RecordingBuildRunner builds = new RecordingBuildRunner();
+        InMemoryBuilds builds = new InMemoryBuilds();
         Instant ended = Instant.parse("2026-11-25T19:33:40Z");
         builds.finish(input.build().id(), BuildStatus.SUCCEEDED, null, ended);
 
@@ -179,14 +179,13 @@ class EventsContractTest {
         store.write(BUCKET, "runs/" + RUN_ID + "/targets.json",
                 Json.strict().writeValueAsBytes(List.of(recorded.item())), "application/json");
         invoke(recordResult(), "record-result.json");
-        RecordingNotifier notifier = new RecordingNotifier();
-        var handler = new SummarizeHandler(new SummarizeStep(store, Optional.of(notifier), notifier));
+        List<String> subjects = new ArrayList<>();
 
-        JsonNode summary = Json.strict().readTree(invoke(handler, "summarize.json"));
+        JsonNode summary = Json.strict().readTree(invoke(summarize(subjects), "summarize.json"));
 
         assertThat(summary.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(store.text(BUCKET, summary.path("reportKey").asText())).isPresent();
-        assertThat(notifier.subjects()).hasSize(1);
+        assertThat(subjects).hasSize(1);
     }
 
     @Test
@@ -194,10 +193,8 @@ class EventsContractTest {
         TargetItem item = Json.strict().readValue(bytes("record-result.json"), TargetState.class).item();
         store.write(BUCKET, "runs/" + RUN_ID + "/targets.json", Json.strict().writeValueAsBytes(List.of(item)),
                 "application/json");
-        RecordingNotifier notifier = new RecordingNotifier();
-        var handler = new SummarizeHandler(new SummarizeStep(store, Optional.of(notifier), notifier));
 
-        assertThatThrownBy(() -> invoke(handler, "summarize.json"))
+        assertThatThrownBy(() -> invoke(summarize(new ArrayList<>()), "summarize.json"))
                 .isInstanceOf(dev.cdkbootstrap.workflow.error.TargetsFailed.class)
                 .hasMessageContaining("222222222222/eu-west-1");
     }
@@ -205,13 +202,13 @@ class EventsContractTest {
     @Test
     void organizationsAccountCreatedStartsARunForThatAccount() throws IOException {
         seedConfig();
-        RecordingExecutionStarter starter = new RecordingExecutionStarter();
+        InMemoryExecutions starter = new InMemoryExecutions();
 
         JsonNode result = Json.strict().readTree(invoke(newAccount(starter), "organizations-create-account-succeeded.json"));
 
         assertThat(result.path("action").asText()).isEqualTo("STARTED");
         assertThat(result.path("account").asText()).isEqualTo("333333333333");
-        ExecutionInput input = Json.strict().readValue(starter.inputsByName().values().iterator().next(), ExecutionInput.class);
+        ExecutionInput input = Json.strict().readValue(starter.inputs.values().iterator().next(), ExecutionInput.class);
         assertThat(input.accounts()).containsExactly("333333333333");
         assertThat(input.trigger()).isEqualTo("new-account");
     }
@@ -219,29 +216,29 @@ class EventsContractTest {
     @Test
     void organizationsAccountCreationFailureIsIgnored() throws IOException {
         seedConfig();
-        RecordingExecutionStarter starter = new RecordingExecutionStarter();
+        InMemoryExecutions starter = new InMemoryExecutions();
 
         JsonNode result = Json.strict().readTree(invoke(newAccount(starter), "organizations-create-account-failed.json"));
 
         assertThat(result.path("action").asText()).isEqualTo("IGNORED");
-        assertThat(starter.inputsByName()).isEmpty();
+        assertThat(starter.inputs).isEmpty();
     }
 
     @Test
     void controlTowerCreateAndUpdateOfTheSameAccountStartOneRun() throws IOException {
         seedConfig();
-        RecordingExecutionStarter starter = new RecordingExecutionStarter();
+        InMemoryExecutions starter = new InMemoryExecutions();
 
         JsonNode created = Json.strict().readTree(invoke(newAccount(starter), "controltower-create-managed-account.json"));
         JsonNode updated = Json.strict().readTree(invoke(newAccount(starter), "controltower-update-managed-account.json"));
 
         assertThat(created.path("action").asText()).isEqualTo("STARTED");
         assertThat(updated.path("action").asText()).isEqualTo("ALREADY_STARTED");
-        assertThat(starter.inputsByName()).hasSize(1);
+        assertThat(starter.inputs).hasSize(1);
     }
 
     private void seedConfig() throws IOException {
-        store.put(BUCKET, "cdk-app.yml", Files.readAllBytes(ProjectFiles.path("contract-tests/src/test/resources/single-set.yml")),
+        store.put(BUCKET, "cdk-app.yml", Files.readString(ProjectFiles.path("contract-tests/src/test/resources/single-set.yml")),
                 CONFIG_VERSION);
     }
 
@@ -253,7 +250,13 @@ class EventsContractTest {
         return new RecordResultHandler(new RecordResultStep(store, CLOCK));
     }
 
-    private NewAccountHandler newAccount(RecordingExecutionStarter starter) {
+    /** Summarize publishing to people by recording each message's subject; its metrics go nowhere. */
+    private SummarizeHandler summarize(List<String> subjects) {
+        return new SummarizeHandler(new SummarizeStep(store, Optional.of((subject, message) -> subjects.add(subject)),
+                (runId, counts) -> { }));
+    }
+
+    private NewAccountHandler newAccount(InMemoryExecutions starter) {
         return new NewAccountHandler(new NewAccountStep(store, starter,
                 new NewAccountStep.Settings(BUCKET, "cdk-app.yml", STATE_MACHINE)));
     }

@@ -33,9 +33,11 @@ public final class InMemoryBuilds implements BuildRunner {
         return build;
     }
 
+    /** Ends a build; an unknown id is a build an earlier invocation started, known only from its event. */
     public void finish(String id, BuildStatus status, String failedPhase, Instant endedAt) {
         BuildView build = builds.get(id);
-        builds.put(id, new BuildView(id, status, build.logsUrl(), failedPhase, endedAt));
+        String logsUrl = build != null ? build.logsUrl() : "https://logs/" + id;
+        builds.put(id, new BuildView(id, status, logsUrl, failedPhase, endedAt));
     }
 
     @Override

@@ -7,19 +7,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A bucket-and-key store with S3's read semantics (size cap, versions as a single latest version). */
+/**
+ * A bucket-and-key store with S3's read semantics: a size cap, and the latest version of each key.
+ * An object put with a version id is only found under that id (or none); an unversioned one is
+ * returned for any requested version, as a single latest version.
+ */
 public final class InMemoryObjectStore implements ObjectStore {
-    private final TreeMap<String, byte[]> objects = new TreeMap<>();
+    private final TreeMap<String, Stored> objects = new TreeMap<>();
     public final List<String> reads = new ArrayList<>();
     public int lists;
 
+    private record Stored(byte[] content, String versionId) {}
+
     public InMemoryObjectStore put(String bucket, String key, String text) {
-        objects.put(bucket + "/" + key, text.getBytes(StandardCharsets.UTF_8));
+        return put(bucket, key, text, null);
+    }
+
+    public InMemoryObjectStore put(String bucket, String key, String text, String versionId) {
+        objects.put(bucket + "/" + key, new Stored(text.getBytes(StandardCharsets.UTF_8), versionId));
         return this;
     }
 
     public Optional<String> text(String bucket, String key) {
-        return Optional.ofNullable(objects.get(bucket + "/" + key)).map(b -> new String(b, StandardCharsets.UTF_8));
+        return Optional.ofNullable(objects.get(bucket + "/" + key))
+                .map(o -> new String(o.content(), StandardCharsets.UTF_8));
     }
 
     public List<String> keys() {
@@ -29,14 +40,16 @@ public final class InMemoryObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes) {
         reads.add(key);
-        byte[] content = objects.get(bucket + "/" + key);
-        if (content == null) {
+        Stored object = objects.get(bucket + "/" + key);
+        if (object == null || (versionId != null && object.versionId() != null && !versionId.equals(object.versionId()))) {
             return Optional.empty();
         }
+        byte[] content = object.content();
         if (content.length > maxBytes) {
             throw new ObjectTooLarge(bucket, key, maxBytes);
         }
-        return Optional.of(new StoredObject(content.clone(), "\"etag-" + content.length + "\"", versionId));
+        String readVersion = object.versionId() != null ? object.versionId() : versionId;
+        return Optional.of(new StoredObject(content.clone(), "\"etag-" + content.length + "\"", readVersion));
     }
 
     @Override
@@ -48,6 +61,6 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void write(String bucket, String key, byte[] content, String contentType) {
-        objects.put(bucket + "/" + key, content.clone());
+        objects.put(bucket + "/" + key, new Stored(content.clone(), null));
     }
 }

@@ -29,6 +29,11 @@ public final class InMemoryPolicyStore implements PolicyStore {
         return "arn:aws:iam::" + account + ":policy/" + name;
     }
 
+    /** ARNs of the policies that exist, in creation order. */
+    public List<String> arns() {
+        return List.copyOf(policies.keySet());
+    }
+
     public List<String> documents(String arn) {
         return policies.getOrDefault(arn, List.of()).stream().map(Version::document).toList();
     }
