@@ -15,10 +15,16 @@ import dev.cdkbootstrap.workflow.port.RunMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Step 6, after the Map. Reads every planned target's result (a target without one is FAILED,
@@ -28,6 +34,7 @@ import java.util.Optional;
 public final class SummarizeStep {
     static final long MAX_OBJECT_BYTES = 64L * 1024 * 1024;
     private static final int NAMED_FAILURES = 20;
+    static final int PARALLEL_READS = 16;
     /** SNS messages stay short; report.md lists every warning. */
     private static final int NAMED_WARNINGS = 5;
 
@@ -42,9 +49,7 @@ public final class SummarizeStep {
     }
 
     public RunSummary run(RunContext run) {
-        List<TargetResult> results = readItems(run).stream()
-                .map(item -> readResult(run, item.target().account(), item.target().region()))
-                .toList();
+        List<TargetResult> results = readResults(run, readItems(run));
         Report report = report(run, results);
         String reportKey = RunLayout.report(run.runPrefix());
         store.write(run.artifactBucket(), reportKey, bytes(report), "application/json");
@@ -86,7 +91,40 @@ public final class SummarizeStep {
         }
     }
 
-    private TargetResult readResult(RunContext run, String account, String region) {
+    /**
+     * One GET per target, {@value #PARALLEL_READS} at a time: a 10,000-target run must be summarized
+     * well inside the function's timeout. Results keep the order of targets.json.
+     */
+    private List<TargetResult> readResults(RunContext run, List<TargetItem> items) {
+        if (items.size() <= 1) {
+            return items.stream().map(item -> readResult(run, item)).toList();
+        }
+        ThreadFactory daemons = Thread.ofPlatform().name("summarize-read-", 0).daemon().factory();
+        try (ExecutorService reads = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, items.size()), daemons)) {
+            List<Future<TargetResult>> pending = items.stream()
+                    .map(item -> reads.submit(() -> readResult(run, item))).toList();
+            List<TargetResult> results = new ArrayList<>(items.size());
+            for (Future<TargetResult> result : pending) {
+                results.add(await(result));
+            }
+            return results;
+        }
+    }
+
+    private static TargetResult await(Future<TargetResult> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the run's results", e);
+        }
+    }
+
+    private TargetResult readResult(RunContext run, TargetItem item) {
+        String account = item.target().account();
+        String region = item.target().region();
         String key = RunLayout.result(run.runPrefix(), account, region);
         return store.read(run.artifactBucket(), key, null, MAX_OBJECT_BYTES).map(object -> {
             try {

@@ -14,10 +14,13 @@ import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunSummary;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetResult;
+import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SummarizeStepTest {
@@ -141,5 +144,64 @@ class SummarizeStepTest {
                 .contains("- target 111111111115/eu-west-1").doesNotContain("111111111116")
                 .endsWith("- and 2 more in report.md");
         assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).doesNotContain("AdministratorAccess");
+    }
+
+    @Test
+    void aLargeRunIsReadInParallelKeepingTheOrderOfTheTargets() throws Exception {
+        int size = SummarizeStep.PARALLEL_READS * 20 + 3;
+        List<TargetItem> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Target target = Fixtures.target(String.format("%012d", 100_000_000_000L + i), "eu-west-1", List.of(), List.of());
+            items.add(new TargetItem(target, Map.of()));
+            if (i % 50 != 7) { // every 50th target (from the 8th) has no result
+                recorded(target, Outcome.SKIPPED, "up to date " + i);
+            }
+        }
+        store.write(BUCKET, "runs/run-1/targets.json", Json.strict().writeValueAsBytes(items), "");
+
+        assertThatThrownBy(() -> step.run(run)).isInstanceOf(TargetsFailed.class)
+                .hasMessageStartingWith("7 target(s) failed: 100000000007/eu-west-1 (no result recorded); 100000000057/eu-west-1");
+
+        Report report = report();
+        assertThat(report.targets()).extracting(Report.Entry::account)
+                .containsExactlyElementsOf(items.stream().map(item -> item.target().account()).toList());
+        assertThat(report.targets().get(0).reason()).isEqualTo("up to date 0");
+        assertThat(report.counts()).isEqualTo(new Report.Counts(0, size - 7, 7, size));
+        assertThat(store.reads).hasSize(size + 1); // targets.json + one GET per target
+    }
+
+    @Test
+    void resultReadsOverlap() throws Exception {
+        recorded(a, Outcome.SKIPPED, "up to date");
+        recorded(b, Outcome.SKIPPED, "up to date");
+        // Each result GET waits for the other one: only concurrent reads get past the barrier.
+        CyclicBarrier bothReading = new CyclicBarrier(2);
+        ObjectStore overlapping = new ObjectStore() {
+            @Override
+            public Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes) {
+                if (key.contains("/results/")) {
+                    try {
+                        bothReading.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new AssertionError("result reads did not overlap", e);
+                    }
+                }
+                return store.read(bucket, key, versionId, maxBytes);
+            }
+
+            @Override
+            public List<String> list(String bucket, String prefix) {
+                return store.list(bucket, prefix);
+            }
+
+            @Override
+            public void write(String bucket, String key, byte[] content, String contentType) {
+                store.write(bucket, key, content, contentType);
+            }
+        };
+
+        RunSummary summary = new SummarizeStep(overlapping, Optional.empty(), (runId, counts) -> {}).run(run);
+
+        assertThat(summary.counts()).isEqualTo(new Report.Counts(0, 2, 0, 2));
     }
 }

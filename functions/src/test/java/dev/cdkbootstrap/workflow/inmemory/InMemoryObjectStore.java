@@ -2,10 +2,10 @@ package dev.cdkbootstrap.workflow.inmemory;
 
 import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A bucket-and-key store with S3's read semantics: a size cap, and the latest version of each key.
@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * returned for any requested version, as a single latest version.
  */
 public final class InMemoryObjectStore implements ObjectStore {
-    private final TreeMap<String, Stored> objects = new TreeMap<>();
-    public final List<String> reads = new ArrayList<>();
+    // Safe for concurrent readers and writers, like S3 (Summarize reads results in parallel).
+    private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+    public final List<String> reads = new CopyOnWriteArrayList<>();
     public int lists;
 
     private record Stored(byte[] content, String versionId) {}
