@@ -87,17 +87,89 @@ class StateMachineContractTest {
                 "dev.cdkbootstrap.workflow.error.TargetAccessDenied", "PrepareTarget",
                 "dev.cdkbootstrap.workflow.error.TargetNotReady", "PrepareTarget",
                 "dev.cdkbootstrap.workflow.error.BuildThrottled", "StartBootstrap");
-        retried.forEach((error, state) -> {
-            JsonNode retrier = null;
-            for (JsonNode r : states.path(state).path("Retry")) {
-                if (r.path("ErrorEquals").toString().contains("\"" + error + "\"")) {
-                    retrier = r;
+        retried.forEach((error, state) -> assertBackoff(states, state, error));
+        assertBackoff(states, "CheckBootstrap", "dev.cdkbootstrap.workflow.error.BuildThrottled");
+    }
+
+
+    private static void assertBackoff(JsonNode states, String state, String error) {
+        JsonNode retrier = null;
+        for (JsonNode r : states.path(state).path("Retry")) {
+            if (r.path("ErrorEquals").toString().contains("\"" + error + "\"")) {
+                retrier = r;
+            }
+        }
+        assertThat(retrier).as(state + " retries " + error).isNotNull();
+        assertThat(retrier.path("IntervalSeconds").isNumber()).isTrue();
+        assertThat(retrier.path("MaxAttempts").asInt()).isGreaterThan(1);
+        assertThat(retrier.path("BackoffRate").asDouble()).isGreaterThan(1.0);
+    }
+
+    /**
+     * Every Task has a catch-all, so no failure goes untold: per-target tasks record the target as
+     * FAILED, top-level tasks notify and fail the run. The one exemption is RecordResult itself:
+     * when it fails, Summarize reports that target as FAILED "no result recorded".
+     */
+    @Test
+    void everyTaskButRecordResultCatchesEverything() {
+        Map<String, JsonNode> tasks = new LinkedHashMap<>();
+        collectTasks(definition.path("States"), tasks);
+        assertThat(tasks).containsKeys("LoadConfig", "PrepareTarget", "StartBootstrap", "CheckBootstrap",
+                "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed");
+        tasks.forEach((name, task) -> {
+            List<String> caught = new ArrayList<>();
+            task.path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
+            if (name.equals("RecordResult")) {
+                assertThat(caught).as(name).isEmpty();
+            } else {
+                assertThat(caught).as(name + " catches everything, last").endsWith("States.ALL");
+            }
+        });
+    }
+
+    @Test
+    void aRunThatFailsBeforeItsReportIsToldAndFailsWithTheOriginalError() {
+        JsonNode states = definition.path("States");
+        assertThat(catcherFor(states.path("LoadConfig"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
+        assertThat(catcherFor(states.path("Summarize"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
+        assertThat(states.path("ExplainRunFailed").path("Next").asText()).isEqualTo("NotifyRunFailed");
+        JsonNode notify = states.path("NotifyRunFailed");
+        assertThat(notify.path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
+        assertThat(notify.path("Parameters").path("TopicArn").asText()).isEqualTo("${ReportTopicArn}");
+        assertThat(notify.path("Next").asText()).isEqualTo("RunFailed");
+        assertThat(catcherFor(notify, "States.ALL").path("Next").asText()).as("a failed notification still fails the run")
+                .isEqualTo("RunFailed");
+        assertThat(states.path("RunFailed").path("Type").asText()).isEqualTo("Fail");
+        assertThat(states.path("RunFailed").path("ErrorPath").asText()).isEqualTo("$.error");
+
+        // TargetsFailed already has its report and summary: fail with it, no second notification.
+        JsonNode targetsFailed = catcherFor(states.path("Summarize"), "dev.cdkbootstrap.workflow.error.TargetsFailed");
+        assertThat(states.path("Summarize").path("Catch").get(0)).isEqualTo(targetsFailed);
+        JsonNode fail = states.path(targetsFailed.path("Next").asText());
+        assertThat(fail.path("Type").asText()).isEqualTo("Fail");
+        assertThat(fail.path("ErrorPath").asText()).isEqualTo("$.error.Error");
+        assertThat(fail.path("CausePath").asText()).isEqualTo("$.error.Cause");
+    }
+
+    private static JsonNode catcherFor(JsonNode task, String error) {
+        for (JsonNode catcher : task.path("Catch")) {
+            for (JsonNode e : catcher.path("ErrorEquals")) {
+                if (e.asText().equals(error)) {
+                    return catcher;
                 }
             }
-            assertThat(retrier).as(state + " retries " + error).isNotNull();
-            assertThat(retrier.path("IntervalSeconds").isNumber()).isTrue();
-            assertThat(retrier.path("MaxAttempts").asInt()).isGreaterThan(1);
-            assertThat(retrier.path("BackoffRate").asDouble()).isGreaterThan(1.0);
+        }
+        throw new AssertionError("no Catch for " + error + " in " + task);
+    }
+
+    private static void collectTasks(JsonNode states, Map<String, JsonNode> tasks) {
+        states.properties().forEach(e -> {
+            if ("Task".equals(e.getValue().path("Type").asText())) {
+                tasks.put(e.getKey(), e.getValue());
+            }
+            if (e.getValue().has("ItemProcessor")) {
+                collectTasks(e.getValue().path("ItemProcessor").path("States"), tasks);
+            }
         });
     }
 

@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariableType;
 
-/** {@link BuildRunner} on CodeBuild; refusals to start a build now become {@link BuildThrottled}. */
+/**
+ * {@link BuildRunner} on CodeBuild. Throttling that outlasts the SDK's own retries (a refusal to
+ * start a build now, or a throttled status read or stop) becomes {@link BuildThrottled}, which the
+ * workflow retries with backoff instead of failing a target whose build may still be running.
+ */
 public final class CodeBuildRunner implements BuildRunner {
     private static final Set<String> THROTTLED = Set.of("AccountLimitExceededException", "ThrottlingException",
             "Throttling", "TooManyRequestsException", "ResourceLimitExceededException");
@@ -35,23 +39,35 @@ public final class CodeBuildRunner implements BuildRunner {
                             .toList())).build();
             return view(build);
         } catch (CodeBuildException e) {
-            if (THROTTLED.contains(AwsErrors.code(e)) || e.isThrottlingException()) {
-                throw new BuildThrottled("CodeBuild refused to start a build of " + projectName + " now: "
-                        + AwsErrors.message(e), e);
-            }
-            throw e;
+            throw throttledOr(e, "CodeBuild refused to start a build of " + projectName + " now");
         }
     }
 
     @Override
     public BuildView get(String buildId) {
-        return codeBuild.batchGetBuilds(r -> r.ids(buildId)).builds().stream().findFirst().map(CodeBuildRunner::view)
-                .orElseThrow(() -> new IllegalStateException("CodeBuild has no build " + buildId));
+        try {
+            return codeBuild.batchGetBuilds(r -> r.ids(buildId)).builds().stream().findFirst().map(CodeBuildRunner::view)
+                    .orElseThrow(() -> new IllegalStateException("CodeBuild has no build " + buildId));
+        } catch (CodeBuildException e) {
+            throw throttledOr(e, "CodeBuild did not report build " + buildId + " now");
+        }
     }
 
     @Override
     public void stop(String buildId) {
-        codeBuild.stopBuild(r -> r.id(buildId));
+        try {
+            codeBuild.stopBuild(r -> r.id(buildId));
+        } catch (CodeBuildException e) {
+            throw throttledOr(e, "CodeBuild did not stop build " + buildId + " now");
+        }
+    }
+
+    /** The exception to throw for {@code e}: {@link BuildThrottled} when CodeBuild throttled us, else {@code e}. */
+    private static RuntimeException throttledOr(CodeBuildException e, String what) {
+        if (THROTTLED.contains(AwsErrors.code(e)) || e.isThrottlingException()) {
+            return new BuildThrottled(what + ": " + AwsErrors.message(e), e);
+        }
+        return e;
     }
 
     static BuildView view(Build build) {

@@ -1,12 +1,24 @@
 package dev.cdkbootstrap.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdkbootstrap.workflow.error.BuildThrottled;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.model.BatchGetBuildsRequest;
+import software.amazon.awssdk.services.codebuild.model.BatchGetBuildsResponse;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildPhase;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
+import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.StartBuildResponse;
+import software.amazon.awssdk.services.codebuild.model.StopBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.StopBuildResponse;
 
 /** How a CodeBuild build (as the SDK returns it) is read: status, failed phase, logs link. */
 class CodeBuildRunnerTest {
@@ -57,5 +69,41 @@ class CodeBuildRunnerTest {
         Build build = Build.builder().id("p:1").arn(ARN).logs(l -> l.groupName("/aws/codebuild/x").deepLink(deepLink)).build();
 
         assertThat(CodeBuildRunner.logsUrl(build)).isEqualTo(deepLink);
+    }
+
+    /** A CodeBuild client whose every call fails with the given AWS error code. */
+    private static CodeBuildClient failingWith(String code, int status) {
+        CodeBuildException error = (CodeBuildException) CodeBuildException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code + " says no").build()).build();
+        return new CodeBuildClient() {
+            @Override public String serviceName() { return "codebuild"; }
+            @Override public void close() {}
+            @Override public StartBuildResponse startBuild(StartBuildRequest request) { throw error; }
+            @Override public BatchGetBuildsResponse batchGetBuilds(BatchGetBuildsRequest request) { throw error; }
+            @Override public StopBuildResponse stopBuild(StopBuildRequest request) { throw error; }
+        };
+    }
+
+    @Test
+    void throttlingOnStartStatusAndStopIsBuildThrottled() {
+        CodeBuildRunner runner = new CodeBuildRunner(failingWith("ThrottlingException", 400));
+
+        assertThatThrownBy(() -> runner.start("p", Map.of(), "token")).isInstanceOf(BuildThrottled.class)
+                .hasMessageContaining("refused to start a build of p now");
+        assertThatThrownBy(() -> runner.get("p:1")).isInstanceOf(BuildThrottled.class)
+                .hasMessageContaining("did not report build p:1 now").hasMessageContaining("ThrottlingException says no");
+        assertThatThrownBy(() -> runner.stop("p:1")).isInstanceOf(BuildThrottled.class)
+                .hasMessageContaining("did not stop build p:1 now");
+        assertThatThrownBy(() -> new CodeBuildRunner(failingWith("AccountLimitExceededException", 400)).start("p", Map.of(), "t"))
+                .isInstanceOf(BuildThrottled.class);
+    }
+
+    @Test
+    void otherCodeBuildErrorsStayWhatTheyAre() {
+        CodeBuildRunner runner = new CodeBuildRunner(failingWith("AccessDeniedException", 400));
+
+        assertThatThrownBy(() -> runner.get("p:1")).isInstanceOf(CodeBuildException.class)
+                .isNotInstanceOf(BuildThrottled.class);
+        assertThatThrownBy(() -> runner.stop("p:1")).isInstanceOf(CodeBuildException.class);
     }
 }

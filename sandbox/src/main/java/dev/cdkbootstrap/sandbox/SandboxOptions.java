@@ -13,7 +13,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
               --policies-dir DIR          where the config's policy files are (default: beside FILE)
-              --report FILE               write the last run's report.json here (default target/sandbox/report.json)
+              --report FILE               write the last run's report.json here (default WORK_DIR/report.json)
               --dry-run                   plan and prepare every target, start no build
               --without-role ACCOUNT      do not create the target role in ACCOUNT (repeatable)
               --failing-build ACCOUNT/REGION  that target's cdk command exits non-zero (repeatable)
@@ -62,9 +62,6 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         }
         if (config == null) {
             throw new IllegalArgumentException("--config FILE is required");
-        }
-        if (rerun && newAccount != null) {
-            throw new IllegalArgumentException("choose one of --rerun and --then-new-account");
         }
         return new SandboxOptions(config, Optional.ofNullable(policies),
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),

@@ -7,9 +7,11 @@ import dev.cdkbootstrap.sandbox.run.SandboxRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@code bootstrapctl sandbox} invocation: a fresh emulator with the application deployed and
@@ -57,11 +59,34 @@ public final class SandboxSession implements AutoCloseable {
             for (String build : options.failingBuilds()) {
                 out.println("sandbox: --failing-build " + build + ": that build's cdk bootstrap exits 1");
             }
+            warnAboutOptionsOutsideThePlan(options, config, out);
             return new SandboxSession(options, config, sandbox, deployment, out);
         } catch (Exception | Error e) {
             sandbox.close();
             throw e;
         }
+    }
+
+    /** A typo in an option's account would silently test nothing: say so. */
+    private static void warnAboutOptionsOutsideThePlan(SandboxOptions options, LocalConfig config, PrintStream out) {
+        if (config.plan().isEmpty()) {
+            return; // an invalid config plans nothing; the run will say why
+        }
+        Set<String> targets = new HashSet<>();
+        config.plan().get().targets().forEach(t -> targets.add(t.account() + "/" + t.region()));
+        for (String account : options.withoutRole()) {
+            if (!config.accounts().contains(account)) {
+                out.println("sandbox: warning: --without-role " + account + " is not an account of the config");
+            }
+        }
+        for (String build : options.failingBuilds()) {
+            if (!targets.contains(build)) {
+                out.println("sandbox: warning: --failing-build " + build + " is not a target of the config");
+            }
+        }
+        options.thenNewAccount().filter(account -> !config.accounts().contains(account)).ifPresent(account ->
+                out.println("sandbox: warning: --then-new-account " + account
+                        + " is not in the config: the NewAccount function will ignore it"));
     }
 
     /** The first run, then {@code --rerun} / {@code --then-new-account}; prints each run's table. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 
 /**
  * One target without the cross-account role and one whose build fails: both FAILED with the reason,
@@ -36,7 +37,8 @@ class FailureIsolationE2E {
         JsonNode target = targets.get(NO_ROLE + "/eu-west-1");
         assertThat(target.path("outcome").asText()).isEqualTo("FAILED");
         assertThat(target.path("reason").asText()).containsIgnoringCase("TargetAccessDenied");
-        assertThatThrownBy(() -> session.toolkitStack(NO_ROLE, "eu-west-1")).as("nothing deployed there").isNotNull();
+        assertThatThrownBy(() -> session.toolkitStack(NO_ROLE, "eu-west-1")).as("nothing deployed there")
+                .isInstanceOf(CloudFormationException.class).hasMessageContaining("does not exist");
     }
 
     @Test

@@ -43,4 +43,13 @@ class SandboxOptionsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("config file not found: no/such/file.yml");
     }
+
+    @Test
+    void aRerunAndANewAccountCanFollowTheFirstRunTogether() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--rerun",
+                "--then-new-account", "444444444444", "--work-dir", "build/w"));
+        assertThat(options.rerun()).isTrue();
+        assertThat(options.thenNewAccount()).contains("444444444444");
+        assertThat(options.report()).as("the report goes with the work folder").isEqualTo(Path.of("build/w/report.json"));
+    }
 }

@@ -55,22 +55,25 @@ public final class SandboxRunner {
         out.println("sandbox: uploaded " + config + " to s3://" + bucket + "/" + deployment.configKey()
                 + (policyFiles.isEmpty() ? "" : " with " + policyFiles.size() + " policy file(s)")
                 + " (version " + put.versionId() + ")");
-        String executionArn;
         if (dryRun) {
             ObjectNode input = Json.tolerant().createObjectNode().put("bucket", bucket).put("key", deployment.configKey())
                     .put("dryRun", true).put("trigger", "manual");
             if (put.versionId() != null) {
                 input.put("versionId", put.versionId());
             }
-            out.println("sandbox: --dry-run: the upload's event is not delivered; started the execution by hand, "
-                    + "as an operator would: " + input);
-            executionArn = start(input.toString());
-        } else {
-            ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
-                    bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
-            executionArn = deliverToStateMachine(event);
+            out.println("sandbox: --dry-run: the upload's event is not delivered; starting the execution by hand, "
+                    + "as an operator would");
+            return startByHand(input.toString());
         }
-        return watcher().await(executionArn);
+        ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
+                bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
+        return watcher().await(deliverToStateMachine(event));
+    }
+
+    /** Starts an execution with {@code input} (the execution input reference), as an operator would; waits for it. */
+    public RunOutcome startByHand(String input) throws InterruptedException {
+        out.println("sandbox: started an execution by hand with input " + input);
+        return watcher().await(start(input));
     }
 
     /** Delivers an Organizations and a Control Tower event for {@code account}; waits for every run they started. */
