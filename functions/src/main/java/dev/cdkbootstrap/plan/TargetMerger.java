@@ -16,10 +16,10 @@ import java.util.function.Function;
 
 /**
  * Merges the contributions of one (account, region) into one {@link Target}: trust is the union
- * minus the target's own account; policies are the union, except that an AdministratorAccess
- * default is never added beside an explicit policy from another source (that would silently widen
- * what the explicit policy limits); that case is a warning. Disagreeing policy files, qualifiers or
- * toolkit stack names are errors naming both places.
+ * minus the target's own account; policies are the union of every place's policy (semantics.md),
+ * including the AdministratorAccess default of a place that gives none, which is always a warning
+ * (beside an explicit policy it widens what that policy limits). Disagreeing policy files,
+ * qualifiers or toolkit stack names are errors naming both places.
  */
 final class TargetMerger {
     private final ErrorCollector errors;
@@ -82,13 +82,17 @@ final class TargetMerger {
                     + " beside cdk-app.yml");
             return List.of(defaults.get(0).policy());
         }
-        if (!defaults.isEmpty()) {
-            warnings.add(target + ": " + sourcesOf(defaults) + " gives no execution policy; using the policies of "
-                    + sourcesOf(explicit) + " and NOT adding AdministratorAccess");
+        String defaultArn = defaults.isEmpty() ? null : defaults.get(0).policy().arn();
+        if (defaultArn != null && explicit.stream().noneMatch(r -> r.policy().arn().equals(defaultArn))) {
+            warnings.add(target + ": " + sourcesOf(defaults) + " gives no execution policy, so "
+                    + defaultArn + " is added to the policies of " + sourcesOf(explicit)
+                    + " (a target gets the union of its places' policies). Give " + sourcesOf(defaults)
+                    + " an execution_policy_filepath or execution_policy_arn to avoid it");
         }
-        // One entry per ARN; an explicitly named file wins over the same file found by its default name.
+        // One entry per ARN; an explicitly named file wins over the same file found by its default name,
+        // and an explicit AdministratorAccess ARN over the default.
         TreeMap<String, ExecutionPolicy> byArn = new TreeMap<>();
-        explicit.stream().map(ResolvedPolicy::policy)
+        resolved.stream().map(ResolvedPolicy::policy)
                 .sorted(Comparator.comparing(ExecutionPolicy::origin))
                 .forEach(p -> byArn.putIfAbsent(p.arn(), p));
         return List.copyOf(byArn.values());

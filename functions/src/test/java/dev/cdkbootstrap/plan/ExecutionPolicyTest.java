@@ -150,8 +150,12 @@ class ExecutionPolicyTest {
                 """, Map.of("exec.json", POLICY));
         Target t = planned.plan().targets().get(0);
         assertThat(t.sources()).containsExactly("pipeline", "a/dev", "b/dev");
-        assertThat(t.executionPolicies()).containsExactly(new ExecutionPolicy(
-                "arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1", Origin.FILE, "exec.json"));
+        // pipeline and a/dev name the same file: one policy. b/dev names none: its default joins the union.
+        assertThat(t.executionPolicies()).containsExactly(
+                new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1", Origin.FILE, "exec.json"),
+                new ExecutionPolicy("arn:aws:iam::aws:policy/AdministratorAccess", Origin.DEFAULT, null));
+        assertThat(planned.plan().warnings()).singleElement().asString().startsWith("111111111111/eu-west-1: b/dev gives no "
+                + "execution policy, so arn:aws:iam::aws:policy/AdministratorAccess is added");
     }
 
     @Test
@@ -197,15 +201,18 @@ class ExecutionPolicyTest {
     }
 
     @Test
-    void aDefaultFromOneSourceIsNotAddedBesideAnExplicitPolicyOfAnotherButWarned() {
+    void aDefaultFromOneSourceIsUnitedWithAnExplicitPolicyOfAnotherAndWarned() {
         Plan plan = plan(pipelineWith("{execution_policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}") + """
                   deployments:
                     - set_name: a
                       stages: [{stage_name: dev, account: "111111111111"}]
                 """);
-        assertThat(plan.targets().get(0).executionPolicies()).extracting(ExecutionPolicy::arn)
-                .containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
-        assertThat(plan.warnings()).containsExactly("111111111111/eu-west-1: a/dev gives no execution policy; "
-                + "using the policies of pipeline and NOT adding AdministratorAccess");
+        assertThat(plan.targets().get(0).executionPolicies()).extracting(ExecutionPolicy::arn).containsExactly(
+                "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        assertThat(plan.targets().get(0).executionPolicies()).extracting(ExecutionPolicy::origin)
+                .containsExactly(ExecutionPolicy.Origin.DEFAULT, ExecutionPolicy.Origin.ARN);
+        assertThat(plan.warnings()).containsExactly("111111111111/eu-west-1: a/dev gives no execution policy, so "
+                + "arn:aws:iam::aws:policy/AdministratorAccess is added to the policies of pipeline (a target gets the "
+                + "union of its places' policies). Give a/dev an execution_policy_filepath or execution_policy_arn to avoid it");
     }
 }
