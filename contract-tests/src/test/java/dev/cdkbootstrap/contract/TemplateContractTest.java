@@ -68,6 +68,99 @@ class TemplateContractTest {
         assertThat(offenders).isEmpty();
     }
 
+    @Test
+    void everyFunctionTracesWithXRayActive() {
+        String global = template.path("Globals").path("Function").path("Tracing").asText();
+        resourcesOfType("AWS::Serverless::Function").forEach((name, function) -> {
+            JsonNode own = function.path("Properties").path("Tracing");
+            assertThat(own.isMissingNode() ? global : own.asText()).as(name + " Tracing").isEqualTo("Active");
+        });
+    }
+
+    @Test
+    void bootstrapProjectRunsTheBuildspecOnASmallLinuxImageWithAParameterTimeout() {
+        JsonNode project = template.path("Resources").path("BootstrapProject").path("Properties");
+        JsonNode environment = project.path("Environment");
+        assertThat(environment.path("Type").asText()).isIn("ARM_CONTAINER", "LINUX_CONTAINER");
+        assertThat(environment.path("ComputeType").asText()).isEqualTo("BUILD_GENERAL1_SMALL");
+        assertThat(environment.path("Image").asText()).startsWith("aws/codebuild/amazonlinux");
+        assertThat(project.path("Source").path("Type").asText()).isEqualTo("NO_SOURCE");
+        assertThat(project.path("Source").path("BuildSpec").asText()).contains("cdk bootstrap");
+        String timeout = project.path("TimeoutInMinutes").path("Ref").asText();
+        assertThat(template.path("Parameters").has(timeout)).as("TimeoutInMinutes is !Ref to a parameter: " + timeout).isTrue();
+        assertThat(timeout).isEqualTo("BuildDeadlineMinutes");
+    }
+
+    @Test
+    void bootstrapProjectLogsToALogGroupWithRetention() {
+        JsonNode logs = template.path("Resources").path("BootstrapProject").path("Properties")
+                .path("LogsConfig").path("CloudWatchLogs");
+        assertThat(logs.path("Status").asText()).isEqualTo("ENABLED");
+        JsonNode logGroup = template.path("Resources").path(logs.path("GroupName").path("Ref").asText());
+        assertThat(logGroup.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+        assertThat(logGroup.path("Properties").path("RetentionInDays").path("Ref").asText()).isEqualTo("LogRetentionDays");
+    }
+
+    /** Trust policies (AssumeRolePolicyDocument) say who may assume a role, not what a role may assume. */
+    @Test
+    void onlyThePrepareTargetAndBuildRolesMayAssumeRolesAndOnlyTheTargetRole() {
+        Map<String, JsonNode> grants = new java.util.TreeMap<>();
+        collectAssumeRoleGrants(template.path("Resources"), "Resources", grants);
+        assertThat(grants.keySet()).hasSize(2).allSatisfy(where -> assertThat(where)
+                .matches("Resources\\.(PrepareTargetRole|BootstrapBuildRole)\\.Properties\\.Policies.*"));
+        assertThat(grants.keySet()).anyMatch(w -> w.startsWith("Resources.PrepareTargetRole."))
+                .anyMatch(w -> w.startsWith("Resources.BootstrapBuildRole."));
+        grants.forEach((where, resource) -> assertThat(resource.toString()).as(where)
+                .isEqualTo("{\"Fn::Sub\":\"arn:${AWS::Partition}:iam::*:role/${TargetRoleName}\"}"));
+    }
+
+    @Test
+    void outputsHoldEveryNameTheOperatorDocsReferTo() {
+        String docs = ProjectFiles.text("README.md") + ProjectFiles.text("docs/deploy.md");
+        List<String> named = new ArrayList<>(List.of("ConfigBucketName", "StateMachineArn", "ReportTopicArn",
+                "BootstrapProjectName", "BootstrapBuildLogGroupName", "PrepareTargetRoleName", "BootstrapBuildRoleName",
+                "TargetRoleName", "OrchestratorAccountId"));
+        // Placeholders such as <ConfigBucketName> or OutputKey=='StateMachineArn' in the docs.
+        var placeholder = java.util.regex.Pattern.compile("<([A-Z]\\w*(?:Name|Arn|Id))(?: output)?>|OutputKey=='(\\w+)'").matcher(docs);
+        while (placeholder.find()) {
+            named.add(placeholder.group(1) != null ? placeholder.group(1) : placeholder.group(2));
+        }
+        JsonNode outputs = template.path("Outputs");
+        for (String name : named) {
+            assertThat(docs).as("the docs tell the operator about " + name).contains(name);
+            assertThat(outputs.path(name).has("Value")).as("Outputs." + name).isTrue();
+            assertThat(outputs.path(name).has("Condition")).as("Outputs." + name + " is always there").isFalse();
+        }
+    }
+
+    private static void collectAssumeRoleGrants(JsonNode node, String where, Map<String, JsonNode> grants) {
+        if (node.isObject()) {
+            if ("Allow".equals(node.path("Effect").asText()) && !node.has("Principal")) {
+                JsonNode actions = node.path("Action");
+                for (JsonNode action : actions.isArray() ? actions : List.of(actions)) {
+                    if (grantsAssumeRole(action.asText())) {
+                        grants.put(where, node.path("Resource"));
+                    }
+                }
+            }
+            node.properties().forEach(e -> {
+                if (!e.getKey().equals("AssumeRolePolicyDocument")) {
+                    collectAssumeRoleGrants(e.getValue(), where + "." + e.getKey(), grants);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectAssumeRoleGrants(node.get(i), where + "[" + i + "]", grants);
+            }
+        }
+    }
+
+    /** IAM action globs: "*", "sts:*", "sts:Assume*", ... all grant sts:AssumeRole. */
+    private static boolean grantsAssumeRole(String action) {
+        String regex = java.util.regex.Pattern.quote(action.toLowerCase()).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+        return "sts:assumerole".matches(regex);
+    }
+
     /** Allow statements only: the bucket's TLS-only Deny legitimately names s3:*. */
     private static void collectWildcardActions(JsonNode node, String where, List<String> offenders) {
         if (node.isObject()) {

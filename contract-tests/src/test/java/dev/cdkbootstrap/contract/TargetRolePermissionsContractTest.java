@@ -1,0 +1,208 @@
+package dev.cdkbootstrap.contract;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * target-account/role.yaml lets `cdk bootstrap` (pinned CLI, its own bootstrap template) and PrepareTarget
+ * do their work in a target account. CloudFormation deploys the toolkit stack with the caller's credentials
+ * (no service role), so the role needs, for every resource type of the bootstrap template, the actions
+ * CloudFormation calls to create, read, update, tag and delete it (the resource handlers' permissions of
+ * the CloudFormation registry schemas, limited to the properties the template sets), on the bootstrap's
+ * resource names for the qualifier. A CLI upgrade that adds a resource type fails here until the table
+ * below (and the role) cover it.
+ */
+class TargetRolePermissionsContractTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "eu-west-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path BOOTSTRAP_TEMPLATE = Path.of("node_modules/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml");
+
+    /** Resource type: what CloudFormation calls for it; "*" after an action: it has no resource-level permission. */
+    private static final Map<String, List<String>> NEEDS = Map.ofEntries(
+            entry("AWS::S3::Bucket", List.of("s3:CreateBucket", "s3:PutBucketAcl", "s3:GetBucketAcl",
+                    "s3:PutEncryptionConfiguration", "s3:GetEncryptionConfiguration", "s3:PutBucketVersioning",
+                    "s3:GetBucketVersioning", "s3:PutLifecycleConfiguration", "s3:GetLifecycleConfiguration",
+                    "s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:PutBucketTagging",
+                    "s3:GetBucketTagging", "s3:ListBucket", "s3:GetBucketLocation", "s3:DeleteBucket")),
+            entry("AWS::S3::BucketPolicy", List.of("s3:GetBucketPolicy", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy")),
+            entry("AWS::ECR::Repository", List.of("ecr:CreateRepository", "ecr:DescribeRepositories",
+                    "ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy", "ecr:DeleteLifecyclePolicy",
+                    "ecr:SetRepositoryPolicy", "ecr:GetRepositoryPolicy", "ecr:DeleteRepositoryPolicy",
+                    "ecr:PutImageTagMutability", "ecr:PutImageScanningConfiguration", "ecr:TagResource",
+                    "ecr:UntagResource", "ecr:ListTagsForResource", "ecr:DeleteRepository")),
+            entry("AWS::IAM::Role", List.of("iam:CreateRole", "iam:GetRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy",
+                    "iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
+                    "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:TagRole",
+                    "iam:UntagRole", "iam:DeleteRole")),
+            // An inline policy: the calls act on the role(s) it is put on.
+            entry("AWS::IAM::Policy", List.of("iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy")),
+            entry("AWS::SSM::Parameter", List.of("ssm:PutParameter", "ssm:GetParameters", "ssm:AddTagsToResource",
+                    "ssm:RemoveTagsFromResource", "ssm:DeleteParameter")),
+            // Conditional (CONDITIONAL below): never created by our runs; a key kept from an earlier
+            // `--bootstrap-customer-key` bootstrap is read, updated and tagged when the stack is upgraded.
+            entry("AWS::KMS::Key", List.of("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
+                    "kms:GetKeyRotationStatus", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource")),
+            entry("AWS::KMS::Alias", List.of("kms:UpdateAlias", "kms:ListAliases*")),
+            // Conditional: only when someone edits the template (the CLI never sets UseExamplePermissionsBoundary).
+            entry("AWS::IAM::ManagedPolicy", List.of()));
+
+    /** Types the template creates only under a condition, with the CLI flag that would select it. */
+    private static final Map<String, List<String>> CONDITIONAL = Map.of(
+            "AWS::KMS::Key", List.of("CreateNewKey", "--bootstrap-customer-key", "--bootstrap-kms-key-id"),
+            "AWS::KMS::Alias", List.of("CreateNewKey", "--bootstrap-customer-key", "--bootstrap-kms-key-id"),
+            "AWS::IAM::ManagedPolicy", List.of("ShouldCreatePermissionsBoundary", "--example-permissions-boundary"));
+
+    /** `cdk bootstrap` deploys the toolkit stack through change sets and watches it. */
+    private static final List<String> TOOLKIT_STACK = List.of("cloudformation:DescribeStacks",
+            "cloudformation:DescribeStackEvents", "cloudformation:GetTemplate", "cloudformation:CreateChangeSet",
+            "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet",
+            "cloudformation:CreateStack", "cloudformation:UpdateStack");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hnb659fds", "team_a-01"})
+    void roleGrantsWhatCloudFormationNeedsForEveryBootstrapResource(String qualifier) {
+        Role role = Role.read(qualifier, ACCOUNT);
+        BootstrapTemplate bootstrap = new BootstrapTemplate(bootstrapTemplate(), qualifier);
+        List<String> missing = new ArrayList<>();
+        bootstrap.resources().forEach((logicalId, type) -> {
+            assertThat(NEEDS).as("bootstrap resource " + logicalId + " has a type this test has no permissions for;"
+                    + " add it to NEEDS (and the role)").containsKey(type);
+            for (String arn : bootstrap.arns(logicalId, REGION, ACCOUNT)) {
+                for (String action : NEEDS.get(type)) {
+                    boolean accountWide = action.endsWith("*");
+                    String name = accountWide ? action.substring(0, action.length() - 1) : action;
+                    if (!role.allows(name, accountWide ? "*" : arn)) {
+                        missing.add(name + " on " + (accountWide ? "*" : arn) + " (" + logicalId + ")");
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void roleGrantsTheToolkitStackDeploymentAndWhatPrepareTargetReadsAndWrites() {
+        Role role = Role.read("hnb659fds", ACCOUNT);
+        String stack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/CDKToolkit/0a1b2c3d-0000-4000-8000-000000000000";
+        String changeSet = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":changeSet/cdk-deploy-change-set/0a1b2c3d";
+        List<String> missing = new ArrayList<>();
+        TOOLKIT_STACK.forEach(action -> check(role, action, stack, missing));
+        List.of("cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet")
+                .forEach(action -> check(role, action, changeSet, missing));
+        // PrepareTarget (functions/.../aws): region check, toolkit version, execution policy from a file.
+        check(role, "ec2:DescribeRegions", "*", missing);
+        check(role, "ssm:GetParameter", "arn:aws:ssm:" + REGION + ":" + ACCOUNT + ":parameter/cdk-bootstrap/hnb659fds/version", missing);
+        String policy = "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-" + REGION;
+        List.of("iam:GetPolicy", "iam:CreatePolicy", "iam:ListPolicyVersions", "iam:GetPolicyVersion",
+                "iam:CreatePolicyVersion", "iam:DeletePolicyVersion").forEach(action -> check(role, action, policy, missing));
+        check(role, "iam:GetPolicyVersion", "arn:aws:iam::aws:policy/AdministratorAccess", missing);
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void roleDoesNotReachAnotherQualifiersResources() {
+        Role role = Role.read("hnb659fds", ACCOUNT);
+        assertThat(role.allows("s3:DeleteBucket", "arn:aws:s3:::cdk-otherqual-assets-" + ACCOUNT + "-" + REGION)).isFalse();
+        assertThat(role.allows("iam:CreateRole", "arn:aws:iam::" + ACCOUNT + ":role/cdk-otherqual-cfn-exec-role-" + ACCOUNT + "-" + REGION)).isFalse();
+        assertThat(role.allows("iam:CreateRole", "arn:aws:iam::" + ACCOUNT + ":role/Admin")).isFalse();
+    }
+
+    /** Keys have no name in their ARN: the grant on key/* must be narrowed to the qualifier's key by its alias. */
+    @Test
+    void keyGrantsAreLimitedToTheQualifiersAssetsKey() {
+        List<JsonNode> keyGrants = Role.read("hnb659fds", ACCOUNT).statements().stream()
+                .filter(s -> s.path("Resource").toString().contains(":key/")).toList();
+        assertThat(keyGrants).isNotEmpty().allSatisfy(grant -> assertThat(grant.path("Condition")
+                .path("ForAnyValue:StringEquals").path("kms:ResourceAliases").asText()).isEqualTo("alias/cdk-hnb659fds-assets-key"));
+    }
+
+    @Test
+    void conditionalResourcesAreCreatedOnlyUnderConditionsOurBootstrapCommandNeverSelects() {
+        String buildspec = ProjectFiles.text("buildspec/bootstrap.yml");
+        JsonNode resources = bootstrapTemplate().path("Resources");
+        resources.properties().forEach(e -> {
+            List<String> conditional = CONDITIONAL.get(e.getValue().path("Type").asText());
+            if (conditional != null) {
+                assertThat(e.getValue().path("Condition").asText()).as(e.getKey()).isEqualTo(conditional.get(0));
+                conditional.subList(1, conditional.size()).forEach(flag -> assertThat(buildspec).doesNotContain(flag));
+            }
+        });
+    }
+
+    /** Above 51,200 bytes the CLI would upload the template to the staging bucket, which the role cannot write. */
+    @Test
+    void bootstrapTemplateFitsInACreateChangeSetCall() throws Exception {
+        assertThat(Files.size(bootstrapTemplatePath())).isLessThan(51_200);
+    }
+
+    private static void check(Role role, String action, String arn, List<String> missing) {
+        if (!role.allows(action, arn)) {
+            missing.add(action + " on " + arn);
+        }
+    }
+
+    private static Path bootstrapTemplatePath() {
+        Path file = ProjectFiles.root().resolve(BOOTSTRAP_TEMPLATE);
+        assertThat(file).as("the pinned CDK CLI's bootstrap template; run npm ci").exists();
+        return file;
+    }
+
+    private static JsonNode bootstrapTemplate() {
+        return CloudFormationYaml.read(bootstrapTemplatePath());
+    }
+
+    /** The Allow and Deny statements of the target role, resolved for one qualifier and account. */
+    private record Role(List<JsonNode> statements) {
+        static Role read(String qualifier, String account) {
+            JsonNode template = CloudFormationYaml.read(ProjectFiles.path("target-account/role.yaml"));
+            Map<String, String> parameters = new java.util.HashMap<>();
+            template.path("Parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
+            parameters.putAll(Map.of("Qualifier", qualifier, "AWS::AccountId", account, "AWS::Partition", "aws",
+                    "OrchestratorAccountId", "999999999999", "PrepareTargetRoleName", "o-prepare-target",
+                    "BootstrapBuildRoleName", "o-bootstrap-build"));
+            Intrinsics intrinsics = new Intrinsics(parameters, JSON.convertValue(template.path("Conditions"), Map.class),
+                    id -> { throw new IllegalArgumentException("role.yaml policy refers to " + id); },
+                    (id, attribute) -> { throw new IllegalArgumentException("role.yaml policy refers to " + id); });
+            List<JsonNode> statements = new ArrayList<>();
+            for (JsonNode policy : template.path("Resources").path("TargetRole").path("Properties").path("Policies")) {
+                Object resolved = intrinsics.resolve(JSON.convertValue(policy.path("PolicyDocument").path("Statement"), Object.class));
+                JSON.valueToTree(resolved).forEach(statements::add);
+            }
+            return new Role(statements);
+        }
+
+        /** IAM evaluation without conditions: some Allow grants it and no Deny takes it away. */
+        boolean allows(String action, String arn) {
+            return matching("Allow", action, arn) && !matching("Deny", action, arn);
+        }
+
+        private boolean matching(String effect, String action, String arn) {
+            return statements.stream().anyMatch(s -> effect.equals(s.path("Effect").asText())
+                    && any(s.path("Action"), action, true) && any(s.path("Resource"), arn, false));
+        }
+
+        private static boolean any(JsonNode patterns, String value, boolean ignoreCase) {
+            for (JsonNode pattern : patterns.isArray() ? patterns : List.of(patterns)) {
+                String regex = Pattern.quote(pattern.asText()).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+                if (Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0).matcher(value).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
