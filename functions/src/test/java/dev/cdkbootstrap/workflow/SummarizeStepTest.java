@@ -204,4 +204,25 @@ class SummarizeStepTest {
 
         assertThat(summary.counts()).isEqualTo(new Report.Counts(0, 2, 0, 2));
     }
+
+    @Test
+    void everyReportEntryHasEveryKeyOfTheContractEvenWhenEmpty() throws Exception {
+        store.write(BUCKET, RunLayout.result("runs/run-1/", a.account(), a.region()), Json.strict().writeValueAsBytes(
+                new TargetResult(a.account(), a.region(), Outcome.SKIPPED, "up to date", null, null, null, null, null)), "");
+        recorded(b, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
+
+        step.run(run);
+
+        var json = Json.strict().readTree(store.text(BUCKET, "runs/run-1/report.json").orElseThrow());
+        assertThat(json.fieldNames()).toIterable().containsExactly("runId", "trigger", "dryRun", "config", "status",
+                "counts", "targets");
+        assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId");
+        assertThat(json.path("config").path("versionId").isNull()).isTrue();
+        for (var target : json.path("targets")) {
+            assertThat(target.fieldNames()).toIterable().containsExactly("account", "region", "outcome", "reason",
+                    "buildId", "durationSeconds");
+        }
+        assertThat(json.path("targets").get(0).path("buildId").isNull()).isTrue();
+        assertThat(json.path("targets").get(0).path("durationSeconds").isNull()).isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.workflow.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md). */
@@ -16,6 +17,8 @@ public record Report(
 
     public record Counts(int bootstrapped, int skipped, int failed, int planned) {}
 
+    /** Every key always present (a stable shape for readers): buildId null when no build ran. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String account, String region, Outcome outcome, String reason, String buildId,
             Long durationSeconds) {}
 }
