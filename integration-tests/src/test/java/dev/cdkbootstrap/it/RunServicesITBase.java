@@ -69,8 +69,13 @@ abstract class RunServicesITBase {
         }
     }
 
+    /**
+     * moto's CodeBuild ends every build at once, so this proves only that StopBuild is accepted for
+     * a started build and the status read stays consistent (STOPPED where the emulator can still
+     * stop it). Stopping a build past its deadline is proven by CheckBootstrapStepTest.
+     */
     @Test
-    void aStoppedBuildIsStopped() {
+    void stopIsAcceptedForAStartedBuild() {
         assumeTrue(emulator().supports("codebuild"), "no CodeBuild in this emulator");
         try (CodeBuildClient codeBuild = clients.codeBuild()) {
             createProject(codeBuild);
