@@ -125,4 +125,19 @@ class LoadConfigStepTest {
     void aDryRunIsCarriedIntoTheRunContext() {
         assertThat(load(new ExecutionInput(null, null, null, null, true, null)).dryRun()).isTrue();
     }
+
+    @Test
+    void aConfigAtTheBucketRootDoesNotListThePastRunsBesideIt() {
+        for (int run = 0; run < 2000; run++) {
+            store.put(BUCKET, "runs/old-" + run + "/targets.json", "[]")
+                    .put(BUCKET, "runs/old-" + run + "/results/111111111111-eu-west-1.json", "{}");
+        }
+        store.put(BUCKET, "cdk-app.yml", Configs.text("cdk-app.yml"))
+                .put(BUCKET, "policies/dev.json", Configs.text("dev-policy.json"));
+
+        RunContext run = load(new ExecutionInput(BUCKET, "cdk-app.yml", null, null, null, "s3"));
+
+        assertThat(run.counts().planned()).isEqualTo(3);
+        assertThat(store.listed).noneMatch(key -> key.startsWith("runs/"));
+    }
 }
