@@ -4,6 +4,8 @@ import dev.cdkbootstrap.plan.PolicyFiles;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,12 +49,23 @@ public final class ObjectStorePolicyFiles implements PolicyFiles {
         if (!listings.computeIfAbsent(folderOf(key), f -> new HashSet<>(store.list(bucket, f))).contains(key)) {
             return Optional.empty();
         }
-        return store.read(bucket, key, null, MAX_POLICY_BYTES)
-                .map(object -> new String(object.content(), StandardCharsets.UTF_8));
+        try {
+            return store.read(bucket, key, null, MAX_POLICY_BYTES).map(object -> utf8(object.content()));
+        } catch (ObjectStore.ObjectTooLarge e) {
+            throw new UncheckedIOException(new IOException("larger than " + MAX_POLICY_BYTES + " bytes"));
+        }
     }
 
     private static String folderOf(String key) {
         int slash = key.lastIndexOf('/');
         return slash < 0 ? "" : key.substring(0, slash + 1);
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(new IOException("it is not valid UTF-8"));
+        }
     }
 }
