@@ -1,26 +1,16 @@
 package dev.cdkbootstrap.aws;
 
+import dev.cdkbootstrap.config.Regions;
 import software.amazon.awssdk.regions.Region;
 
-/** Partition of a region name, by the same prefixes as the planner (semantics.md). */
+/** Partition of a region name (the planner's rule, semantics.md) and IAM's signing region per partition. */
 final class Partitions {
 
     private Partitions() {}
 
+    /** The planner's rule, so the adapters never disagree with the plan about a region. */
     static String of(String region) {
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.startsWith("us-iso-")) {
-            return "aws-iso";
-        }
-        return "aws";
+        return Regions.partition(region);
     }
 
     /** IAM is global per partition; its signing region. */

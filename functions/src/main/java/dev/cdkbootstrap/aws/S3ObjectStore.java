@@ -45,8 +45,8 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String bucket, String prefix) {
-        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+    public List<String> list(String bucket, String folder) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder).delimiter("/")).contents().stream()
                 .map(S3Object::key).toList();
     }
 

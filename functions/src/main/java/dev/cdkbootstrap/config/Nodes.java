@@ -20,7 +20,7 @@ public final class Nodes {
                 && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank());
     }
 
-    /** "a list", "an integer (123)", ... for "expected X, got Y" messages. */
+    /** "a list", "an integer (123)", "null (~)", ... for "expected X, got Y" messages. */
     static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
@@ -31,6 +31,9 @@ public final class Nodes {
         ScalarNode scalar = (ScalarNode) node;
         String shown = abbreviate(scalar.getValue());
         Tag tag = scalar.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return shown.isEmpty() ? "nothing" : "null (" + shown + ")";
+        }
         if (tag.equals(Tag.INT)) {
             return "an integer (" + shown + ")";
         }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * for traversal by the planner. The planner asks once per distinct path, but it does ask for the
  * default name {@code execution_policy_<ACCOUNT>_<REGION>.json} of every target without an explicit
  * policy: an adapter over a remote store with many targets should list the folder once and answer
- * from that listing.
+ * from that listing. A file that exists but cannot be used (too large, not UTF-8, outside the
+ * folder) is an {@link java.io.UncheckedIOException} whose cause says why: the planner reports it
+ * as a config error where the path is named.
  */
 public interface PolicyFiles {
 

@@ -47,6 +47,9 @@ final class PolicyResolver {
         if (b.policyFile() != null) {
             Located<String> file = b.policyFile();
             Optional<String> text = read(file.value(), file);
+            if (text == null) {
+                return null;
+            }
             if (text.isEmpty()) {
                 errors.add(file.place(), "policy file \"" + Nodes.abbreviate(file.value())
                         + "\" not found in the folder that holds cdk-app.yml");
@@ -60,6 +63,9 @@ final class PolicyResolver {
         String defaultFile = defaultFileName(c.account(), c.region());
         Located<String> owner = new Located<>(defaultFile, c.place());
         Optional<String> text = read(defaultFile, owner);
+        if (text == null) {
+            return null;
+        }
         if (text.isPresent()) {
             return fromFile(c, defaultFile, text.get(), ExecutionPolicy.Origin.DEFAULT_FILE, owner,
                     " (found beside cdk-app.yml and used by default for " + c.key() + ")");
@@ -68,13 +74,14 @@ final class PolicyResolver {
                 ExecutionPolicy.Origin.DEFAULT, null), c, b.place());
     }
 
+    /** The file's text, empty when there is none, or {@code null} after recording why it cannot be read. */
     private Optional<String> read(String path, Located<String> at) {
         try {
             return files.read(path);
         } catch (UncheckedIOException | SecurityException e) {
             errors.add(at.place(), "cannot read policy file \"" + Nodes.abbreviate(path) + "\": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-            return Optional.empty();
+            return null;
         }
     }
 

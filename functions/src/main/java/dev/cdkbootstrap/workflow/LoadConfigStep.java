@@ -56,13 +56,14 @@ public final class LoadConfigStep {
         String requestedVersion = execution.versionId() == null || execution.versionId().isBlank()
                 ? null : execution.versionId();
         ObjectStore.StoredObject config = readConfig(bucket, key, requestedVersion, file);
-        PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key));
+        String artifactBucket = settings.defaultBucket() == null ? bucket : settings.defaultBucket();
+        PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key,
+                artifactBucket.equals(bucket) ? RunLayout.runsRoot(settings.runPrefix()) : null));
 
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
         List<Target> targets = filter(planned.plan().targets(), execution.accounts(), warnings);
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
-        String artifactBucket = settings.defaultBucket() == null ? bucket : settings.defaultBucket();
         String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
         List<TargetItem> items = targets.stream().map(t -> item(t, planned.policyDocuments())).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");

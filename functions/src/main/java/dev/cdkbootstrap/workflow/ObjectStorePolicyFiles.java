@@ -2,14 +2,21 @@ package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.PolicyFiles;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Policy files beside cdk-app.yml in S3: the config key's folder is listed once (so a missing file
- * costs no GET), and only the files the planner asks for are read.
+ * Policy files beside cdk-app.yml in S3. Each folder a requested path lives in is listed once,
+ * without descending into its subfolders (so a missing file costs no GET, and the run artifacts
+ * that may share the bucket are never listed), and only the files the planner asks for are read.
  */
 public final class ObjectStorePolicyFiles implements PolicyFiles {
     static final long MAX_POLICY_BYTES = 1024 * 1024;
@@ -17,25 +24,48 @@ public final class ObjectStorePolicyFiles implements PolicyFiles {
     private final ObjectStore store;
     private final String bucket;
     private final String folder;
-    private Set<String> keys;
+    private final String runPrefix;
+    private final Map<String, Set<String>> listings = new HashMap<>();
 
     public ObjectStorePolicyFiles(ObjectStore store, String bucket, String configKey) {
+        this(store, bucket, configKey, null);
+    }
+
+    /** {@code runPrefix}: where this bucket holds run artifacts (never a policy), or null. */
+    public ObjectStorePolicyFiles(ObjectStore store, String bucket, String configKey, String runPrefix) {
         this.store = store;
         this.bucket = bucket;
-        int slash = configKey.lastIndexOf('/');
-        this.folder = slash < 0 ? "" : configKey.substring(0, slash + 1);
+        this.folder = folderOf(configKey);
+        this.runPrefix = runPrefix == null || runPrefix.isEmpty() || folder.startsWith(runPrefix) ? null : runPrefix;
     }
 
     @Override
     public Optional<String> read(String relativePath) {
         String key = folder + relativePath;
-        if (keys == null) {
-            keys = new HashSet<>(store.list(bucket, folder));
+        if (runPrefix != null && key.startsWith(runPrefix)) {
+            throw new UncheckedIOException(new IOException("it is under " + runPrefix
+                    + ", where runs keep their artifacts"));
         }
-        if (!keys.contains(key)) {
+        if (!listings.computeIfAbsent(folderOf(key), f -> new HashSet<>(store.list(bucket, f))).contains(key)) {
             return Optional.empty();
         }
-        return store.read(bucket, key, null, MAX_POLICY_BYTES)
-                .map(object -> new String(object.content(), StandardCharsets.UTF_8));
+        try {
+            return store.read(bucket, key, null, MAX_POLICY_BYTES).map(object -> utf8(object.content()));
+        } catch (ObjectStore.ObjectTooLarge e) {
+            throw new UncheckedIOException(new IOException("larger than " + MAX_POLICY_BYTES + " bytes"));
+        }
+    }
+
+    private static String folderOf(String key) {
+        int slash = key.lastIndexOf('/');
+        return slash < 0 ? "" : key.substring(0, slash + 1);
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(new IOException("it is not valid UTF-8"));
+        }
     }
 }

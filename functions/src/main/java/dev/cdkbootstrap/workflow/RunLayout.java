@@ -6,8 +6,12 @@ public final class RunLayout {
     private RunLayout() {}
 
     public static String runPrefix(String prefix, String runId) {
-        String base = prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
-        return base + runId + "/";
+        return runsRoot(prefix) + runId + "/";
+    }
+
+    /** The folder holding every run's folder: {@code RUN_PREFIX} with a trailing '/', or "" for the root. */
+    public static String runsRoot(String prefix) {
+        return prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
     }
 
     public static String plan(String runPrefix) {

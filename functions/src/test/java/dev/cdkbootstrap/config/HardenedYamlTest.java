@@ -57,6 +57,20 @@ class HardenedYamlTest {
     }
 
     @Test
+    void aFileOfOnlyDocumentMarkersIsEmptyLikeAnEmptyFile() {
+        for (String markers : List.of("", "---\n", "...", "--- # nothing\n...\n", "---\n---\n", "\uFEFF---",
+                "%YAML 1.1\n---\n")) {
+            assertThat(errors(utf8(markers))).as(markers)
+                    .containsExactly("1:1 $: file is empty; expected a mapping with the key cdk_app_config");
+        }
+    }
+
+    @Test
+    void aNullIsDescribedAsNullNotAsText() {
+        assertThat(errors(utf8("null\n"))).containsExactly("1:1 $: expected a mapping (key: value lines), got null (null)");
+    }
+
+    @Test
     void tenThousandNestingLevelsAreRejectedWithoutAStackOverflow() {
         String deep = "cdk_app_config: " + "[".repeat(10_000) + "]".repeat(10_000);
         assertThat(errors(utf8(deep))).singleElement().asString().endsWith("nesting deeper than 32 levels");

@@ -1,14 +1,18 @@
 package dev.cdkbootstrap.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdkbootstrap.config.ConfigValidationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Policy files are read once per distinct path, however many places name them. */
+/** Policy files are read once per distinct path, however many places name them; a failed read is one error. */
 class PolicyFileReadsTest {
 
     @Test
@@ -30,5 +34,21 @@ class PolicyFileReadsTest {
         PlannedConfig planned = ConfigPlanner.plan("c.yml", yaml.toString().getBytes(StandardCharsets.UTF_8), counting);
         assertThat(planned.plan().targets()).hasSize(51);
         assertThat(reads).containsExactly("p.json");
+    }
+
+    @Test
+    void aGivenFileThatCannotBeReadIsOneErrorNotAlsoNotFound() {
+        byte[] yaml = """
+                cdk_app_config:
+                  pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {execution_policy_filepath: p.json}}
+                """.getBytes(StandardCharsets.UTF_8);
+        PolicyFiles outside = path -> {
+            throw new UncheckedIOException(new IOException("it links outside /config"));
+        };
+
+        assertThatThrownBy(() -> ConfigPlanner.plan("c.yml", yaml, outside))
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(Planning.compact(e.errors()))
+                        .containsExactly("2:97 cdk_app_config.pipeline.bootstrap.execution_policy_filepath: "
+                                + "cannot read policy file \"p.json\": it links outside /config"));
     }
 }

@@ -125,4 +125,65 @@ class LoadConfigStepTest {
     void aDryRunIsCarriedIntoTheRunContext() {
         assertThat(load(new ExecutionInput(null, null, null, null, true, null)).dryRun()).isTrue();
     }
+
+    @Test
+    void aConfigAtTheBucketRootDoesNotListThePastRunsBesideIt() {
+        for (int run = 0; run < 2000; run++) {
+            store.put(BUCKET, "runs/old-" + run + "/targets.json", "[]")
+                    .put(BUCKET, "runs/old-" + run + "/results/111111111111-eu-west-1.json", "{}");
+        }
+        store.put(BUCKET, "cdk-app.yml", Configs.text("cdk-app.yml"))
+                .put(BUCKET, "policies/dev.json", Configs.text("dev-policy.json"));
+
+        RunContext run = load(new ExecutionInput(BUCKET, "cdk-app.yml", null, null, null, "s3"));
+
+        assertThat(run.counts().planned()).isEqualTo(3);
+        assertThat(store.listed).noneMatch(key -> key.startsWith("runs/"));
+    }
+
+    private static final String CONFIG_WITH_A_POLICY_FILE_AND_A_BAD_REGION = """
+            cdk_app_config:
+              pipeline:
+                account: "999999999999"
+                region: eu-west-1
+              deployments:
+                - set_name: ml
+                  stages:
+                    - stage_name: dev
+                      account: "111111111111"
+                      bootstrap:
+                        execution_policy_filepath: policies/unusable.json
+                - set_name: broken
+                  stages:
+                    - stage_name: prod
+                      account: "222222222222"
+                      region: Europe
+            """;
+
+    @Test
+    void aPolicyFileOverOneMebibyteIsAConfigErrorReportedWithTheOthers() {
+        store.put(BUCKET, "big/cdk-app.yml", CONFIG_WITH_A_POLICY_FILE_AND_A_BAD_REGION)
+                .put(BUCKET, "big/policies/unusable.json", " ".repeat(1024 * 1024 + 1));
+
+        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "big/cdk-app.yml", null, null, null, "s3")))
+                .isInstanceOf(ConfigInvalid.class)
+                .hasMessageContaining("s3://config-bucket/big/cdk-app.yml:11:40: error: cdk_app_config.deployments[0]"
+                        + ".stages[0].bootstrap.execution_policy_filepath: cannot read policy file "
+                        + "\"policies/unusable.json\": larger than 1048576 bytes")
+                .hasMessageContaining("\"Europe\" is not a region name");
+    }
+
+    @Test
+    void aPolicyFileThatIsNotUtf8IsAConfigError() {
+        store.put(BUCKET, "latin1/cdk-app.yml", CONFIG_WITH_A_POLICY_FILE_AND_A_BAD_REGION);
+        store.write(BUCKET, "latin1/policies/unusable.json",
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"caf\u00e9\"}}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "application/json");
+
+        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "latin1/cdk-app.yml", null, null, null, "s3")))
+                .isInstanceOf(ConfigInvalid.class)
+                .hasMessageContaining("execution_policy_filepath: cannot read policy file "
+                        + "\"policies/unusable.json\": it is not valid UTF-8")
+                .hasMessageContaining("\"Europe\" is not a region name");
+    }
 }

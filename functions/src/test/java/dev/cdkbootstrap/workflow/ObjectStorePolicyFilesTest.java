@@ -1,8 +1,10 @@
 package dev.cdkbootstrap.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 class ObjectStorePolicyFilesTest {
@@ -20,15 +22,44 @@ class ObjectStorePolicyFilesTest {
     }
 
     @Test
-    void listsTheFolderOnceAndReadsOnlyTheFilesAskedFor() {
+    void listsEachFolderOnceAndReadsOnlyTheFilesAskedFor() {
         var files = new ObjectStorePolicyFiles(store, "b", "team/cdk-app.yml");
 
         files.read("policies/a.json");
         files.read("execution_policy_111111111111_eu-west-1.json");
+        files.read("execution_policy_222222222222_eu-west-1.json");
         files.read("policies/a.json");
 
-        assertThat(store.lists).isEqualTo(1);
+        assertThat(store.lists).isEqualTo(2);
         assertThat(store.reads).containsExactly("team/policies/a.json", "team/policies/a.json");
+    }
+
+    @Test
+    void runArtifactsBesideARootConfigAreNeverListed() {
+        for (int run = 0; run < 1000; run++) {
+            store.put("b", "runs/run-" + run + "/plan.json", "{}").put("b", "runs/run-" + run + "/targets.json", "[]")
+                    .put("b", "runs/run-" + run + "/results/111111111111-eu-west-1.json", "{}");
+        }
+        store.put("b", "cdk-app.yml", "x").put("b", "policies/a.json", "{}");
+        var files = new ObjectStorePolicyFiles(store, "b", "cdk-app.yml", "runs/");
+
+        for (int account = 0; account < 50; account++) {
+            files.read("execution_policy_" + (100000000000L + account) + "_eu-west-1.json");
+        }
+        assertThat(files.read("policies/a.json")).contains("{}");
+
+        assertThat(store.lists).isEqualTo(2);
+        assertThat(store.listed).noneMatch(key -> key.startsWith("runs/")).hasSizeLessThan(10);
+    }
+
+    @Test
+    void aPolicyPathUnderTheRunPrefixIsRefusedWithoutListingIt() {
+        store.put("b", "cdk-app.yml", "x").put("b", "runs/p.json", "{}");
+        var files = new ObjectStorePolicyFiles(store, "b", "cdk-app.yml", "runs/");
+
+        assertThatThrownBy(() -> files.read("runs/p.json")).isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseMessage("it is under runs/, where runs keep their artifacts");
+        assertThat(store.lists).isZero();
     }
 
     @Test

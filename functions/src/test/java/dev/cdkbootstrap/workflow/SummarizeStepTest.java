@@ -190,8 +190,8 @@ class SummarizeStepTest {
             }
 
             @Override
-            public List<String> list(String bucket, String prefix) {
-                return store.list(bucket, prefix);
+            public List<String> list(String bucket, String folder) {
+                return store.list(bucket, folder);
             }
 
             @Override

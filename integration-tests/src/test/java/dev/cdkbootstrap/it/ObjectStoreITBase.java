@@ -61,12 +61,23 @@ abstract class ObjectStoreITBase {
     }
 
     @Test
-    void listingReturnsOnlyKeysUnderThePrefix() {
+    void listingReturnsOnlyTheKeysDirectlyInTheFolder() {
         put("team/cdk-app.yml", "x");
         put("team/policies/p.json", "{}");
         put("other/q.json", "{}");
 
-        assertThat(store.list(BUCKET, "team/")).containsExactly("team/cdk-app.yml", "team/policies/p.json");
+        assertThat(store.list(BUCKET, "team/")).containsExactly("team/cdk-app.yml");
+        assertThat(store.list(BUCKET, "team/policies/")).containsExactly("team/policies/p.json");
+    }
+
+    @Test
+    void listingTheBucketRootLeavesOutTheRunsFolder() {
+        put("cdk-app.yml", "x");
+        for (int run = 0; run < 1100; run++) {
+            put("runs/run-" + run + "/targets.json", "[]");
+        }
+
+        assertThat(store.list(BUCKET, "")).containsExactly("cdk-app.yml");
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.Scanner;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
+import org.yaml.snakeyaml.tokens.Token;
 
 /**
  * Turns cdk-app.yml bytes into a SnakeYAML node tree (which keeps line/column marks and the raw
@@ -26,6 +29,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * which knows the path. Any failure becomes one error; nothing here throws to the caller.
  */
 public final class HardenedYaml {
+    private static final String EMPTY = "file is empty; expected a mapping with the key cdk_app_config";
 
     private HardenedYaml() {}
 
@@ -39,11 +43,15 @@ public final class HardenedYaml {
         if (text == null) {
             return null;
         }
+        if (onlyDocumentMarkers(text)) {
+            errors.add(Place.fileStart(), EMPTY);
+            return null;
+        }
         GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options()));
         try {
             Node root = new Composer(parser, new Resolver(), options()).getSingleNode();
             if (root == null) {
-                errors.add(Place.fileStart(), "file is empty; expected a mapping with the key cdk_app_config");
+                errors.add(Place.fileStart(), EMPTY);
             }
             return root;
         } catch (YamlRejected e) {
@@ -55,6 +63,27 @@ public final class HardenedYaml {
             errors.add(place(parser.lastMark(), parser.currentPath()), "YAML rejected: " + clean(e.getMessage()));
         }
         return null;
+    }
+
+    /**
+     * Nothing but comments, directives and document markers: SnakeYAML reads {@code ---} as an empty null
+     * document and fails on a lone {@code ...}, but to the reader both are an empty file.
+     * Stops at the first token of content, so a real file costs next to nothing here.
+     */
+    private static boolean onlyDocumentMarkers(String text) {
+        try {
+            Scanner scanner = new ScannerImpl(new StreamReader(text), options());
+            while (!scanner.checkToken(Token.ID.StreamEnd)) {
+                Token.ID id = scanner.getToken().getTokenId();
+                if (id != Token.ID.StreamStart && id != Token.ID.Directive && id != Token.ID.DocumentStart
+                        && id != Token.ID.DocumentEnd) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (YAMLException e) {
+            return false; // the parser reports it, with its place
+        }
     }
 
     private static LoaderOptions options() {

@@ -14,8 +14,11 @@ public interface ObjectStore {
      */
     Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes);
 
-    /** Keys under {@code prefix}, in key order. */
-    List<String> list(String bucket, String prefix);
+    /**
+     * Keys directly in {@code folder} (empty for the bucket root, else ending in '/'), in key order;
+     * keys in its subfolders are not listed (S3's delimiter '/'), however many there are.
+     */
+    List<String> list(String bucket, String folder);
 
     void write(String bucket, String key, byte[] content, String contentType);
 

@@ -17,6 +17,8 @@ public final class InMemoryObjectStore implements ObjectStore {
     private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
     public final List<String> reads = new CopyOnWriteArrayList<>();
     public int lists;
+    /** Every key a listing returned, to show what a caller made the store enumerate. */
+    public final List<String> listed = new CopyOnWriteArrayList<>();
 
     private record Stored(byte[] content, String versionId) {}
 
@@ -54,10 +56,14 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<String> list(String bucket, String prefix) {
+    public List<String> list(String bucket, String folder) {
         lists++;
-        return objects.keySet().stream().filter(k -> k.startsWith(bucket + "/" + prefix))
+        String start = bucket + "/" + folder;
+        List<String> keys = objects.keySet().stream()
+                .filter(k -> k.startsWith(start) && k.indexOf('/', start.length()) < 0)
                 .map(k -> k.substring(bucket.length() + 1)).toList();
+        listed.addAll(keys);
+        return keys;
     }
 
     @Override
