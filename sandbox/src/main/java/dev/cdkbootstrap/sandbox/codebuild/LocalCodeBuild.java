@@ -63,6 +63,11 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     }
 
     /** Builds started so far (a repeated idempotency token does not count). */
+    /** Builds started and not yet ended (for progress). */
+    public int runningBuilds() {
+        return (int) builds.values().stream().filter(build -> !build.done()).count();
+    }
+
     public int startedBuilds() {
         return started.get();
     }

@@ -31,6 +31,7 @@ public final class LocalLambdas implements Route {
 
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final String account;
     private final PrintStream log;
 
@@ -47,6 +48,17 @@ public final class LocalLambdas implements Route {
     /** How many times {@code functionName} was invoked (for tests and progress). */
     public int invocationCount(String functionName) {
         return invocations.getOrDefault(functionName, new AtomicInteger()).get();
+    }
+
+    /** The functions running right now and how many invocations of each (for progress). */
+    public Map<String, Integer> running() {
+        Map<String, Integer> running = new java.util.TreeMap<>();
+        inFlight.forEach((name, count) -> {
+            if (count.get() > 0) {
+                running.put(name, count.get());
+            }
+        });
+        return running;
     }
 
     public String arn(String functionName, String region) {
@@ -72,6 +84,8 @@ public final class LocalLambdas implements Route {
     /** Runs one handler as the Java runtime would; public so the sandbox can deliver events itself. */
     public Reply invoke(String name, RequestStreamHandler handler, byte[] payload, String region) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        AtomicInteger running = inFlight.computeIfAbsent(name, n -> new AtomicInteger());
+        running.incrementAndGet();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.length == 0 ? "{}".getBytes() : payload), output,
                     LocalContext.forInvocation(name, arn(name, region), 900, log));
@@ -83,6 +97,8 @@ public final class LocalLambdas implements Route {
             Reply reply = Reply.of(200, "application/json", errorDocument(error));
             reply.headers().put("X-Amz-Function-Error", List.of("Unhandled"));
             return reply;
+        } finally {
+            running.decrementAndGet();
         }
     }
 

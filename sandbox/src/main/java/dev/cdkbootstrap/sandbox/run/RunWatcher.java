@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -28,13 +29,17 @@ public final class RunWatcher {
     private final String bucket;
     private final String runPrefix;
     private final PrintStream out;
+    private final Supplier<String> activity;
 
-    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out) {
+    /** {@code activity}: what is running right now (steps, builds), shown on the progress line. */
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+                      Supplier<String> activity) {
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
         this.runPrefix = runPrefix;
         this.out = out;
+        this.activity = activity;
     }
 
     public RunOutcome await(String executionArn) throws InterruptedException {
@@ -55,6 +60,8 @@ public final class RunWatcher {
             int done = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix + "results/")).keyCount();
             String line = "  run " + runId + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
                     + ", state " + currentState(executionArn);
+            String now = activity.get();
+            line += now.isEmpty() ? "" : " (" + now + ")";
             if (!line.equals(lastLine)) {
                 out.println(line);
                 lastLine = line;
