@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.aws;
 
+import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
 import dev.cdkbootstrap.workflow.port.PolicyStore;
 import dev.cdkbootstrap.workflow.port.TargetAccount;
@@ -41,7 +42,7 @@ final class AwsTargetAccount implements TargetAccount {
     @Override
     public RegionStatus regionStatus(String region) {
         // Ask from the orchestrator's region when in the same partition: a disabled region cannot answer.
-        Region from = Partitions.of(clients.region().id()).equals(session.partition())
+        Region from = Regions.partition(clients.region().id()).equals(session.partition())
                 ? clients.region() : Region.of(region);
         try (Ec2Client ec2 = clients.configure(Ec2Client.builder(), from, credentials).build()) {
             DescribeRegionsResponse response = denied(() -> ec2.describeRegions(r -> r.allRegions(true)));

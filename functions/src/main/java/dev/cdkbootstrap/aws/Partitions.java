@@ -1,17 +1,11 @@
 package dev.cdkbootstrap.aws;
 
-import dev.cdkbootstrap.config.Regions;
 import software.amazon.awssdk.regions.Region;
 
-/** Partition of a region name (the planner's rule, semantics.md) and IAM's signing region per partition. */
+/** IAM's signing region per partition (the partition of a region is {@code config.Regions.partition}). */
 final class Partitions {
 
     private Partitions() {}
-
-    /** The planner's rule, so the adapters never disagree with the plan about a region. */
-    static String of(String region) {
-        return Regions.partition(region);
-    }
 
     /** IAM is global per partition; its signing region. */
     static Region iamRegion(String partition, String targetRegion) {

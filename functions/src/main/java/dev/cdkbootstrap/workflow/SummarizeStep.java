@@ -96,11 +96,9 @@ public final class SummarizeStep {
      * well inside the function's timeout. Results keep the order of targets.json.
      */
     private List<TargetResult> readResults(RunContext run, List<TargetItem> items) {
-        if (items.size() <= 1) {
-            return items.stream().map(item -> readResult(run, item)).toList();
-        }
         ThreadFactory daemons = Thread.ofPlatform().name("summarize-read-", 0).daemon().factory();
-        try (ExecutorService reads = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, items.size()), daemons)) {
+        int threads = Math.max(1, Math.min(PARALLEL_READS, items.size()));
+        try (ExecutorService reads = Executors.newFixedThreadPool(threads, daemons)) {
             List<Future<TargetResult>> pending = items.stream()
                     .map(item -> reads.submit(() -> readResult(run, item))).toList();
             List<TargetResult> results = new ArrayList<>(items.size());

@@ -44,8 +44,9 @@ public final class SandboxCli {
         try {
             return run(options, projectRoot(), out);
         } catch (Exception e) { // one line here; the stack trace goes to the work folder's log
-            err.println("bootstrapctl sandbox: " + e + " (details: " + options.workDir().resolve("sandbox-error.log") + ")");
-            writeTrace(e, options.workDir().resolve("sandbox-error.log"));
+            Path details = options.workDir().resolve("sandbox-error.log");
+            err.println("bootstrapctl sandbox: " + e + " (details: " + details + ")");
+            writeTrace(e, details);
             return 1;
         }
     }

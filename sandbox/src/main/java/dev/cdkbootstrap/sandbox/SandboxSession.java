@@ -72,10 +72,11 @@ public final class SandboxSession implements AutoCloseable {
         if (config.plan().isEmpty()) {
             return; // an invalid config plans nothing; the run will say why
         }
+        Set<String> accounts = config.accounts();
         Set<String> targets = new HashSet<>();
         config.plan().get().targets().forEach(t -> targets.add(t.account() + "/" + t.region()));
         for (String account : options.withoutRole()) {
-            if (!config.accounts().contains(account)) {
+            if (!accounts.contains(account)) {
                 out.println("sandbox: warning: --without-role " + account + " is not an account of the config");
             }
         }
@@ -84,7 +85,7 @@ public final class SandboxSession implements AutoCloseable {
                 out.println("sandbox: warning: --failing-build " + build + " is not a target of the config");
             }
         }
-        options.thenNewAccount().filter(account -> !config.accounts().contains(account)).ifPresent(account ->
+        options.thenNewAccount().filter(account -> !accounts.contains(account)).ifPresent(account ->
                 out.println("sandbox: warning: --then-new-account " + account
                         + " is not in the config: the NewAccount function will ignore it"));
     }
