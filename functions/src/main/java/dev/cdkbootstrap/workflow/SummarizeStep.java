@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunSummary;
@@ -73,7 +74,7 @@ public final class SummarizeStep {
         int skipped = count(results, Outcome.SKIPPED);
         int failed = count(results, Outcome.FAILED);
         List<Report.Entry> entries = results.stream().map(r -> new Report.Entry(r.account(), r.region(),
-                r.outcome(), r.reason(), r.buildId(), r.durationSeconds())).toList();
+                r.outcome(), r.reason(), r.buildId(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
         return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
                 failed > 0 ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
                 new Report.Counts(bootstrapped, skipped, failed, results.size()), entries);
@@ -128,8 +129,8 @@ public final class SummarizeStep {
             try {
                 return Json.strict().readValue(object.content(), TargetResult.class);
             } catch (IOException e) {
-                return new TargetResult(account, region, Outcome.FAILED, "unreadable result " + key + ": "
-                        + e.getMessage(), null, null, null, null, null);
+                return new TargetResult(account, region, Outcome.FAILED, ReasonCode.NO_RESULT, "unreadable result "
+                        + key + ": " + e.getMessage(), null, null, null, null, null, null);
             }
         }).orElseGet(() -> TargetResult.missing(account, region));
     }
@@ -165,7 +166,7 @@ public final class SummarizeStep {
 
     private static String failureMessage(List<TargetResult> results, int failed, RunContext run, String reportKey) {
         List<String> named = results.stream().filter(r -> r.outcome() == Outcome.FAILED).limit(NAMED_FAILURES)
-                .map(r -> r.account() + "/" + r.region() + " (" + r.reason() + ")").toList();
+                .map(r -> r.account() + "/" + r.region() + " (" + r.reasonCode() + ": " + r.reason() + ")").toList();
         return failed + " target(s) failed: " + String.join("; ", named)
                 + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
                 + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;
