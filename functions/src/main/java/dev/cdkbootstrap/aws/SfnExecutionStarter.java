@@ -15,10 +15,10 @@ public final class SfnExecutionStarter implements ExecutionStarter {
     }
 
     @Override
-    public Optional<String> status(String stateMachineArn, String executionName) {
+    public Optional<Execution> find(String stateMachineArn, String executionName) {
+        String arn = executionArn(stateMachineArn, executionName);
         try {
-            return Optional.of(sfn.describeExecution(r -> r.executionArn(executionArn(stateMachineArn, executionName)))
-                    .statusAsString());
+            return Optional.of(new Execution(arn, sfn.describeExecution(r -> r.executionArn(arn)).statusAsString()));
         } catch (ExecutionDoesNotExistException e) {
             return Optional.empty();
         }

@@ -87,17 +87,18 @@ public final class NewAccountStep {
     private NewAccountResult startUnlessDone(String accountId, String version, String input) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             String name = executionName(accountId, version, attempt);
-            Optional<String> status = starter.status(settings.stateMachineArn(), name);
-            if (status.isEmpty()) {
+            Optional<ExecutionStarter.Execution> earlier = starter.find(settings.stateMachineArn(), name);
+            if (earlier.isEmpty()) {
                 ExecutionStarter.Started started = starter.start(settings.stateMachineArn(), name, input);
                 return new NewAccountResult(started.alreadyExisted() ? Action.ALREADY_STARTED : Action.STARTED,
                         accountId, started.executionArn(), started.alreadyExisted()
                                 ? "execution " + name + " was already started" : "started execution " + name
                                 + (attempt > 1 ? " (earlier runs for this account and config version failed)" : ""));
             }
-            if (!FINISHED_WITHOUT_SUCCESS.contains(status.get())) {
-                return new NewAccountResult(Action.ALREADY_STARTED, accountId, null, "execution " + name + " is "
-                        + status.get() + "; at most one run per account and config version succeeds");
+            String status = earlier.get().status();
+            if (!FINISHED_WITHOUT_SUCCESS.contains(status)) {
+                return new NewAccountResult(Action.ALREADY_STARTED, accountId, earlier.get().executionArn(), "execution "
+                        + name + " is " + status + "; at most one run per account and config version succeeds");
             }
         }
         return new NewAccountResult(Action.IGNORED, accountId, null, MAX_ATTEMPTS + " runs for this account and config"

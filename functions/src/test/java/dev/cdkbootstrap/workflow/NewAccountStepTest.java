@@ -50,6 +50,8 @@ class NewAccountStepTest {
         NewAccountResult second = step.run(controlTowerEvent("createManagedAccountStatus", "SUCCEEDED", "111111111111"));
 
         assertThat(second.action()).isEqualTo(Action.ALREADY_STARTED);
+        assertThat(second.executionArn()).isEqualTo(executions.inputs.keySet().iterator().next());
+        assertThat(second.reason()).contains("is RUNNING");
         assertThat(executions.inputs).hasSize(1);
     }
 

@@ -14,8 +14,9 @@ public final class InMemoryExecutions implements ExecutionStarter {
     public final Map<String, String> statuses = new LinkedHashMap<>();
 
     @Override
-    public Optional<String> status(String stateMachineArn, String executionName) {
-        return Optional.ofNullable(statuses.get(arn(stateMachineArn, executionName)));
+    public Optional<Execution> find(String stateMachineArn, String executionName) {
+        String arn = arn(stateMachineArn, executionName);
+        return Optional.ofNullable(statuses.get(arn)).map(status -> new Execution(arn, status));
     }
 
     @Override
