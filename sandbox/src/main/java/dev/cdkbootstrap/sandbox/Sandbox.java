@@ -11,6 +11,7 @@ import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
 import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
 import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
 import dev.cdkbootstrap.sandbox.sts.AssumeRoleGuard;
@@ -63,9 +64,10 @@ public final class Sandbox implements AutoCloseable {
             moto.enableStateMachineExecution();
             LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, log);
             LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, parallelBuilds, log);
-            FrontEndpoint front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
+            MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
+            FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
                     List.of(lambdas, codeBuild, new AssumeRoleGuard(), new StartExecutionRecreate(log)),
-                    List.of(new DescribeStacksListParameters()), log);
+                    List.of(new DescribeStacksListParameters(), new ChangeSetOutputs(forwarder, log)), log);
             codeBuild.endpoint(front.endpoint());
             return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild,
                     new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION));
