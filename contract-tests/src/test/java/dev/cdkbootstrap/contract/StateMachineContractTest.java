@@ -256,6 +256,51 @@ class StateMachineContractTest {
         assertThat(catcher.path("Next").asText()).isEqualTo("Summarize");
     }
 
+    /**
+     * Nothing that grows with the number of targets travels in a state's output: the children's outputs go
+     * to S3 (ResultWriter) and each child's output is four short fields; the Map's own output is then the
+     * same size for 10 or 10,000 targets (and discarded by ResultPath null).
+     */
+    @Test
+    void theMapWritesItsChildrensOutputsToS3AndEachChildOutputsOnlyItsOutcome() {
+        JsonNode map = definition.path("States").path("BootstrapTargets");
+        JsonNode writer = map.path("ResultWriter");
+        assertThat(writer.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
+        assertThat(writer.path("Parameters").path("Bucket.$").asText()).isEqualTo("$.artifactBucket");
+        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runPrefix");
+        JsonNode recordResult = map.path("ItemProcessor").path("States").path("RecordResult");
+        assertThat(recordResult.path("End").asBoolean()).isTrue();
+        assertThat(recordResult.has("OutputPath")).isFalse();
+        List<String> fields = new ArrayList<>();
+        recordResult.path("ResultSelector").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("account.$", "region.$", "outcome.$", "reasonCode.$");
+    }
+
+    /** As "IAM policies for using Distributed Map states" documents them, with the Map's label. */
+    @Test
+    void theRoleMayRunDescribeStopAndRedriveTheMapsChildrenAndWriteItsResults() {
+        String label = definition.path("States").path("BootstrapTargets").path("Label").asText();
+        String machine = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:";
+        Map<String, List<String>> grants = new LinkedHashMap<>();
+        for (JsonNode policy : stateMachine.path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                List<String> resources = new ArrayList<>();
+                JsonNode resource = statement.path("Resource");
+                (resource.isArray() ? resource : List.of(resource)).forEach(r -> resources.add(r.path("Fn::Sub").asText(r.asText())));
+                JsonNode actions = statement.path("Action");
+                (actions.isArray() ? actions : List.of(actions)).forEach(a ->
+                        grants.computeIfAbsent(a.asText(), x -> new ArrayList<>()).addAll(resources));
+            }
+        }
+        assertThat(grants.get("states:StartExecution")).contains(machine + "stateMachine:${AWS::StackName}-bootstrap");
+        assertThat(grants.get("states:DescribeExecution")).contains(machine + "execution:${AWS::StackName}-bootstrap:*",
+                machine + "execution:${AWS::StackName}-bootstrap/*");
+        assertThat(grants.get("states:StopExecution")).contains(machine + "execution:${AWS::StackName}-bootstrap/*");
+        assertThat(grants.get("states:RedriveExecution"))
+                .containsExactly(machine + "execution:${AWS::StackName}-bootstrap/" + label + ":*");
+        assertThat(grants.get("s3:PutObject")).contains("${ConfigBucket.Arn}/runs/*");
+    }
+
     /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine's Policies. */
     private List<JsonNode> invokableResources() {
         List<JsonNode> resources = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cdkbootstrap.config.ConfigError;
+import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
@@ -96,6 +98,51 @@ class LoadConfigStepTest {
                 .hasMessageContaining("s3://config-bucket/bad/cdk-app.yml:3:14: error: cdk_app_config.pipeline.account")
                 .hasMessageContaining("cdk_app_config.deployments[0].stages[0].stage_name");
         assertThat(store.keys()).hasSize(before);
+    }
+
+    @Test
+    void errorsThatFitInAnErrorCauseAreAllInTheMessageAndNothingIsWritten() {
+        var errors = new ConfigValidationException(List.of(new ConfigError("s3://b/k", 1, 1, "$", "bad")));
+
+        ConfigInvalid invalid = step.invalid(errors, BUCKET, "runs/run-1/");
+
+        assertThat(invalid.getMessage()).isEqualTo("s3://b/k:1:1: error: $: bad");
+        assertThat(store.text(BUCKET, "runs/run-1/config-errors.txt")).isEmpty();
+    }
+
+    @Test
+    void errorsThatWouldNotFitInAnErrorCauseAreCutWithThePlaceOfTheFullList() {
+        List<ConfigError> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 150; i++) { // the engine reports at most 100 (+1) lines, but they can be long
+            many.add(new ConfigError("s3://b/k", i, 3, "cdk_app_config.deployments[" + i + "]", "x".repeat(250)));
+        }
+        var errors = new ConfigValidationException(many);
+
+        ConfigInvalid invalid = step.invalid(errors, BUCKET, "runs/run-1/");
+
+        assertThat(invalid.getMessage().length()).isLessThanOrEqualTo(LoadConfigStep.MAX_ERROR_MESSAGE_CHARS);
+        assertThat(invalid.getMessage()).endsWith("more error(s); all 150: s3://config-bucket/runs/run-1/config-errors.txt");
+        String all = store.text(BUCKET, "runs/run-1/config-errors.txt").orElseThrow();
+        assertThat(all).isEqualTo(errors.getMessage());
+        assertThat(invalid.getMessage()).startsWith(all.lines().limit(50).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @Test
+    void onlyTheFirstWarningsTravelInTheRunContextAndAllAreInThePlan() throws Exception {
+        StringBuilder config = new StringBuilder("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n"
+                + "  deployments:\n");
+        for (int i = 0; i < 30; i++) { // no execution policy anywhere: one AdministratorAccess warning per target
+            config.append("    - {set_name: s").append(i).append(", stages: [{stage_name: dev, account: \"3333333333")
+                    .append(String.format("%02d", i)).append("\"}]}\n");
+        }
+        store.put(BUCKET, "many/cdk-app.yml", config.toString());
+
+        RunContext run = load(new ExecutionInput(BUCKET, "many/cdk-app.yml", null, null, null, "s3"));
+
+        assertThat(run.warnings()).hasSize(RunContext.SHOWN_WARNINGS);
+        assertThat(run.warningCount()).isEqualTo(31);
+        Plan plan = Json.strict().readValue(store.text(BUCKET, "runs/run-1/plan.json").orElseThrow(), Plan.class);
+        assertThat(plan.warnings()).hasSize(31).startsWith(run.warnings().toArray(String[]::new));
     }
 
     @Test

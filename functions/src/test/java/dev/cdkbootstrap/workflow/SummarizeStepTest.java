@@ -36,7 +36,7 @@ class SummarizeStepTest {
     private final Target b = Fixtures.target("222222222222", "eu-west-1", List.of(), List.of());
     private final RunContext run = new RunContext("run-1", "manual", false,
             new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET, "runs/run-1/", "runs/run-1/targets.json", 10,
-            new RunContext.PlannedCount(2), List.of());
+            new RunContext.PlannedCount(2), List.of(), 0);
 
     SummarizeStepTest() throws Exception {
         store.write(BUCKET, "runs/run-1/targets.json",
@@ -139,8 +139,11 @@ class SummarizeStepTest {
         for (int i = 1; i <= 7; i++) {
             warnings.add("target 11111111111" + i + "/eu-west-1: no execution policy given; using AdministratorAccess");
         }
+        // The RunContext carries the first five; Summarize reads all seven from plan.json.
+        store.write(BUCKET, "runs/run-1/plan.json", Json.strict().writeValueAsBytes(
+                new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings)), "application/json");
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings);
+                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7);
 
         step.run(warned);
 
