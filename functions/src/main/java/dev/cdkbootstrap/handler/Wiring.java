@@ -103,10 +103,14 @@ public final class Wiring {
         return new TargetLock(new S3ObjectStore(clients.s3()), waitPolicy().lease(), clock);
     }
 
-    /** BUILD_POLL_SECONDS (default 30) and BUILD_DEADLINE_MINUTES (default 30), the template's parameters. */
+    /**
+     * BUILD_POLL_SECONDS (default 30), BUILD_DEADLINE_MINUTES (default 30) and TOOLKIT_BUSY_WAIT_MINUTES
+     * (default 0: as long as a lease lasts), the template's parameters.
+     */
     private WaitPolicy waitPolicy() {
         return new WaitPolicy(Duration.ofSeconds(integer("BUILD_POLL_SECONDS", 30)),
-                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 30)));
+                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 30)),
+                Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
     }
 
     private int pinnedVersion() {

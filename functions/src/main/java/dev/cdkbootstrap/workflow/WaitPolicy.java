@@ -16,8 +16,17 @@ import java.time.Instant;
  * @param deadline BuildDeadlineMinutes: how long a build may run once it left the queue; also how long
  *                 it may sit in CodeBuild's queue (the project's QueuedTimeoutInMinutes) and how long
  *                 CodeBuild may refuse to start it
+ * @param busyWait ToolkitBusyWaitMinutes: how long a target waits for a busy toolkit; zero for
+ *                 {@link #lease()}, as long as another run's lease can last (shorter risks failing a
+ *                 target that another run is bootstrapping)
  */
-public record WaitPolicy(Duration poll, Duration deadline) {
+public record WaitPolicy(Duration poll, Duration deadline, Duration busyWait) {
+
+    /** The default busy wait: as long as a lease can last. */
+    public WaitPolicy(Duration poll, Duration deadline) {
+        this(poll, deadline, Duration.ZERO);
+    }
+
     /** History events of one round of a wait loop: Task (5) + Choice (2) + Wait (2). */
     public static final int EVENTS_PER_ROUND = 9;
     public static final int MAX_BUSY_ROUNDS = 800;
@@ -38,9 +47,9 @@ public record WaitPolicy(Duration poll, Duration deadline) {
         return deadline.multipliedBy(3).plus(LEASE_MARGIN);
     }
 
-    /** Busy toolkit (an operation in progress, or another run's lock): bounded by {@link #lease()}. */
+    /** Busy toolkit (an operation in progress, or another run's lock): bounded by {@link #busyBound()}. */
     public Waiting busy(Waiting current, Instant now) {
-        return next(current, now, lease(), MAX_BUSY_ROUNDS);
+        return next(current, now, busyBound(), MAX_BUSY_ROUNDS);
     }
 
     /**
@@ -70,7 +79,7 @@ public record WaitPolicy(Duration poll, Duration deadline) {
     }
 
     public Duration busyBound() {
-        return lease();
+        return busyWait.isZero() || busyWait.isNegative() ? lease() : busyWait;
     }
 
     public Duration startBound() {

@@ -52,6 +52,14 @@ class WaitPolicyTest {
     }
 
     @Test
+    void aConfiguredBusyWaitReplacesTheLeaseLengthAsTheBusyBound() {
+        assertThat(new WaitPolicy(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(1)).busyBound())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(new WaitPolicy(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ZERO).busyBound())
+                .isEqualTo(Duration.ofMinutes(25));
+    }
+
+    @Test
     void refusedStartsOfDifferentTargetsAreSpreadButStableForOneTarget() {
         WaitPolicy policy = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30));
 

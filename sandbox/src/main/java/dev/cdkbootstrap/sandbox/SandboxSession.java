@@ -46,14 +46,16 @@ public final class SandboxSession implements AutoCloseable {
         parameters.put("BuildPollSeconds", Integer.toString(TIMING_CAP_SECONDS));
         // Every wait's bound derives from the deadline (docs/workflow.md); local builds take seconds.
         parameters.put("BuildDeadlineMinutes", "5");
+        // A busy toolkit is waited for 1 minute here, not the lease's 25: long enough for another local run.
+        parameters.put("ToolkitBusyWaitMinutes", "1");
         options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), options.failingBuilds(), options.parallelBuilds());
         try {
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
             out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
-                    + " with parameters " + parameters + " (BuildPollSeconds and BuildDeadlineMinutes scaled down from the"
-                    + " template's defaults)");
+                    + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults)");
             List<String> roleAccounts = new ArrayList<>(config.accounts());
             roleAccounts.removeAll(options.withoutRole());
             sandbox.createTargetRoles(roleAccounts, config.appPrefix());
