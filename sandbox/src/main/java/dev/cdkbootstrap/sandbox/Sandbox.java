@@ -10,7 +10,9 @@ import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
+import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
 import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
 import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
 import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +42,11 @@ public final class Sandbox implements AutoCloseable {
     private final LocalLambdas lambdas;
     private final LocalCodeBuild codeBuild;
     private final EmulatorClients clients;
+    private final SandboxLimits limits;
     private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
-                    LocalCodeBuild codeBuild, EmulatorClients clients) {
+                    LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits) {
         this.projectRoot = projectRoot;
         this.log = log;
         this.moto = moto;
@@ -50,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
         this.lambdas = lambdas;
         this.codeBuild = codeBuild;
         this.clients = clients;
+        this.limits = limits;
     }
 
     /** Starts moto and the front endpoint; handler, build and front logs go to {@code workDir/sandbox.log}. */
@@ -65,12 +70,17 @@ public final class Sandbox implements AutoCloseable {
             LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, log);
             LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, parallelBuilds, log);
             MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
+            SandboxLimits limits = new SandboxLimits(forwarder, log);
+            lambdas.limits(limits.lambdaEndpoint());
+            List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
+                    new ChangeSetOutputs(forwarder, log)));
+            fixes.addAll(limits.responseFixes());
             FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
-                    List.of(lambdas, codeBuild, new AssumeRoleGuard(), new StartExecutionRecreate(log)),
-                    List.of(new DescribeStacksListParameters(), new ChangeSetOutputs(forwarder, log)), log);
+                    List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(), new StartExecutionRecreate(log)),
+                    fixes, log);
             codeBuild.endpoint(front.endpoint());
             return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild,
-                    new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION));
+                    new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION), limits);
         } catch (RuntimeException e) {
             moto.close();
             throw e;
@@ -105,6 +115,11 @@ public final class Sandbox implements AutoCloseable {
 
     public LocalLambdas lambdas() {
         return lambdas;
+    }
+
+    /** The AWS limits the sandbox enforces (docs/sandbox.md). */
+    public SandboxLimits limits() {
+        return limits;
     }
 
     public LocalCodeBuild codeBuild() {

@@ -3,7 +3,10 @@ package dev.cdkbootstrap.sandbox.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 
-/** Prints a run's report.json as a table, one line per target, then the counts. */
+/**
+ * Prints a run's report.json as a table, one line per target, then the counts; the execution's error
+ * and cause when it did not succeed (in full when there is no report).
+ */
 public final class ReportTable {
     private static final int REASON_WIDTH = 90;
 
@@ -37,5 +40,11 @@ public final class ReportTable {
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
+        if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null) {
+            // e.g. a limit the sandbox enforces failed the run after the report was written
+            String cause = outcome.cause() == null ? "" : outcome.cause();
+            out.println("  execution " + outcome.status() + ": " + outcome.error() + ": "
+                    + (cause.length() > 2 * REASON_WIDTH ? cause.substring(0, 2 * REASON_WIDTH - 3) + "..." : cause));
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cdkbootstrap.sandbox.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.limits.HistoryCheck;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 public final class RunWatcher {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final String LIMIT_TRIPPED = "failed by a limit";
 
     private final SfnClient sfn;
     private final S3Client s3;
@@ -30,16 +32,24 @@ public final class RunWatcher {
     private final String runPrefix;
     private final PrintStream out;
     private final Supplier<String> activity;
+    private final HistoryCheck limits;
 
     /** {@code activity}: what is running right now (steps, builds), shown on the progress line. */
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
                       Supplier<String> activity) {
+        this(sfn, s3, bucket, runPrefix, out, activity, HistoryCheck.NONE);
+    }
+
+    /** {@code limits}: AWS limits checked on the history each poll; what trips is printed (docs/sandbox.md). */
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+                      Supplier<String> activity, HistoryCheck limits) {
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
         this.runPrefix = runPrefix;
         this.out = out;
         this.activity = activity;
+        this.limits = limits;
     }
 
     public RunOutcome await(String executionArn) throws InterruptedException {
@@ -51,6 +61,7 @@ public final class RunWatcher {
         DescribeExecutionResponse execution;
         while (true) {
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+            limits.notices().forEach(out::println);
             if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
                 break;
             }
@@ -68,6 +79,10 @@ public final class RunWatcher {
             }
             Thread.sleep(1000);
         }
+        if (currentState(executionArn).equals(LIMIT_TRIPPED)) { // a limit found after the end
+            execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+        }
+        limits.notices().forEach(out::println);
         List<String> warnings = new ArrayList<>();
         read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
         return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
@@ -77,8 +92,12 @@ public final class RunWatcher {
     private String currentState(String executionArn) {
         String state = "starting";
         try {
-            // moto ignores reverseOrder: read forward, keep the last state entered.
-            for (HistoryEvent event : sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events()) {
+            // moto ignores reverseOrder and maxResults: read forward, keep the last state entered.
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events();
+            if (limits.check(executionArn, events)) {
+                return LIMIT_TRIPPED;
+            }
+            for (HistoryEvent event : events) {
                 if (event.stateEnteredEventDetails() != null) {
                     state = event.stateEnteredEventDetails().name();
                 }

@@ -130,6 +130,7 @@ public final class SandboxRunner {
     private RunWatcher watcher() {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
                 deployment.runPrefix(), out,
-                () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()));
+                () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
+                sandbox.limits().history());
     }
 }
