@@ -63,7 +63,7 @@ public final class GivenFile {
     }
 
     /** Parses {@code content}; errors throw {@link ConfigValidationException} naming {@code fileName}. */
-    static List<ToolkitState> parse(String fileName, byte[] content) {
+    public static List<ToolkitState> parse(String fileName, byte[] content) {
         GivenFile given = new GivenFile(fileName);
         List<ToolkitState> states = given.document(content);
         given.errors.throwIfAny();
