@@ -66,6 +66,7 @@ public final class SimulatedBuilds {
         env.putAll(build.project().environment());
         env.putAll(build.overrides());
         build.running(null);
+        long started = System.nanoTime();
         try (PrintStream out = new PrintStream(new FileOutputStream(build.log().toFile()), true, StandardCharsets.UTF_8)) {
             Result result = bootstrap(env, out);
             build.finish(result.status(), result.failedPhase());
@@ -73,7 +74,8 @@ public final class SimulatedBuilds {
             log.println("sandbox codebuild: simulated build " + build.id() + " could not run: " + e);
             build.finish("FAULT", "PROVISIONING");
         }
-        log.println("sandbox codebuild: " + build.id() + " " + build.status() + " (simulated; log " + build.log() + ")");
+        log.println("sandbox codebuild: " + build.id() + " " + build.status() + " (simulated in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; log " + build.log() + ")");
     }
 
     /** One simulated build with environment {@code env}; what it prints goes to {@code out}. */
