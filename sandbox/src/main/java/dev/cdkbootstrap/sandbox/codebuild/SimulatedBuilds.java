@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -156,20 +157,38 @@ public final class SimulatedBuilds {
                 }
                 case SimulatedBootstrap.Deploy deploy -> {
                     out.println(deploy.message());
-                    String body = template.minimal(template.version(), template.defaultVariant());
-                    deploy.deleteFirst().ifPresent(id -> cfn.deleteStack(b -> b.stackName(id)));
-                    if (deploy.create()) {
-                        // A stack left in REVIEW_IN_PROGRESS is created anew (as the ReviewStackReuse quirk does for the real CLI).
-                        stack.filter(s -> "REVIEW_IN_PROGRESS".equals(s.stackStatusAsString()))
-                                .ifPresent(s -> cfn.deleteStack(b -> b.stackName(s.stackId())));
-                        stacks.create(cfn, stackName, body, deploy.parameters());
-                    } else {
-                        stacks.update(cfn, stackName, body, deploy.parameters());
+                    if (apply(cfn, stackName, stack, deploy)) {
+                        out.println("✅  Environment " + environment + " bootstrapped.");
+                        return Result.SUCCEEDED;
                     }
-                    out.println("✅  Environment " + environment + " bootstrapped.");
-                    return Result.SUCCEEDED;
+                    // Another build made the stack since it was observed (two runs at once): the CLI would have
+                    // waited for that creation and then decided again; so look again.
+                    out.println("the stack was created meanwhile by another build; looking at it again");
+                    if (Instant.now().isAfter(deadline)) {
+                        return Result.failed("BUILD");
+                    }
                 }
             }
+        }
+    }
+
+    /** Deploys as the CLI would; false when a create found the stack already made (then the caller decides again). */
+    private boolean apply(CloudFormationClient cfn, String stackName, Optional<Stack> observed, SimulatedBootstrap.Deploy deploy) {
+        BootstrapTemplate template = stacks.template();
+        String body = template.minimal(template.version(), template.defaultVariant());
+        deploy.deleteFirst().ifPresent(id -> cfn.deleteStack(b -> b.stackName(id)));
+        try {
+            if (deploy.create()) {
+                // A stack left in REVIEW_IN_PROGRESS is created anew (as the ReviewStackReuse quirk does for the real CLI).
+                observed.filter(s -> "REVIEW_IN_PROGRESS".equals(s.stackStatusAsString()))
+                        .ifPresent(s -> cfn.deleteStack(b -> b.stackName(s.stackId())));
+                stacks.create(cfn, stackName, body, deploy.parameters());
+            } else {
+                stacks.update(cfn, stackName, body, deploy.parameters());
+            }
+            return true;
+        } catch (AlreadyExistsException madeMeanwhile) {
+            return false;
         }
     }
 
