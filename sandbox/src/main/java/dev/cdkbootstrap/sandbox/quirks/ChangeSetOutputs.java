@@ -35,6 +35,15 @@ public final class ChangeSetOutputs implements ResponseFix {
         if (response.status() != 200 || !request.cloudFormationAction().orElse("").equals("ExecuteChangeSet")) {
             return response;
         }
+        try {
+            refresh(request);
+        } catch (RuntimeException e) { // the execution itself succeeded: its answer stands
+            log.println("sandbox: moto quirk NOT absorbed: the Outputs after ExecuteChangeSet could not be computed: " + e);
+        }
+        return response;
+    }
+
+    private void refresh(Exchange request) {
         Map<String, String> params = request.formParameters();
         String stack = params.get("StackName");
         if (stack == null || stack.isEmpty()) {
@@ -50,13 +59,12 @@ public final class ChangeSetOutputs implements ResponseFix {
         if (refreshed.status() != 200) {
             log.println("sandbox: moto quirk NOT absorbed: the Outputs of " + stackId + " could not be computed after "
                     + "ExecuteChangeSet: UpdateStack answered " + refreshed.status() + ": " + refreshed.bodyText());
-            return response;
+            return;
         }
         if (status.equals("CREATE_COMPLETE")) {
             presentations.present(stackId, "CREATE_COMPLETE", "");
         }
         log.println("sandbox: moto quirk absorbed: ExecuteChangeSet on " + stackId + " left no Outputs; moto re-read the "
                 + "template so they exist" + (status.equals("CREATE_COMPLETE") ? " (CREATE_COMPLETE kept)" : ""));
-        return response;
     }
 }

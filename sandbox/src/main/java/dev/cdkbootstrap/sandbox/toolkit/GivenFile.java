@@ -12,16 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -45,10 +41,12 @@ public final class GivenFile {
 
     private final String file;
     private final ErrorCollector errors;
+    private final NodeReader read;
 
     private GivenFile(String file) {
         this.file = file;
         this.errors = new ErrorCollector(file);
+        this.read = new NodeReader(errors);
     }
 
     /** The file's toolkit states; a bad file throws {@link IllegalArgumentException} listing every error. */
@@ -80,17 +78,17 @@ public final class GivenFile {
         if (root == null) {
             return List.of();
         }
-        Map<String, Node> top = fields(root, new Place(1, 1, Place.ROOT), List.of("toolkits"));
+        Map<String, Node> top = read.fields(root, new Place(1, 1, Place.ROOT), List.of("toolkits"));
         if (top == null) {
             return List.of();
         }
         Node list = top.get("toolkits");
         if (list == null) {
-            errors.add(place(root, "toolkits"), "required key is missing");
+            errors.add(NodeReader.place(root, "toolkits"), "required key is missing");
             return List.of();
         }
         if (!(list instanceof SequenceNode sequence)) {
-            errors.add(place(list, "toolkits"), "expected a list (- items), got " + describe(list));
+            errors.add(NodeReader.place(list, "toolkits"), "expected a list (- items), got " + NodeReader.describe(list));
             return List.of();
         }
         List<ToolkitState> states = new ArrayList<>();
@@ -105,7 +103,7 @@ public final class GivenFile {
             for (String key : List.of(state.target() + " stack " + state.stackName(), state.target() + " qualifier " + state.qualifier())) {
                 Integer first = seen.putIfAbsent(key, line);
                 if (first != null) {
-                    errors.add(place(item, "toolkits[" + i + "]"), "duplicate: " + key + " is already given at line " + first
+                    errors.add(NodeReader.place(item, "toolkits[" + i + "]"), "duplicate: " + key + " is already given at line " + first
                             + " (one toolkit stack per target and stack name, one per target and qualifier)");
                     break;
                 }
@@ -116,26 +114,26 @@ public final class GivenFile {
     }
 
     private ToolkitState entry(Node item, String path) {
-        Map<String, Node> f = fields(item, place(item, path), KEYS);
+        Map<String, Node> f = read.fields(item, NodeReader.place(item, path), KEYS);
         if (f == null) {
             return null;
         }
         int before = errors.size();
-        String target = text(f, "target", path, null);
+        String target = read.text(f, "target", path, null);
         String[] parts = target == null ? null : target.split("/", -1);
         if (target == null && !f.containsKey("target")) {
-            errors.add(place(item, path + ".target"), "required key is missing");
+            errors.add(NodeReader.place(item, path + ".target"), "required key is missing");
         } else if (parts != null && (parts.length != 2 || !ACCOUNT.matcher(parts[0]).matches() || !Regions.isValid(parts[1]))) {
-            errors.add(place(f.get("target"), path + ".target"), "\"" + Nodes.abbreviate(target)
+            errors.add(NodeReader.place(f.get("target"), path + ".target"), "\"" + Nodes.abbreviate(target)
                     + "\" is not ACCOUNT/REGION (12 digits, a slash, a region such as eu-west-1)");
         }
-        String stackName = text(f, "stackName", path, STACK_NAME);
-        String qualifier = text(f, "qualifier", path, QUALIFIER);
-        Integer version = number(f, "version", path);
-        List<String> trust = list(f, "trust", path, this::account);
-        List<String> lookup = list(f, "trustForLookup", path, this::account);
-        List<String> policies = list(f, "executionPolicies", path, this::arn);
-        String variant = text(f, "variant", path, null);
+        String stackName = read.text(f, "stackName", path, STACK_NAME);
+        String qualifier = read.text(f, "qualifier", path, QUALIFIER);
+        Integer version = read.number(f, "version", path);
+        List<String> trust = read.list(f, "trust", path, read::account);
+        List<String> lookup = read.list(f, "trustForLookup", path, read::account);
+        List<String> policies = read.list(f, "executionPolicies", path, read::arn);
+        String variant = read.text(f, "variant", path, null);
         String status = status(f, path);
         String ssm = ssmVersion(f, path);
         if (errors.size() > before || parts == null) {
@@ -149,106 +147,10 @@ public final class GivenFile {
                 variant, status == null ? "CREATE_COMPLETE" : status, ssm, file + ":" + (item.getStartMark().getLine() + 1));
     }
 
-    /** The keys of a mapping (blank values count as not given); unknown, duplicate and non-text keys are errors. */
-    private Map<String, Node> fields(Node node, Place at, List<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
-            errors.add(at, "expected a mapping (key: value lines), got " + describe(node));
-            return null;
-        }
-        Map<String, Node> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String prefix = Place.ROOT.equals(at.path()) ? "" : at.path() + ".";
-            if (!(tuple.getKeyNode() instanceof ScalarNode key) || !key.getTag().equals(Tag.STR)) {
-                errors.add(place(tuple.getKeyNode(), at.path()), "keys must be plain text");
-                continue;
-            }
-            String name = key.getValue();
-            Place here = place(key, prefix + Nodes.abbreviate(name));
-            Integer first = lines.putIfAbsent(name, key.getStartMark().getLine() + 1);
-            if (first != null) {
-                errors.add(here, "duplicate key \"" + Nodes.abbreviate(name) + "\" (first at line " + first + ")");
-            } else if (!allowed.contains(name)) {
-                errors.add(here, "unknown key \"" + Nodes.abbreviate(name) + "\"" + Suggestions.closest(name, allowed)
-                        .map(s -> "; did you mean \"" + s + "\"?").orElse("; expected one of: " + String.join(", ", allowed)));
-            } else if (!blank(tuple.getValueNode())) {
-                values.put(name, tuple.getValueNode());
-            }
-        }
-        return values;
-    }
-
-    private String text(Map<String, Node> f, String key, String path, Pattern shape) {
-        Node node = f.get(key);
-        if (node == null) {
-            return null;
-        }
-        if (!(node instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.STR)) {
-            errors.add(place(node, path + "." + key), "expected text, got " + describe(node));
-            return null;
-        }
-        String value = scalar.getValue().strip();
-        if (shape != null && !shape.matcher(value).matches()) {
-            errors.add(place(node, path + "." + key), "\"" + Nodes.abbreviate(value) + "\" does not match " + shape.pattern());
-            return null;
-        }
-        return value;
-    }
-
-    private Integer number(Map<String, Node> f, String key, String path) {
-        Node node = f.get(key);
-        if (node == null) {
-            return null;
-        }
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT) && scalar.getValue().matches("\\d{1,6}")
-                && Integer.parseInt(scalar.getValue()) > 0) {
-            return Integer.parseInt(scalar.getValue());
-        }
-        errors.add(place(node, path + "." + key), "expected a positive whole number, got " + describe(node));
-        return null;
-    }
-
-    private List<String> list(Map<String, Node> f, String key, String path, BiFunction<Node, String, String> item) {
-        Node node = f.get(key);
-        if (node == null) {
-            return null;
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            errors.add(place(node, path + "." + key), "expected a list (- items or [a, b]), got " + describe(node));
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            String value = item.apply(sequence.getValue().get(i), path + "." + key + "[" + i + "]");
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
-    /** Quoted 12 digits, or an unquoted 12-digit number that lost nothing (no leading zero). */
-    private String account(Node node, String path) {
-        if (node instanceof ScalarNode scalar && ACCOUNT.matcher(scalar.getValue()).matches()
-                && (scalar.getTag().equals(Tag.STR) || scalar.getValue().charAt(0) != '0')) {
-            return scalar.getValue();
-        }
-        errors.add(place(node, path), "expected a 12-digit account id (quote it), got " + describe(node));
-        return null;
-    }
-
-    private String arn(Node node, String path) {
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) && scalar.getValue().startsWith("arn:")) {
-            return scalar.getValue().strip();
-        }
-        errors.add(place(node, path), "expected an IAM policy ARN (arn:...), got " + describe(node));
-        return null;
-    }
-
     private String status(Map<String, Node> f, String path) {
-        String status = text(f, "status", path, null);
+        String status = read.text(f, "status", path, null);
         if (status != null && !STATUSES.contains(status)) {
-            errors.add(place(f.get("status"), path + ".status"), "unknown stack status \"" + Nodes.abbreviate(status) + "\""
+            errors.add(NodeReader.place(f.get("status"), path + ".status"), "unknown stack status \"" + Nodes.abbreviate(status) + "\""
                     + Suggestions.closest(status, STATUSES).map(s -> "; did you mean " + s + "?")
                     .orElse("; expected a CloudFormation stack status such as CREATE_COMPLETE or ROLLBACK_COMPLETE"));
             return null;
@@ -265,31 +167,8 @@ public final class GivenFile {
                 || scalar.getTag().equals(Tag.STR) && ToolkitState.MISSING.equals(scalar.getValue()))) {
             return scalar.getTag().equals(Tag.INT) ? Integer.toString(Integer.parseInt(scalar.getValue())) : ToolkitState.MISSING;
         }
-        errors.add(place(node, path + ".ssmVersion"), "expected a version number or \"missing\", got " + describe(node));
+        errors.add(NodeReader.place(node, path + ".ssmVersion"), "expected a version number or \"missing\", got " + NodeReader.describe(node));
         return null;
     }
 
-    /** "a list", "an integer (123)", "the text \"x\"", ... for "expected X, got Y" messages. */
-    private static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        String shown = Nodes.abbreviate(scalar.getValue());
-        Tag tag = scalar.getTag();
-        return tag.equals(Tag.INT) ? "an integer (" + shown + ")" : tag.equals(Tag.FLOAT) ? "a number (" + shown + ")"
-                : tag.equals(Tag.BOOL) ? "a boolean (" + shown + ")" : tag.equals(Tag.NULL) ? "nothing"
-                : "the text \"" + shown + "\"";
-    }
-
-    private static boolean blank(Node node) {
-        return node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank());
-    }
-
-    private static Place place(Node node, String path) {
-        return new Place(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, path);
-    }
 }
