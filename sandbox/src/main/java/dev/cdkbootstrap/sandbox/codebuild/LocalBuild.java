@@ -35,6 +35,7 @@ final class LocalBuild {
     String status() { return status; }
     boolean done() { return endTime != null; }
 
+    /** The build started: {@code process} runs it (null for a simulated build, which has no process to stop). */
     void running(Process process) {
         this.process = process;
         this.currentPhase = "INSTALL";

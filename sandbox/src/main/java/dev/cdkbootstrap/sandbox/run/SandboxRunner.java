@@ -43,6 +43,16 @@ public final class SandboxRunner {
     /** Uploads the config and its files (relative key → local file), starts the run and waits for it. */
     public RunOutcome uploadAndRun(Path config, Map<String, Path> policyFiles, boolean dryRun)
             throws IOException, InterruptedException {
+        return await(uploadAndStart(config, policyFiles, dryRun));
+    }
+
+    /** Follows a started execution to its report. */
+    public RunOutcome await(String executionArn) throws InterruptedException {
+        return watcher().await(executionArn);
+    }
+
+    /** Uploads the config and its files and starts the run the upload triggers; returns the execution ARN. */
+    public String uploadAndStart(Path config, Map<String, Path> policyFiles, boolean dryRun) throws IOException {
         var s3 = sandbox.clients().s3();
         String bucket = deployment.configBucket();
         String prefix = deployment.configKey().contains("/")
@@ -62,12 +72,12 @@ public final class SandboxRunner {
                 input.put("versionId", put.versionId());
             }
             out.println("sandbox: --dry-run: the upload's event is not delivered; starting the execution by hand, "
-                    + "as an operator would");
-            return startByHand(input.toString());
+                    + "as an operator would; input " + input);
+            return start(input.toString());
         }
         ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
                 bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
-        return watcher().await(deliverToStateMachine(event));
+        return deliverToStateMachine(event);
     }
 
     /** Starts an execution with {@code input} (the execution input reference), as an operator would; waits for it. */
@@ -131,6 +141,6 @@ public final class SandboxRunner {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
                 deployment.runPrefix(), out,
                 () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
-                sandbox.limits().history());
+                sandbox::executionLost, sandbox.limits().history());
     }
 }
