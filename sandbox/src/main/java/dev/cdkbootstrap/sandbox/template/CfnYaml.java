@@ -27,22 +27,18 @@ public final class CfnYaml {
 
     private CfnYaml() {}
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> load(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
+            LoaderOptions options = new LoaderOptions();
+            Object root = new Yaml(new IntrinsicConstructor(options)).load(Files.readString(file));
+            if (!(root instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException(file + ": not a template (no top-level mapping)");
+            }
+            return (Map<String, Object>) map;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-    }
-
-    /** A template's text (YAML or JSON, which is YAML too); {@code name} names it in errors. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> parse(String text, String name) {
-        Object root = new Yaml(new IntrinsicConstructor(new LoaderOptions())).load(text);
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(name + ": not a template (no top-level mapping)");
-        }
-        return (Map<String, Object>) map;
     }
 
     private static final class IntrinsicConstructor extends SafeConstructor {
