@@ -26,8 +26,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --noop-build ACCOUNT/REGION     that target's cdk command exits 0 and changes nothing (repeatable)
               --simulated-builds          builds run no node/CDK CLI: they leave the state cdk bootstrap would
               --double-upload             upload the config twice, about a second apart (two runs at once)
-              --rerun                     after the first run, upload the same file again
-              --then-config FILE2         after that, upload FILE2 (policies beside it or in --policies-dir) and run
+              --then-config FILE2         after the first run, upload FILE2 (policies beside it or in --policies-dir)
+              --rerun                     after that, upload the last file again (FILE, or FILE2)
               --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)

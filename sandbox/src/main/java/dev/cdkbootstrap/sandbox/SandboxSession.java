@@ -158,15 +158,17 @@ public final class SandboxSession implements AutoCloseable {
         } else {
             run(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()), outcomes);
         }
-        if (options.rerun()) {
-            out.println();
-            out.println("sandbox: --rerun: uploading the same file again");
-            run(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()), outcomes);
-        }
+        LocalConfig last = config;
         if (thenConfig.isPresent()) {
             out.println();
             out.println("sandbox: --then-config: uploading " + thenConfig.get().file() + " to the same key");
-            run(runner.uploadAndRun(thenConfig.get().file(), thenConfig.get().policyFiles(), options.dryRun()), outcomes);
+            last = thenConfig.get();
+            run(runner.uploadAndRun(last.file(), last.policyFiles(), options.dryRun()), outcomes);
+        }
+        if (options.rerun()) {
+            out.println();
+            out.println("sandbox: --rerun: uploading " + last.file() + " again");
+            run(runner.uploadAndRun(last.file(), last.policyFiles(), options.dryRun()), outcomes);
         }
         if (options.thenNewAccount().isPresent()) {
             out.println();

@@ -27,13 +27,13 @@ public final class ReportTable {
             return;
         }
         JsonNode report = outcome.report().get();
-        out.printf("  %-12s  %-15s  %-12s  %-24s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
+        out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
         for (JsonNode target : report.path("targets")) {
             String reason = target.path("reason").asText("");
             if (reason.length() > REASON_WIDTH) {
                 reason = reason.substring(0, REASON_WIDTH - 3) + "...";
             }
-            out.printf("  %-12s  %-15s  %-12s  %-24s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
+            out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
                     target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
         }
         JsonNode counts = report.path("counts");
@@ -41,8 +41,10 @@ public final class ReportTable {
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
-        if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null) {
-            // e.g. a limit the sandbox enforces failed the run after the report was written
+        if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null
+                && !outcome.error().endsWith(".TargetsFailed") && !outcome.error().equals("TargetsFailed")) {
+            // e.g. a limit the sandbox enforces failed the run after the report was written (the failed
+            // targets themselves are in the table above)
             String cause = outcome.cause() == null ? "" : outcome.cause();
             out.println("  execution " + outcome.status() + ": " + outcome.error() + ": "
                     + (cause.length() > 2 * REASON_WIDTH ? cause.substring(0, 2 * REASON_WIDTH - 3) + "..." : cause));
