@@ -32,6 +32,8 @@ public final class PackagedFunctions {
     private final Path launcherDir;
     private final Path workDir;
     private final List<String> jvmOptions;
+    /** Invocations per function so far: the second one of a function is {@code <name>-1}, and so on. */
+    private final Map<String, Integer> invocations = new HashMap<>();
 
     /**
      * @param packageLib the package's {@code lib/} folder
@@ -67,8 +69,7 @@ public final class PackagedFunctions {
     public Invocation invoke(Sandbox sandbox, String logicalId, byte[] input, boolean prime, Map<String, String> env)
             throws Exception {
         String handler = sandbox.functionHandler(logicalId).replaceFirst("::.*$", "");
-        long sameName = java.util.stream.IntStream.range(0, 100)
-                .filter(i -> Files.exists(workDir.resolve(logicalId + (i == 0 ? "" : "-" + i)))).count();
+        int sameName = invocations.merge(logicalId, 1, Integer::sum) - 1;
         String name = sameName == 0 ? logicalId : logicalId + "-" + sameName;
         return launch(name, classPath(), handler, env, input, prime);
     }
@@ -88,6 +89,7 @@ public final class PackagedFunctions {
             boolean prime) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve(name));
         Path in = Files.write(dir.resolve("input.json"), input);
+        Files.deleteIfExists(dir.resolve("output.json"));
         Path out = dir.resolve("output.json");
         Path result = dir.resolve("result.txt");
         Path log = dir.resolve("jvm.log");
