@@ -31,6 +31,8 @@ import java.util.Optional;
  */
 public final class Wiring {
     private static Wiring environment;
+    /** Held here: the CRaC context keeps its resources weakly. */
+    private static SnapStartPriming priming;
 
     private final Map<String, String> env;
     private final AwsClients clients;
@@ -41,10 +43,14 @@ public final class Wiring {
         this.clients = clients;
     }
 
-    /** The Lambda runtime's environment; credentials from the default provider chain. */
+    /**
+     * The Lambda runtime's environment; credentials from the default provider chain. The first call
+     * (a handler's constructor, i.e. Lambda init) builds every client and registers SnapStart priming.
+     */
     public static synchronized Wiring fromEnvironment() {
         if (environment == null) {
             environment = new Wiring(System.getenv(), AwsClients.from(System.getenv(), false));
+            priming = SnapStartPriming.register(environment.clients);
         }
         return environment;
     }
@@ -52,6 +58,16 @@ public final class Wiring {
     /** An explicit environment; its AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are used when present. */
     public static Wiring from(Map<String, String> env) {
         return new Wiring(env, AwsClients.from(env, true));
+    }
+
+    /** An explicit environment over given clients (tests, benchmarks). */
+    public static Wiring from(Map<String, String> env, AwsClients clients) {
+        return new Wiring(env, clients);
+    }
+
+    /** The priming a Lambda container registers at init (see {@link SnapStartPriming}). */
+    public SnapStartPriming priming() {
+        return new SnapStartPriming(clients);
     }
 
     public LoadConfigStep loadConfigStep() {

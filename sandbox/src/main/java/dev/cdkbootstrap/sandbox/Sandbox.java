@@ -136,6 +136,23 @@ public final class Sandbox implements AutoCloseable {
         return clients;
     }
 
+    /**
+     * A deployed function's environment as its handler gets it here (the template's variables,
+     * resolved, plus the emulator's endpoint, region and keys) and its Handler value; for running
+     * the packaged handlers in other JVMs (ColdStartBenchmark, the package IT).
+     */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(application.functionEnvironment(logicalId));
+        env.putAll(Map.of("AWS_REGION", ORCHESTRATOR_REGION, "AWS_ENDPOINT_URL", clients.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY));
+        return env;
+    }
+
+    /** The template's Handler of a function, e.g. {@code dev.cdkbootstrap.handler.LoadConfigHandler::handleRequest}. */
+    public String functionHandler(String logicalId) {
+        return String.valueOf(application.properties(logicalId).get("Handler"));
+    }
+
     public LocalLambdas lambdas() {
         return lambdas;
     }
