@@ -30,6 +30,7 @@ public final class SandboxSession implements AutoCloseable {
     private final SandboxOptions options;
     private final LocalConfig config;
     private final Optional<LocalConfig> thenConfig;
+    private final Set<String> enrolled = new HashSet<>();
     private final Sandbox sandbox;
     private final Deployment deployment;
     private final PrintStream out;
@@ -59,8 +60,8 @@ public final class SandboxSession implements AutoCloseable {
         parameters.put("BuildPollSeconds", Integer.toString(TIMING_CAP_SECONDS));
         // Every wait's bound derives from the deadline (docs/workflow.md); local builds take seconds.
         parameters.put("BuildDeadlineMinutes", "5");
-        // A busy toolkit is waited for 1 minute here, not the lease's 25: long enough for another local run.
-        parameters.put("ToolkitBusyWaitMinutes", "1");
+        // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
+        parameters.put("ToolkitBusyWaitMinutes", "2");
         options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
@@ -173,7 +174,7 @@ public final class SandboxSession implements AutoCloseable {
         if (options.thenNewAccount().isPresent()) {
             out.println();
             out.println("sandbox: --then-new-account " + options.thenNewAccount().get());
-            for (RunOutcome outcome : runner.newAccount(options.thenNewAccount().get())) {
+            for (RunOutcome outcome : newAccount(runner, options.thenNewAccount().get())) {
                 run(outcome, outcomes);
             }
         }
@@ -184,6 +185,29 @@ public final class SandboxSession implements AutoCloseable {
     private void run(RunOutcome outcome, List<RunOutcome> outcomes) {
         outcomes.add(outcome);
         ReportTable.print(outcome, out);
+    }
+
+    /**
+     * The new-account events for {@code account}, as AWS sends them (SandboxRunner#newAccount). An account
+     * left without a target role (--without-role) gets it when Control Tower enrols it, before the Control
+     * Tower event: that is when the StackSet deploys it (docs/deploy.md).
+     */
+    List<RunOutcome> newAccount(SandboxRunner runner, String account) throws Exception {
+        return runner.newAccount(account, () -> {
+            if (options.withoutRole().contains(account) && enrolled.add(account)) {
+                sandbox.createTargetRoles(List.of(account), config.appPrefix());
+                out.println("sandbox: Control Tower enrolled " + account + ": the StackSet deployed the target role"
+                        + " there (it was left out with --without-role until now)");
+            }
+        });
+    }
+
+    /** The new-account events for {@code account} once more, e.g. a redelivery after its run succeeded. */
+    public List<RunOutcome> newAccount(String account) throws Exception {
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        List<RunOutcome> outcomes = newAccount(runner, account);
+        outcomes.forEach(outcome -> ReportTable.print(outcome, out));
+        return outcomes;
     }
 
     public Sandbox sandbox() {

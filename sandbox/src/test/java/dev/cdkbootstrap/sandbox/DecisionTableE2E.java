@@ -107,8 +107,8 @@ class DecisionTableE2E {
         failedWithoutABuild("210000000003", "TOOLKIT_BUSY");
         assertThat(target("210000000003").path("reason").asText()).contains("UPDATE_IN_PROGRESS", "still busy after");
         assertThat(target("210000000003").path("observed").path("stackStatus").asText()).isEqualTo("UPDATE_IN_PROGRESS");
-        assertThat(target("210000000003").path("durationSeconds").asLong()).as("waited the sandbox's minute")
-                .isGreaterThanOrEqualTo(60);
+        assertThat(target("210000000003").path("durationSeconds").asLong()).as("waited the sandbox's two minutes")
+                .isGreaterThanOrEqualTo(120);
         assertThat(stack("210000000003").stackStatusAsString()).isEqualTo("UPDATE_IN_PROGRESS");
     }
 
