@@ -35,7 +35,8 @@ class PackagedFunctionsIT {
         }
 
         assertThat(runs).extracting(Invocation::function).containsExactly("LoadConfigFunction", "PrepareTargetFunction",
-                "StartBootstrapFunction", "CheckBootstrapFunction", "CheckBootstrapFunction-1", "RecordResultFunction",
+                "StartBootstrapFunction", "CheckBootstrapFunction", "CheckBootstrapFunction-1", "VerifyTargetFunction",
+                "RecordResultFunction",
                 "SummarizeFunction", "NewAccountFunction");
         for (Invocation invocation : runs) {
             String log = Files.readString(invocation.log());
@@ -52,6 +53,7 @@ class PackagedFunctionsIT {
         assertThat(out.get("PrepareTargetFunction").path("reason").asText()).contains("created execution policy");
         assertThat(out.get("StartBootstrapFunction").path("build").path("id").asText()).isNotEmpty();
         assertThat(out.get("CheckBootstrapFunction-1").path("build").path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(out.get("VerifyTargetFunction").path("verification").path("converged").asBoolean()).isTrue();
         assertThat(out.get("RecordResultFunction").path("outcome").asText()).isEqualTo("BOOTSTRAPPED");
         assertThat(out.get("SummarizeFunction").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(out.get("NewAccountFunction").path("action").asText()).isEqualTo("IGNORED");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.Sandbox;
+import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ public final class PackagedRun implements AutoCloseable {
     public static PackagedRun open(Path projectRoot, Path workDir, List<String> jvmOptions) throws Exception {
         PackagedFunctions functions = new PackagedFunctions(projectRoot.resolve("functions/target/lambda/lib"),
                 workDir.resolve("jvms"), jvmOptions);
-        Sandbox sandbox = Sandbox.start(projectRoot, workDir, List.of(), 2);
+        Sandbox sandbox = Sandbox.start(projectRoot, workDir, new BuildSettings(List.of(), List.of(), 2, false));
         try {
             Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2"), 2,
                     new PrintStream(OutputStream.nullOutputStream()));
@@ -105,7 +106,8 @@ public final class PackagedRun implements AutoCloseable {
         run(runs, "CheckBootstrapFunction", started, prime);
         awaitBuilds(Duration.ofMinutes(3));
         JsonNode ended = output(run(runs, "CheckBootstrapFunction", started, prime));
-        run(runs, "RecordResultFunction", ended, prime);
+        JsonNode verified = output(run(runs, "VerifyTargetFunction", ended, prime));
+        run(runs, "RecordResultFunction", verified, prime);
         run(runs, "SummarizeFunction", context, prime);
 
         String event = Files.readString(sandbox.projectRoot().resolve("events/organizations-create-account-succeeded.json"))
