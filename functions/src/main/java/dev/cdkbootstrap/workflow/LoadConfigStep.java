@@ -70,7 +70,8 @@ public final class LoadConfigStep {
         List<Target> targets = filter(planned.plan().targets(), execution.accounts(), warnings);
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
-        List<TargetItem> items = targets.stream().map(t -> item(t, planned.policyDocuments())).toList();
+        Map<String, String> documents = compact(planned.policyDocuments());
+        List<TargetItem> items = targets.stream().map(t -> item(t, documents)).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
@@ -146,6 +147,23 @@ public final class LoadConfigStep {
                     + (unmatched.size() == 1 ? "it" : "them"));
         }
         return kept;
+    }
+
+    /**
+     * Each policy document as compact JSON: IAM ignores whitespace (its 6,144-character limit counts none)
+     * but a state payload counts every byte, so a validated file padded with whitespace must not make a
+     * target's item, and so its state, approach the 256 KiB limit.
+     */
+    private static Map<String, String> compact(Map<String, String> documents) {
+        Map<String, String> compact = new TreeMap<>();
+        documents.forEach((file, text) -> {
+            try {
+                compact.put(file, Json.strict().writeValueAsString(Json.strict().readTree(text)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the planner validated policy file " + file + " as JSON", e);
+            }
+        });
+        return compact;
     }
 
     private static TargetItem item(Target target, Map<String, String> documents) {

@@ -63,6 +63,41 @@ class LoadConfigStepTest {
     }
 
     @Test
+    void policyDocumentsTravelAsCompactJsonWhateverWhitespaceTheFileHas() throws Exception {
+        String padded = "{\n" + " ".repeat(200_000) + "\"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\","
+                + " \"Action\": \"s3:*\", \"Resource\": \"*\"}]\n}\n";
+        store.put(BUCKET, "team/policies/dev.json", padded);
+
+        load(null);
+
+        assertThat(items().get(0).policyDocuments().get("policies/dev.json"))
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
+    }
+
+    /**
+     * What travels through the state machine does not grow with the number of targets: LoadConfig's
+     * output for 10,000 targets is no larger than for 3 (docs/workflow.md, "Scale").
+     */
+    @Test
+    void theRunContextIsTheSameSizeForThreeAndTenThousandTargets() throws Exception {
+        StringBuilder config = new StringBuilder("cdk_app_config:\n  pipeline: {account: \"100000000000\", region: eu-west-1}\n"
+                + "  deployments:\n");
+        for (int i = 1; i < 10_000; i++) { // 9,999 dev stages + the pipeline; each falls back to AdministratorAccess
+            config.append("    - {set_name: s").append(i).append(", stages: [{stage_name: dev, account: \"")
+                    .append(String.format("%012d", 200_000_000_000L + i)).append("\"}]}\n");
+        }
+        store.put(BUCKET, "big/cdk-app.yml", config.toString());
+        int small = Json.strict().writeValueAsBytes(load(null)).length;
+
+        RunContext big = step.run(new LoadConfigInput(new ExecutionInput(BUCKET, "big/cdk-app.yml", null, null, null, "s3"),
+                "run-1"));
+
+        assertThat(big.counts().planned()).isEqualTo(10_000);
+        assertThat(big.warningCount()).isEqualTo(10_000);
+        assertThat(Json.strict().writeValueAsBytes(big).length).isLessThanOrEqualTo(small + 2_000);
+    }
+
+    @Test
     void theAccountFilterKeepsOnlyThatAccountsTargets() throws Exception {
         RunContext run = load(new ExecutionInput(null, null, null, List.of("111111111111"), null, "new-account"));
 

@@ -127,24 +127,13 @@ final class NodeReader {
         return null;
     }
 
-    /** "a list", "an integer (123)", "the text \"x\"", ... for "expected X, got Y" messages. */
+    /** How the config engine describes a node in "expected X, got Y" messages (one wording for both files). */
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        String shown = Nodes.abbreviate(scalar.getValue());
-        Tag tag = scalar.getTag();
-        return tag.equals(Tag.INT) ? "an integer (" + shown + ")" : tag.equals(Tag.FLOAT) ? "a number (" + shown + ")"
-                : tag.equals(Tag.BOOL) ? "a boolean (" + shown + ")" : tag.equals(Tag.NULL) ? "nothing"
-                : "the text \"" + shown + "\"";
+        return Nodes.describe(node);
     }
 
     private static boolean blank(Node node) {
-        return node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank());
+        return Nodes.isBlank(node);
     }
 
     static Place place(Node node, String path) {
