@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * The Control Tower case: the account's target role is not there yet when the Organizations event
  * starts its run (which fails); Control Tower enrols the account (the StackSet gives it the role) and
  * its event starts a new run, which bootstraps it. At most one run per account and config version
- * succeeds: events after that start nothing.
+ * succeeds: events after that start nothing (and both events of an account whose run is going start
+ * one run between them).
  */
 class NewAccountRetryE2E {
     private static final String ACCOUNT = "555555555555";
@@ -35,7 +36,9 @@ class NewAccountRetryE2E {
             assertThat(bootstrapped).isNotEmpty();
             assertThat(bootstrapped.keySet()).allSatisfy(id -> assertThat(id).startsWith(ACCOUNT + "/"));
             assertThat(bootstrapped.values()).allSatisfy(t -> assertThat(t.path("outcome").asText()).isEqualTo("BOOTSTRAPPED"));
-            assertThat(session.printed()).contains("Control Tower enrolled " + ACCOUNT);
+            assertThat(session.printed()).contains("Control Tower enrolled " + ACCOUNT)
+                    .contains("CreateAccountResult").contains("CreateManagedAccount");
+            assertThat(controlTower.report().orElseThrow().path("trigger").asText()).isEqualTo("new-account");
 
             // the same events again (a redelivery, an UpdateManagedAccount later): the account's run succeeded
             List<RunOutcome> again = session.session().newAccount(ACCOUNT);
