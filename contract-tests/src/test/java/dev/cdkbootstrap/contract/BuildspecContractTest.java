@@ -8,7 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cdkbootstrap.plan.ConfigPlanner;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
+import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.RunRef;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetState;
@@ -66,6 +69,19 @@ class BuildspecContractTest {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(cdkBootstrapArguments()).isEqualTo(target.bootstrapCommand());
+    }
+
+    @Test
+    void buildUntrustsEachDeployedAccountThePlanDropsOnceByName() throws IOException {
+        Target pipeline = plannedTarget("111111111111", "us-east-1");
+
+        BuildRun run = runBuildspec(pipeline, Map.of(), List.of("888888888888", "999999999999"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> expected = new ArrayList<>(pipeline.bootstrapCommand());
+        int policies = expected.indexOf("--cloudformation-execution-policies");
+        expected.addAll(policies, List.of("--untrust", "888888888888", "--untrust", "999999999999"));
+        assertThat(cdkBootstrapArguments()).isEqualTo(expected).doesNotContain("--trust");
     }
 
     @Test
@@ -137,14 +153,21 @@ class BuildspecContractTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no planned target " + account + "/" + region));
     }
 
-    /** The environment overrides StartBootstrap sends for the target, captured from its BuildRunner port. */
-    private static Map<String, String> overridesFor(Target target) {
+    /**
+     * The environment overrides StartBootstrap sends for the target after PrepareTarget decided to
+     * bootstrap it with these accounts to untrust, captured from its BuildRunner port.
+     */
+    private static Map<String, String> overridesFor(Target target, List<String> untrust) {
         InMemoryBuilds builds = new InMemoryBuilds();
         var settings = new StartBootstrapStep.Settings("bootstrap-project", "cdk-bootstrap-orchestrator-target",
-                "2.1148.1", Duration.ofMinutes(30));
+                "2.1148.1");
+        Instant now = Instant.parse("2026-11-25T19:00:00Z");
+        TargetState decided = TargetState.of(new RunRef("run-1", false, "bucket", "runs/run-1/"),
+                new TargetItem(target, Map.of())).withDecision(now, Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER,
+                "trust differs", untrust, null);
         TargetState started = new StartBootstrapStep(builds, settings,
-                Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC))
-                .run(TargetState.of(new RunRef("run-1", false, "bucket", "runs/run-1/"), new TargetItem(target, Map.of())));
+                new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30)), Clock.fixed(now, ZoneOffset.UTC))
+                .run(decided);
         return builds.environments.get(started.build().id());
     }
 
@@ -152,6 +175,10 @@ class BuildspecContractTest {
 
     /** Runs each phase's commands with bash, in order, stopping at the first failing command (like CodeBuild). */
     private BuildRun runBuildspec(Target target, Map<String, String> extraEnv) throws IOException {
+        return runBuildspec(target, extraEnv, List.of());
+    }
+
+    private BuildRun runBuildspec(Target target, Map<String, String> extraEnv, List<String> untrust) throws IOException {
         JsonNode buildspec = new ObjectMapper(new YAMLFactory()).readTree(ProjectFiles.path("buildspec/bootstrap.yml").toFile());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
@@ -159,7 +186,7 @@ class BuildspecContractTest {
         env.put("CALLS", calls.toString());
         buildspec.path("env").path("variables").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         env.put("TARGET_ROLE_EXTERNAL_ID", "the-external-id");
-        env.putAll(overridesFor(target));
+        env.putAll(overridesFor(target, untrust));
         env.putAll(extraEnv);
         StringBuilder output = new StringBuilder();
         for (String phase : PHASES) {

@@ -29,7 +29,7 @@ class EnvironmentContractTest {
     void everyFunctionHasTheVariablesTheContractSaysItUses() {
         Map<String, Set<String>> contract = contractVariablesByFunction();
         assertThat(contract).containsKeys("LoadConfig", "PrepareTarget", "StartBootstrap", "CheckBootstrap",
-                "Summarize", "NewAccount");
+                "VerifyTarget", "RecordResult", "Summarize", "NewAccount");
         contract.forEach((function, variables) ->
                 assertThat(environment(function + "Function").keySet()).as(function).containsAll(variables));
     }

@@ -12,6 +12,7 @@ import dev.cdkbootstrap.handler.NewAccountHandler;
 import dev.cdkbootstrap.handler.PrepareTargetHandler;
 import dev.cdkbootstrap.handler.RecordResultHandler;
 import dev.cdkbootstrap.handler.StartBootstrapHandler;
+import dev.cdkbootstrap.handler.VerifyTargetHandler;
 import dev.cdkbootstrap.handler.SummarizeHandler;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.CheckBootstrapStep;
@@ -20,12 +21,16 @@ import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.VerifyTargetStep;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.SummarizeStep;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryExecutions;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
 import dev.cdkbootstrap.workflow.model.RunContext;
@@ -62,11 +67,14 @@ class EventsContractTest {
     /** Every file in events/, each exercised by a test below. */
     private static final Set<String> EVENT_FILES = Set.of("s3-config-object-created.json",
             "execution-input-manual-dry-run.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
-            "check-bootstrap.json", "record-result.json", "record-result-error.json", "summarize.json",
+            "check-bootstrap.json", "verify-target.json", "record-result.json", "record-result-error.json", "summarize.json",
             "organizations-create-account-succeeded.json", "organizations-create-account-failed.json",
             "controltower-create-managed-account.json", "controltower-update-managed-account.json");
 
+    private static final WaitPolicy WAITS = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30));
+
     private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final TargetLock lock = new TargetLock(store, WAITS.lease(), CLOCK);
 
     @Test
     void everyEventFileIsCoveredHere() throws IOException {
@@ -117,11 +125,12 @@ class EventsContractTest {
     @Test
     void prepareTargetEventDecidesToBootstrapAndCreatesTheExecutionPolicy() throws IOException {
         InMemoryTargets accounts = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, 33, CLOCK));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, lock, WAITS, 33, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "prepare-target.json"), TargetState.class);
 
         assertThat(state.decision()).hasToString("BOOTSTRAP");
+        assertThat(state.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(state.startedAt()).isEqualTo(CLOCK.instant());
         assertThat(accounts.account("222222222222").policies.arns())
                 .containsExactly("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1");
@@ -130,9 +139,9 @@ class EventsContractTest {
     @Test
     void startBootstrapEventStartsABuildWithADeadline() throws IOException {
         InMemoryBuilds builds = new InMemoryBuilds();
-        var settings = new StartBootstrapStep.Settings("bootstrap", "cdk-bootstrap-orchestrator-target", "2.1148.1",
-                Duration.ofMinutes(30));
-        var handler = new StartBootstrapHandler(new StartBootstrapStep(builds, settings, CLOCK));
+        builds.now = CLOCK.instant();
+        var settings = new StartBootstrapStep.Settings("bootstrap", "cdk-bootstrap-orchestrator-target", "2.1148.1");
+        var handler = new StartBootstrapHandler(new StartBootstrapStep(builds, settings, WAITS, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "start-bootstrap.json"), TargetState.class);
 
@@ -150,11 +159,25 @@ class EventsContractTest {
         builds.finish(input.build().id(), BuildStatus.SUCCEEDED, null, ended);
 
         TargetState state = Json.strict().readValue(
-                invoke(new CheckBootstrapHandler(new CheckBootstrapStep(builds, CLOCK)), "check-bootstrap.json"),
+                invoke(new CheckBootstrapHandler(new CheckBootstrapStep(builds, WAITS, CLOCK)), "check-bootstrap.json"),
                 TargetState.class);
 
         assertThat(state.build().status()).isEqualTo(BuildStatus.SUCCEEDED);
         assertThat(state.build().endedAt()).isEqualTo(ended);
+        assertThat(state.waiting()).isNull();
+    }
+
+    @Test
+    void verifyTargetEventObservesTheToolkitTheBuildLeft() throws IOException {
+        InMemoryTargets accounts = new InMemoryTargets();
+        accounts.account("222222222222").toolkit("CREATE_COMPLETE", List.of("111111111111"),
+                List.of("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
+
+        TargetState state = Json.strict().readValue(invoke(new VerifyTargetHandler(
+                new VerifyTargetStep(accounts, WAITS, 33, CLOCK)), "verify-target.json"), TargetState.class);
+
+        assertThat(state.verification().converged()).isTrue();
+        assertThat(state.observed().trust()).containsExactly("111111111111");
     }
 
     @Test
@@ -162,6 +185,7 @@ class EventsContractTest {
         JsonNode result = Json.strict().readTree(invoke(recordResult(), "record-result.json"));
 
         assertThat(result.path("outcome").asText()).isEqualTo("BOOTSTRAPPED");
+        assertThat(result.path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
         assertThat(store.text(BUCKET, "runs/" + RUN_ID + "/results/222222222222-eu-west-1.json")).isPresent();
     }
 
@@ -247,7 +271,7 @@ class EventsContractTest {
     }
 
     private RecordResultHandler recordResult() {
-        return new RecordResultHandler(new RecordResultStep(store, CLOCK));
+        return new RecordResultHandler(new RecordResultStep(store, lock, CLOCK));
     }
 
     /** Summarize publishing to people by recording each message's subject; its metrics go nowhere. */

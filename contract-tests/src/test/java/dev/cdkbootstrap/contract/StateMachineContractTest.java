@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class StateMachineContractTest {
     void everyInvokedFunctionIsAnAliasTheStateMachineRoleMayInvoke() {
         Map<String, JsonNode> tasks = lambdaTasks();
         assertThat(tasks.keySet()).containsExactlyInAnyOrder("LoadConfig", "PrepareTarget", "StartBootstrap",
-                "CheckBootstrap", "RecordResult", "Summarize");
+                "CheckBootstrap", "VerifyTarget", "RecordResult", "Summarize");
         List<JsonNode> invokable = invokableResources();
         for (var task : tasks.entrySet()) {
             String functionName = task.getValue().path("Parameters").path("FunctionName").asText();
@@ -72,7 +73,7 @@ class StateMachineContractTest {
     @Test
     void everyPerTargetTaskButRecordResultCatchesEverythingIntoRecordResult() {
         JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
-        for (String name : List.of("PrepareTarget", "StartBootstrap", "CheckBootstrap")) {
+        for (String name : List.of("PrepareTarget", "StartBootstrap", "CheckBootstrap", "VerifyTarget")) {
             JsonNode catcher = states.path(name).path("Catch").path(0);
             assertThat(catcher.path("ErrorEquals").get(0).asText()).as(name).isEqualTo("States.ALL");
             assertThat(catcher.path("ResultPath").asText()).as(name).isEqualTo("$.error");
@@ -81,14 +82,59 @@ class StateMachineContractTest {
     }
 
     @Test
-    void retryableWorkflowErrorsAreRetriedWithBackoffAndUsePlainNumbers() {
+    void accessDeniedInATargetIsRetriedWithBackoffForTheNewAccountsRoleToArrive() {
         JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
-        Map<String, String> retried = Map.of(
-                "dev.cdkbootstrap.workflow.error.TargetAccessDenied", "PrepareTarget",
-                "dev.cdkbootstrap.workflow.error.TargetNotReady", "PrepareTarget",
-                "dev.cdkbootstrap.workflow.error.BuildThrottled", "StartBootstrap");
-        retried.forEach((error, state) -> assertBackoff(states, state, error));
-        assertBackoff(states, "CheckBootstrap", "dev.cdkbootstrap.workflow.error.BuildThrottled");
+        assertBackoff(states, "PrepareTarget", "dev.cdkbootstrap.workflow.error.TargetAccessDenied");
+        assertBackoff(states, "VerifyTarget", "dev.cdkbootstrap.workflow.error.TargetAccessDenied");
+    }
+
+    /**
+     * Waiting is done by the steps, not by Retry: each per-target step that may have to look again sets
+     * {@code waiting}, and the loop is Task, Choice on $.waiting, Wait of $.waiting.seconds, back to the
+     * Task. A round therefore costs Task (5 history events) + Choice (2) + Wait (2), the figure
+     * WaitPolicy's caps are computed with (docs/workflow.md, "Waiting inside the history quota").
+     */
+    @Test
+    void everyWaitLoopIsTaskChoiceWaitBackToTheTaskAsWaitPolicyBudgetsIt() {
+        JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
+        Map<String, String> loops = Map.of("PrepareTarget", "WaitForToolkit", "StartBootstrap", "WaitToStart",
+                "CheckBootstrap", "WaitForBuild", "VerifyTarget", "WaitToVerify");
+        loops.forEach((taskName, waitName) -> {
+            JsonNode choice = states.path(states.path(taskName).path("Next").asText());
+            assertThat(choice.path("Type").asText()).as(taskName + " is followed by a Choice").isEqualTo("Choice");
+            JsonNode rule = choice.path("Choices").get(0);
+            assertThat(rule.path("Variable").asText()).as(taskName).isEqualTo("$.waiting");
+            assertThat(rule.path("IsPresent").asBoolean()).as(taskName).isTrue();
+            assertThat(rule.path("Next").asText()).as(taskName).isEqualTo(waitName);
+            JsonNode wait = states.path(waitName);
+            assertThat(wait.path("Type").asText()).isEqualTo("Wait");
+            assertThat(wait.path("SecondsPath").asText()).isEqualTo("$.waiting.seconds");
+            assertThat(wait.path("Next").asText()).as(waitName + " goes back to " + taskName).isEqualTo(taskName);
+        });
+        List<String> waits = new ArrayList<>();
+        states.properties().forEach(e -> {
+            if ("Wait".equals(e.getValue().path("Type").asText())) {
+                waits.add(e.getKey());
+            }
+        });
+        assertThat(waits).as("no wait outside the budgeted loops").containsExactlyInAnyOrderElementsOf(loops.values());
+        int taskEvents = 5; // TaskStateEntered, TaskScheduled, TaskStarted, TaskSucceeded, TaskStateExited
+        int choiceEvents = 2; // ChoiceStateEntered, ChoiceStateExited
+        int waitEvents = 2; // WaitStateEntered, WaitStateExited
+        assertThat(taskEvents + choiceEvents + waitEvents).isEqualTo(WaitPolicy.EVENTS_PER_ROUND);
+        assertThat(WaitPolicy.WORST_CASE_EVENTS).isLessThanOrEqualTo(25_000);
+    }
+
+    @Test
+    void aBuildThatEndedIsAlwaysObservedAgainBeforeItsResult() {
+        JsonNode states = definition.path("States").path("BootstrapTargets").path("ItemProcessor").path("States");
+        assertThat(states.path(states.path("CheckBootstrap").path("Next").asText()).path("Default").asText())
+                .isEqualTo("VerifyTarget");
+        assertThat(states.path(states.path("VerifyTarget").path("Next").asText()).path("Default").asText())
+                .isEqualTo("RecordResult");
+        JsonNode choose = states.path("ChooseAction");
+        assertThat(choose.path("Default").asText()).as("SKIP and FAIL decisions").isEqualTo("RecordResult");
+        assertThat(choose.toString()).contains("\"StringEquals\":\"BOOTSTRAP\"");
     }
 
 
@@ -115,7 +161,7 @@ class StateMachineContractTest {
         Map<String, JsonNode> tasks = new LinkedHashMap<>();
         collectTasks(definition.path("States"), tasks);
         assertThat(tasks).containsKeys("LoadConfig", "PrepareTarget", "StartBootstrap", "CheckBootstrap",
-                "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed");
+                "VerifyTarget", "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed");
         tasks.forEach((name, task) -> {
             List<String> caught = new ArrayList<>();
             task.path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
@@ -208,6 +254,51 @@ class StateMachineContractTest {
         assertThat(catcher.path("ErrorEquals")).containsExactly(readJson("\"States.ALL\""));
         assertThat(catcher.path("ResultPath").isNull()).isTrue();
         assertThat(catcher.path("Next").asText()).isEqualTo("Summarize");
+    }
+
+    /**
+     * Nothing that grows with the number of targets travels in a state's output: the children's outputs go
+     * to S3 (ResultWriter) and each child's output is four short fields; the Map's own output is then the
+     * same size for 10 or 10,000 targets (and discarded by ResultPath null).
+     */
+    @Test
+    void theMapWritesItsChildrensOutputsToS3AndEachChildOutputsOnlyItsOutcome() {
+        JsonNode map = definition.path("States").path("BootstrapTargets");
+        JsonNode writer = map.path("ResultWriter");
+        assertThat(writer.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
+        assertThat(writer.path("Parameters").path("Bucket.$").asText()).isEqualTo("$.artifactBucket");
+        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runPrefix");
+        JsonNode recordResult = map.path("ItemProcessor").path("States").path("RecordResult");
+        assertThat(recordResult.path("End").asBoolean()).isTrue();
+        assertThat(recordResult.has("OutputPath")).isFalse();
+        List<String> fields = new ArrayList<>();
+        recordResult.path("ResultSelector").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("account.$", "region.$", "outcome.$", "reasonCode.$");
+    }
+
+    /** As "IAM policies for using Distributed Map states" documents them, with the Map's label. */
+    @Test
+    void theRoleMayRunDescribeStopAndRedriveTheMapsChildrenAndWriteItsResults() {
+        String label = definition.path("States").path("BootstrapTargets").path("Label").asText();
+        String machine = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:";
+        Map<String, List<String>> grants = new LinkedHashMap<>();
+        for (JsonNode policy : stateMachine.path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                List<String> resources = new ArrayList<>();
+                JsonNode resource = statement.path("Resource");
+                (resource.isArray() ? resource : List.of(resource)).forEach(r -> resources.add(r.path("Fn::Sub").asText(r.asText())));
+                JsonNode actions = statement.path("Action");
+                (actions.isArray() ? actions : List.of(actions)).forEach(a ->
+                        grants.computeIfAbsent(a.asText(), x -> new ArrayList<>()).addAll(resources));
+            }
+        }
+        assertThat(grants.get("states:StartExecution")).contains(machine + "stateMachine:${AWS::StackName}-bootstrap");
+        assertThat(grants.get("states:DescribeExecution")).contains(machine + "execution:${AWS::StackName}-bootstrap:*",
+                machine + "execution:${AWS::StackName}-bootstrap/*");
+        assertThat(grants.get("states:StopExecution")).contains(machine + "execution:${AWS::StackName}-bootstrap/*");
+        assertThat(grants.get("states:RedriveExecution"))
+                .containsExactly(machine + "execution:${AWS::StackName}-bootstrap/" + label + ":*");
+        assertThat(grants.get("s3:PutObject")).contains("${ConfigBucket.Arn}/runs/*");
     }
 
     /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine's Policies. */

@@ -44,6 +44,9 @@ class TargetRoleContractTest {
                 .isEqualTo("${AWS::StackName}-bootstrap-build");
         assertThat(template.path("Resources").path("PrepareTargetFunction").path("Properties").path("Role")
                 .path("Fn::GetAtt").get(0).asText()).isEqualTo("PrepareTargetRole");
+        // VerifyTarget reads the same target with the same role: the target role trusts only that Lambda role.
+        assertThat(template.path("Resources").path("VerifyTargetFunction").path("Properties").path("Role")
+                .path("Fn::GetAtt").get(0).asText()).isEqualTo("PrepareTargetRole");
         assertThat(template.path("Resources").path("BootstrapProject").path("Properties").path("ServiceRole")
                 .path("Fn::GetAtt").get(0).asText()).isEqualTo("BootstrapBuildRole");
     }

@@ -113,6 +113,28 @@ class TargetRolePermissionsContractTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * What the decision table adds (docs/workflow.md): the CLI deletes a toolkit stack whose first creation
+     * failed before creating it again, and reads a failed change set's events to say why it failed.
+     */
+    @Test
+    void roleMayDeleteTheToolkitStackAndReadChangeSetEventsButNoOtherStack() {
+        Role role = Role.read("hnb659fds", ACCOUNT);
+        String stack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/CDKToolkit/0a1b2c3d-0000-4000-8000-000000000000";
+        String changeSet = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":changeSet/cdk-bootstrap-change-set-1/0a1b2c3d";
+        String otherStack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/payments-prod/0a1b2c3d";
+
+        assertThat(role.allows("cloudformation:DeleteStack", stack)).isTrue();
+        assertThat(role.allows("cloudformation:DescribeEvents", stack)).isTrue();
+        assertThat(role.allows("cloudformation:DescribeEvents", changeSet)).isTrue();
+        assertThat(role.allows("cloudformation:DeleteStack", otherStack)).isFalse();
+        assertThat(role.allows("cloudformation:DeleteStack", changeSet)).isFalse();
+        assertThat(role.allows("cloudformation:DescribeEvents", otherStack)).isFalse();
+        assertThat(role.statements().stream().filter(s -> s.path("Action").toString().contains("cloudformation:DeleteStack")))
+                .as("DeleteStack is granted by one statement, on the toolkit stack only").singleElement()
+                .satisfies(s -> assertThat(s.path("Resource").isTextual()).isTrue());
+    }
+
     @Test
     void roleDoesNotReachAnotherQualifiersResources() {
         Role role = Role.read("hnb659fds", ACCOUNT);

@@ -2,13 +2,14 @@ package dev.cdkbootstrap.aws;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,28 +21,35 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The orchestrator's own SDK clients, each built once per container on first use, all sharing one
- * light HTTP client, adaptive retries, the region of the environment and (when the environment has
- * {@code AWS_ENDPOINT_URL}, e.g. the emulator) that endpoint with path-style S3.
- * Nothing credential-like is resolved at construction (SnapStart).
+ * The orchestrator's own SDK clients, all built in the constructor (Lambda init, so SnapStart
+ * snapshots them ready), sharing one light HTTP client, adaptive retries, the region of the
+ * environment and (when the environment has {@code AWS_ENDPOINT_URL}, e.g. the emulator) that
+ * endpoint with path-style S3. Building a client resolves no credentials: the default provider
+ * chain resolves on the first real call (SnapStart must not freeze credentials).
  */
 public final class AwsClients {
     private final Region region;
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+    private final PrimingHttpClient http;
+    private final Ec2RegionOptIn ec2Regions;
+    private final S3Client s3;
+    private final StsClient sts;
+    private final CodeBuildClient codeBuild;
+    private final SfnClient sfn;
+    private final SnsClient sns;
 
-    private final Supplier<S3Client> s3 = once(() -> configure(S3Client.builder()
-            .forcePathStyle(endpointOverridden())).build());
-    private final Supplier<StsClient> sts = once(() -> configure(StsClient.builder()).build());
-    private final Supplier<CodeBuildClient> codeBuild = once(() -> configure(CodeBuildClient.builder()).build());
-    private final Supplier<SfnClient> sfn = once(() -> configure(SfnClient.builder()).build());
-    private final Supplier<SnsClient> sns = once(() -> configure(SnsClient.builder()).build());
-
-    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
+        this.http = new PrimingHttpClient(http);
+        this.ec2Regions = new Ec2RegionOptIn(this.http, endpoint, AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2));
+        this.s3 = configure(S3Client.builder().forcePathStyle(endpoint != null)).build();
+        this.sts = configure(StsClient.builder()).build();
+        this.codeBuild = configure(CodeBuildClient.builder()).build();
+        this.sfn = configure(SfnClient.builder()).build();
+        this.sns = configure(SnsClient.builder()).build();
     }
 
     /**
@@ -56,7 +64,13 @@ public final class AwsClients {
         String endpoint = env.get("AWS_ENDPOINT_URL");
         return new AwsClients(Region.of(regionName),
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
-                credentialsFromMap ? credentials(env) : DefaultCredentialsProvider.builder().build());
+                credentialsFromMap ? credentials(env) : DefaultCredentialsProvider.builder().build(),
+                UrlConnectionHttpClient.builder().build());
+    }
+
+    /** Tests and benchmarks: these settings, every request sent through {@code http}. */
+    public static AwsClients using(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
+        return new AwsClients(region, endpoint, credentials, http);
     }
 
     private static AwsCredentialsProvider credentials(Map<String, String> env) {
@@ -75,23 +89,41 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
-        return s3.get();
+        return s3;
     }
 
     public StsClient sts() {
-        return sts.get();
+        return sts;
     }
 
     public CodeBuildClient codeBuild() {
-        return codeBuild.get();
+        return codeBuild;
     }
 
     public SfnClient sfn() {
-        return sfn.get();
+        return sfn;
     }
 
     public SnsClient sns() {
-        return sns.get();
+        return sns;
+    }
+
+    /** EC2 DescribeRegions without the EC2 SDK module (see {@link Ec2RegionOptIn}). */
+    Ec2RegionOptIn ec2Regions() {
+        return ec2Regions;
+    }
+
+    /**
+     * SnapStart priming (docs/workflow.md, "AWS clients"): one request through every client type the
+     * functions use, with throw-away credentials, answered locally by the shared HTTP client. Nothing
+     * is sent and no credentials are resolved.
+     *
+     * @return how many requests were answered locally
+     */
+    public int prime() {
+        int before = http.answeredLocally();
+        ClientPriming.prime(this);
+        return http.answeredLocally() - before;
     }
 
     /** Our settings on a builder, with our credentials. */
@@ -103,30 +135,12 @@ public final class AwsClients {
     <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion, AwsCredentialsProvider provider) {
         builder.region(clientRegion).credentialsProvider(provider)
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.ADAPTIVE_V2));
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(http);
         }
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder;
-    }
-
-    boolean endpointOverridden() {
-        return endpoint != null;
-    }
-
-    private static <T> Supplier<T> once(Supplier<T> factory) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = factory.get();
-                }
-                return value;
-            }
-        };
     }
 }

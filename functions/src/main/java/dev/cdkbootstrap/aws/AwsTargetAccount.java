@@ -14,8 +14,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -44,12 +42,11 @@ final class AwsTargetAccount implements TargetAccount {
         // Ask from the orchestrator's region when in the same partition: a disabled region cannot answer.
         Region from = Regions.partition(clients.region().id()).equals(session.partition())
                 ? clients.region() : Region.of(region);
-        try (Ec2Client ec2 = clients.configure(Ec2Client.builder(), from, credentials).build()) {
-            DescribeRegionsResponse response = denied(() -> ec2.describeRegions(r -> r.allRegions(true)));
-            return response.regions().stream().filter(r -> r.regionName().equals(region)).findFirst()
-                    .map(r -> "not-opted-in".equals(r.optInStatus()) ? RegionStatus.NOT_ENABLED : RegionStatus.ENABLED)
-                    .orElse(RegionStatus.UNKNOWN);
+        String optIn = denied(() -> clients.ec2Regions().optInStatus(from, credentials)).get(region);
+        if (optIn == null) {
+            return RegionStatus.UNKNOWN;
         }
+        return "not-opted-in".equals(optIn) ? RegionStatus.NOT_ENABLED : RegionStatus.ENABLED;
     }
 
     @Override

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
-/** {@link ToolkitInspector} on CloudFormation DescribeStacks and SSM GetParameter. */
+/** {@link ToolkitInspector} on CloudFormation DescribeStacks (status, parameters, outputs) and SSM GetParameter. */
 final class AwsToolkitInspector implements ToolkitInspector {
     private final CloudFormationClient cloudFormation;
     private final SsmClient ssm;
@@ -33,7 +34,9 @@ final class AwsToolkitInspector implements ToolkitInspector {
             }
             Map<String, String> parameters = stack.parameters().stream().collect(Collectors.toMap(
                     Parameter::parameterKey, p -> p.parameterValue() == null ? "" : p.parameterValue(), (a, b) -> b));
-            return Optional.of(new StackState(stack.stackStatusAsString(), parameters));
+            Map<String, String> outputs = stack.outputs().stream().filter(o -> o.outputValue() != null)
+                    .collect(Collectors.toMap(Output::outputKey, Output::outputValue, (a, b) -> b));
+            return Optional.of(new StackState(stack.stackStatusAsString(), parameters, outputs));
         } catch (CloudFormationException e) {
             // DescribeStacks answers a missing stack with ValidationError "Stack with id X does not exist".
             if ("ValidationError".equals(AwsErrors.code(e)) && String.valueOf(e.awsErrorDetails().errorMessage())

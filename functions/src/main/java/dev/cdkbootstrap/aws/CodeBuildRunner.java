@@ -5,7 +5,10 @@ import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.port.BuildRunner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.Build;
@@ -16,8 +19,8 @@ import software.amazon.awssdk.services.codebuild.model.EnvironmentVariableType;
 
 /**
  * {@link BuildRunner} on CodeBuild. Throttling that outlasts the SDK's own retries (a refusal to
- * start a build now, or a throttled status read or stop) becomes {@link BuildThrottled}, which the
- * workflow retries with backoff instead of failing a target whose build may still be running.
+ * start a build now, e.g. a full queue, or a throttled status read or stop) becomes {@link BuildThrottled},
+ * which the workflow waits out instead of failing a target whose build may still be running.
  */
 public final class CodeBuildRunner implements BuildRunner {
     private static final Set<String> THROTTLED = Set.of("AccountLimitExceededException", "ThrottlingException",
@@ -83,7 +86,22 @@ public final class CodeBuildRunner implements BuildRunner {
                 : build.phases().stream()
                         .filter(p -> p.phaseStatusAsString() != null && !"SUCCEEDED".equals(p.phaseStatusAsString()))
                         .map(BuildPhase::phaseTypeAsString).findFirst().orElse(null);
-        return new BuildView(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null);
+        return new BuildView(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null,
+                runningSince(build));
+    }
+
+    /**
+     * When the build left the queue: the start of its first phase after SUBMITTED and QUEUED; null while it
+     * is queued. A build CodeBuild reports without phases (some emulators) counts as running from its start.
+     */
+    static Instant runningSince(Build build) {
+        if (!build.hasPhases() || build.phases().isEmpty()) {
+            return "QUEUED".equals(build.currentPhase()) ? null : build.startTime();
+        }
+        return build.phases().stream()
+                .filter(p -> !"SUBMITTED".equals(p.phaseTypeAsString()) && !"QUEUED".equals(p.phaseTypeAsString()))
+                .map(BuildPhase::startTime).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /**

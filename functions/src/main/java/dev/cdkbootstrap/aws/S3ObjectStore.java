@@ -54,4 +54,37 @@ public final class S3ObjectStore implements ObjectStore {
     public void write(String bucket, String key, byte[] content, String contentType) {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
     }
+
+    @Override
+    public boolean create(String bucket, String key, byte[] content, String contentType) {
+        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifNoneMatch("*"),
+                RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public boolean replace(String bucket, String key, byte[] content, String contentType, String eTag) {
+        return conditional(() -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).ifMatch(eTag),
+                RequestBody.fromBytes(content)));
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /**
+     * S3 conditional writes: 412 Precondition Failed when the condition does not hold, 409
+     * ConditionalRequestConflict when a concurrent conditional write won, 404 when If-Match finds no object.
+     */
+    private static boolean conditional(Runnable put) {
+        try {
+            put.run();
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
 }

@@ -1,8 +1,10 @@
 package dev.cdkbootstrap.aws;
 
 import dev.cdkbootstrap.workflow.port.ExecutionStarter;
+import java.util.Optional;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /** {@link ExecutionStarter} on Step Functions; a taken execution name means "already started". */
 public final class SfnExecutionStarter implements ExecutionStarter {
@@ -10,6 +12,16 @@ public final class SfnExecutionStarter implements ExecutionStarter {
 
     public SfnExecutionStarter(SfnClient sfn) {
         this.sfn = sfn;
+    }
+
+    @Override
+    public Optional<Execution> find(String stateMachineArn, String executionName) {
+        String arn = executionArn(stateMachineArn, executionName);
+        try {
+            return Optional.of(new Execution(arn, sfn.describeExecution(r -> r.executionArn(arn)).statusAsString()));
+        } catch (ExecutionDoesNotExistException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -15,13 +15,13 @@ public final class Nodes {
         return new Place(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, logical.path());
     }
 
-    static boolean isBlank(Node node) {
+    public static boolean isBlank(Node node) {
         return node instanceof ScalarNode scalar
                 && (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isBlank());
     }
 
     /** "a list", "an integer (123)", "null (~)", ... for "expected X, got Y" messages. */
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }

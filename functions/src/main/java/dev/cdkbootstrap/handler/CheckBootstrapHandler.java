@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Task CheckBootstrap (polled). Input/output {@code TargetState}; updates build status, failed phase, end.
+ * Task CheckBootstrap (after each wait). Input/output {@code TargetState}; updates build status, failed phase,
+ * end, deadline, and waiting while the build is queued or running.
  */
 public final class CheckBootstrapHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CheckBootstrapHandler.class);

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Task PrepareTarget (inside the Map). Input/output {@code TargetState}; adds startedAt, decision and reason.
+ * Task PrepareTarget (inside the Map). Input/output {@code TargetState}; adds startedAt, decision, reasonCode,
+ * reason, untrust, observed (and waiting while the toolkit is busy).
  */
 public final class PrepareTargetHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PrepareTargetHandler.class);
@@ -29,7 +30,8 @@ public final class PrepareTargetHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         JsonStreams.handle(input, output, context, TargetState.class, in -> {
             var result = step.run(in);
-            LOG.info("target {}: {} ({})", in.item().target().id(), result.decision(), result.reason());
+            LOG.info("target {}: {} {} ({})", in.item().target().id(), result.decision(), result.reasonCode(),
+                    result.reason());
             return result;
         });
     }

@@ -14,6 +14,9 @@ import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
+import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.VerifyTargetStep;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import java.util.Optional;
  */
 public final class Wiring {
     private static Wiring environment;
+    /** Held here: the CRaC context keeps its resources weakly. */
+    private static SnapStartPriming priming;
 
     private final Map<String, String> env;
     private final AwsClients clients;
@@ -38,10 +43,14 @@ public final class Wiring {
         this.clients = clients;
     }
 
-    /** The Lambda runtime's environment; credentials from the default provider chain. */
+    /**
+     * The Lambda runtime's environment; credentials from the default provider chain. The first call
+     * (a handler's constructor, i.e. Lambda init) builds every client and registers SnapStart priming.
+     */
     public static synchronized Wiring fromEnvironment() {
         if (environment == null) {
             environment = new Wiring(System.getenv(), AwsClients.from(System.getenv(), false));
+            priming = SnapStartPriming.register(environment.clients);
         }
         return environment;
     }
@@ -51,6 +60,16 @@ public final class Wiring {
         return new Wiring(env, AwsClients.from(env, true));
     }
 
+    /** An explicit environment over given clients (tests, benchmarks). */
+    public static Wiring from(Map<String, String> env, AwsClients clients) {
+        return new Wiring(env, clients);
+    }
+
+    /** The priming a Lambda container registers at init (see {@link SnapStartPriming}). */
+    public SnapStartPriming priming() {
+        return new SnapStartPriming(clients);
+    }
+
     public LoadConfigStep loadConfigStep() {
         return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
                 optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
@@ -58,22 +77,25 @@ public final class Wiring {
     }
 
     public PrepareTargetStep prepareTargetStep() {
-        return new PrepareTargetStep(new StsTargetConnector(clients, required("TARGET_ROLE_NAME"),
-                optional("TARGET_ROLE_EXTERNAL_ID")), integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33), clock);
+        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), pinnedVersion(), clock);
+    }
+
+    public VerifyTargetStep verifyTargetStep() {
+        return new VerifyTargetStep(targetConnector(), waitPolicy(), pinnedVersion(), clock);
     }
 
     public StartBootstrapStep startBootstrapStep() {
         return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
-                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION"),
-                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 60))), clock);
+                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION")),
+                waitPolicy(), clock);
     }
 
     public CheckBootstrapStep checkBootstrapStep() {
-        return new CheckBootstrapStep(new CodeBuildRunner(clients.codeBuild()), clock);
+        return new CheckBootstrapStep(new CodeBuildRunner(clients.codeBuild()), waitPolicy(), clock);
     }
 
     public RecordResultStep recordResultStep() {
-        return new RecordResultStep(new S3ObjectStore(clients.s3()), clock);
+        return new RecordResultStep(new S3ObjectStore(clients.s3()), targetLock(), clock);
     }
 
     public SummarizeStep summarizeStep() {
@@ -87,6 +109,28 @@ public final class Wiring {
         return new NewAccountStep(new S3ObjectStore(clients.s3()), new SfnExecutionStarter(clients.sfn()),
                 new NewAccountStep.Settings(required("CONFIG_BUCKET"), required("CONFIG_KEY"),
                         required("STATE_MACHINE_ARN")));
+    }
+
+    private StsTargetConnector targetConnector() {
+        return new StsTargetConnector(clients, required("TARGET_ROLE_NAME"), optional("TARGET_ROLE_EXTERNAL_ID"));
+    }
+
+    private TargetLock targetLock() {
+        return new TargetLock(new S3ObjectStore(clients.s3()), waitPolicy().lease(), clock);
+    }
+
+    /**
+     * BUILD_POLL_SECONDS (default 30), BUILD_DEADLINE_MINUTES (default 30) and TOOLKIT_BUSY_WAIT_MINUTES
+     * (default 0: as long as a lease lasts), the template's parameters.
+     */
+    private WaitPolicy waitPolicy() {
+        return new WaitPolicy(Duration.ofSeconds(integer("BUILD_POLL_SECONDS", 30)),
+                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 30)),
+                Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
+    }
+
+    private int pinnedVersion() {
+        return integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33);
     }
 
     private String runPrefix() {

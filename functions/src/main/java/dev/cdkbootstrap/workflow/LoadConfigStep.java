@@ -17,6 +17,7 @@ import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +29,13 @@ import java.util.TreeMap;
  * Step 1. Reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the policy files beside it,
  * keeps only the targets of the account filter (if any) and writes {@code plan.json} and
  * {@code targets.json} under the run's prefix. An invalid config throws {@link ConfigInvalid}
- * listing every error, and writes nothing.
+ * listing every error (when they would not fit in an error cause: the first ones and the S3 key of
+ * {@code config-errors.txt}, the only thing written then).
  */
 public final class LoadConfigStep {
     public static final long MAX_CONFIG_BYTES = 8L * 1024 * 1024;
+    /** ConfigInvalid's message stays well inside Step Functions' 32,768-character error cause. */
+    static final int MAX_ERROR_MESSAGE_CHARS = 24_000;
 
     private final ObjectStore store;
     private final Settings settings;
@@ -57,15 +61,17 @@ public final class LoadConfigStep {
                 ? null : execution.versionId();
         ObjectStore.StoredObject config = readConfig(bucket, key, requestedVersion, file);
         String artifactBucket = settings.defaultBucket() == null ? bucket : settings.defaultBucket();
+        String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
         PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key,
-                artifactBucket.equals(bucket) ? RunLayout.runsRoot(settings.runPrefix()) : null));
+                artifactBucket.equals(bucket) ? RunLayout.runsRoot(settings.runPrefix()) : null),
+                artifactBucket, runPrefix);
 
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
         List<Target> targets = filter(planned.plan().targets(), execution.accounts(), warnings);
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
-        String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
-        List<TargetItem> items = targets.stream().map(t -> item(t, planned.policyDocuments())).toList();
+        Map<String, String> documents = compact(planned.policyDocuments());
+        List<TargetItem> items = targets.stream().map(t -> item(t, documents)).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
@@ -73,7 +79,8 @@ public final class LoadConfigStep {
         return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
                 execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
                 RunLayout.targets(runPrefix), settings.maxConcurrency(),
-                new RunContext.PlannedCount(targets.size()), plan.warnings());
+                new RunContext.PlannedCount(targets.size()),
+                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size());
     }
 
     private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {
@@ -85,12 +92,39 @@ public final class LoadConfigStep {
         }
     }
 
-    private static PlannedConfig plan(String file, byte[] content, ObjectStorePolicyFiles policyFiles) {
+    private PlannedConfig plan(String file, byte[] content, ObjectStorePolicyFiles policyFiles, String artifactBucket,
+            String runPrefix) {
         try {
             return ConfigPlanner.plan(file, content, policyFiles);
         } catch (ConfigValidationException e) {
-            throw new ConfigInvalid(e.getMessage(), e);
+            throw invalid(e, artifactBucket, runPrefix);
         }
+    }
+
+    /**
+     * Every error line, unless they would not fit in a Step Functions error cause (32,768 characters,
+     * and the Lambda runtime adds the type and stack trace): then the first lines and where the whole
+     * list was written ({@code runs/<runId>/config-errors.txt}).
+     */
+    ConfigInvalid invalid(ConfigValidationException e, String artifactBucket, String runPrefix) {
+        String all = e.getMessage();
+        if (all.length() <= MAX_ERROR_MESSAGE_CHARS) {
+            return new ConfigInvalid(all, e);
+        }
+        String key = RunLayout.configErrors(runPrefix);
+        store.write(artifactBucket, key, all.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        StringBuilder shown = new StringBuilder();
+        int lines = 0;
+        for (String line : all.split("\n")) {
+            if (shown.length() + line.length() + 1 > MAX_ERROR_MESSAGE_CHARS - 200) {
+                break;
+            }
+            shown.append(line).append('\n');
+            lines++;
+        }
+        shown.append("... and ").append(e.errors().size() - lines).append(" more error(s); all ")
+                .append(e.errors().size()).append(": s3://").append(artifactBucket).append('/').append(key);
+        return new ConfigInvalid(shown.toString(), e);
     }
 
     /** Keeps the targets of the given accounts; warns about filter accounts that plan nothing. */
@@ -113,6 +147,23 @@ public final class LoadConfigStep {
                     + (unmatched.size() == 1 ? "it" : "them"));
         }
         return kept;
+    }
+
+    /**
+     * Each policy document as compact JSON: IAM ignores whitespace (its 6,144-character limit counts none)
+     * but a state payload counts every byte, so a validated file padded with whitespace must not make a
+     * target's item, and so its state, approach the 256 KiB limit.
+     */
+    private static Map<String, String> compact(Map<String, String> documents) {
+        Map<String, String> compact = new TreeMap<>();
+        documents.forEach((file, text) -> {
+            try {
+                compact.put(file, Json.strict().writeValueAsString(Json.strict().readTree(text)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the planner validated policy file " + file + " as JSON", e);
+            }
+        });
+        return compact;
     }
 
     private static TargetItem item(Target target, Map<String, String> documents) {

@@ -18,14 +18,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 7, on a new-account event (Organizations or Control Tower). When the created account is in
  * the configured cdk-app.yml, starts one run filtered to it, named
  * {@code new-account-<account>-<12 hex of sha256(config version)>}, so both event sources and
- * redeliveries start it at most once. Failed creations and unknown accounts are ignored.
+ * redeliveries start it once; a later event after that run FAILED starts another (name suffix -2, -3,
+ * ...), e.g. the Control Tower event that follows the Organizations one once the account's role
+ * exists. Failed creations and unknown accounts are ignored.
  */
 public final class NewAccountStep {
+    static final int MAX_ATTEMPTS = 20;
+    private static final Set<String> FINISHED_WITHOUT_SUCCESS = Set.of("FAILED", "TIMED_OUT", "ABORTED");
     private final ObjectStore store;
     private final ExecutionStarter starter;
     private final Settings settings;
@@ -67,13 +73,41 @@ public final class NewAccountStep {
                     "account is not in " + file + "; not bootstrapped");
         }
         String version = config.versionId() != null ? config.versionId() : config.eTag();
-        String name = executionName(account.accountId(), version);
-        var input = new ExecutionInput(bucket, key, config.versionId(), List.of(account.accountId()), null,
-                "new-account");
-        ExecutionStarter.Started started = starter.start(settings.stateMachineArn(), name, json(input));
-        return new NewAccountResult(started.alreadyExisted() ? Action.ALREADY_STARTED : Action.STARTED,
-                account.accountId(), started.executionArn(), started.alreadyExisted()
-                        ? "execution " + name + " was already started" : "started execution " + name);
+        String input = json(new ExecutionInput(bucket, key, config.versionId(), List.of(account.accountId()), null,
+                "new-account"));
+        return startUnlessDone(account.accountId(), version, input);
+    }
+
+    /**
+     * At most one success per account and config version: attempt names {@code <name>}, {@code <name>-2},
+     * ... are tried in order; a running or succeeded one means nothing to do, a failed (timed out,
+     * aborted) one moves on to the next name. Concurrent events reach the same name and Step Functions
+     * starts it once.
+     */
+    private NewAccountResult startUnlessDone(String accountId, String version, String input) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            String name = executionName(accountId, version, attempt);
+            Optional<ExecutionStarter.Execution> earlier = starter.find(settings.stateMachineArn(), name);
+            if (earlier.isEmpty()) {
+                ExecutionStarter.Started started = starter.start(settings.stateMachineArn(), name, input);
+                return new NewAccountResult(started.alreadyExisted() ? Action.ALREADY_STARTED : Action.STARTED,
+                        accountId, started.executionArn(), started.alreadyExisted()
+                                ? "execution " + name + " was already started" : "started execution " + name
+                                + (attempt > 1 ? " (earlier runs for this account and config version failed)" : ""));
+            }
+            String status = earlier.get().status();
+            if (!FINISHED_WITHOUT_SUCCESS.contains(status)) {
+                return new NewAccountResult(Action.ALREADY_STARTED, accountId, earlier.get().executionArn(), "execution "
+                        + name + " is " + status + "; at most one run per account and config version succeeds");
+            }
+        }
+        return new NewAccountResult(Action.IGNORED, accountId, null, MAX_ATTEMPTS + " runs for this account and config"
+                + " version failed; look at them, then start one by hand or upload the config again");
+    }
+
+    /** Attempt 1 is {@code new-account-<account>-<12 hex of sha256(config version)>}; later ones end in -N. */
+    public static String executionName(String account, String configVersion, int attempt) {
+        return executionName(account, configVersion) + (attempt > 1 ? "-" + attempt : "");
     }
 
     public static String executionName(String account, String configVersion) {

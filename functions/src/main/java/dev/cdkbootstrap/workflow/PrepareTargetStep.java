@@ -4,6 +4,8 @@ import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.RegionNotEnabled;
 import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.TargetState;
 import dev.cdkbootstrap.workflow.port.TargetAccount;
 import dev.cdkbootstrap.workflow.port.TargetConnector;
@@ -13,25 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step 2, once per target. Assumes the target role (one AssumeRole), checks that the region is
- * enabled, brings the execution policies from files up to date, then decides BOOTSTRAP or SKIP
- * with the reason (the up-to-date check). In a dry run nothing is written in the target account and
- * the reason says what a real run would do.
+ * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
+ * that the region is enabled, brings the execution policies from files up to date, observes the
+ * toolkit and decides by the decision table ({@link ToolkitDecision}). A BOOTSTRAP takes the target's
+ * lease first ({@link TargetLock}); a busy toolkit or another run's lease makes the state machine wait
+ * and call again, up to {@link WaitPolicy#busyBound()}, then the target FAILS with TOOLKIT_BUSY. In a
+ * dry run nothing is written (no policy, no lease) and nothing waited for; the reason says what a
+ * real run would do.
  */
 public final class PrepareTargetStep {
     private final TargetConnector connector;
-    private final int wantedBootstrapVersion;
+    private final TargetLock lock;
+    private final WaitPolicy waits;
+    private final int pinnedVersion;
     private final Clock clock;
 
-    /** @param wantedBootstrapVersion the toolkit version the pinned CDK CLI deploys */
-    public PrepareTargetStep(TargetConnector connector, int wantedBootstrapVersion, Clock clock) {
+    /** @param pinnedVersion the toolkit template version the pinned CDK CLI deploys */
+    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, int pinnedVersion,
+            Clock clock) {
         this.connector = connector;
-        this.wantedBootstrapVersion = wantedBootstrapVersion;
+        this.lock = lock;
+        this.waits = waits;
+        this.pinnedVersion = pinnedVersion;
         this.clock = clock;
     }
 
     public TargetState run(TargetState state) {
-        Instant startedAt = clock.instant();
+        Instant now = clock.instant();
+        Instant startedAt = state.startedAt() != null ? state.startedAt() : now;
         Target target = state.item().target();
         boolean dryRun = state.run().dryRun();
         var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
@@ -42,34 +53,69 @@ public final class PrepareTargetStep {
                 throw new RegionNotEnabled("region " + target.region() + " is not enabled for account "
                         + target.account() + " (" + region + "); enable it or remove the target from cdk-app.yml");
             }
-            List<String> policyNotes = new ArrayList<>();
-            for (ExecutionPolicy policy : target.executionPolicies()) {
-                if (policy.origin().fromFile()) {
-                    String document = state.item().policyDocuments().get(policy.file());
-                    if (document == null) {
-                        throw new IllegalArgumentException("target " + target.id() + ": no document for policy file "
-                                + policy.file() + " in the item");
-                    }
-                    var result = ExecutionPolicySync.sync(account.policies(), policy.arn(), document, dryRun);
-                    if (result.change() != ExecutionPolicySync.Change.UNCHANGED) {
-                        policyNotes.add(result.describe(dryRun));
-                    }
+            List<String> policyNotes = syncPolicies(account, state, dryRun);
+            ObservedToolkit observed = ToolkitObserver.observe(account.toolkit(), target);
+            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+            if (dryRun) {
+                return state.withDecision(startedAt, verdict.decision(), verdict.code(),
+                        dryRunReason(verdict, policyNotes), verdict.untrust(), observed);
+            }
+            if (verdict.decision() == Decision.WAIT) {
+                return waitOrGiveUp(state, startedAt, now, verdict.reason(), observed);
+            }
+            if (verdict.decision() == Decision.BOOTSTRAP) {
+                TargetLock.Attempt attempt = lock.acquire(state.run(), target);
+                if (!attempt.acquired()) {
+                    TargetLock.Lease other = attempt.holder().orElseThrow();
+                    return waitOrGiveUp(state, startedAt, now, "run " + other.runId() + " is bootstrapping "
+                            + target.id() + " (lease until " + other.expiresAt() + ")", observed);
                 }
             }
-            List<String> differences = ToolkitCheck.differences(account.toolkit(), target, wantedBootstrapVersion);
-            Decision decision = differences.isEmpty() ? Decision.SKIP : Decision.BOOTSTRAP;
-            return state.withDecision(startedAt, decision, reason(decision, differences, policyNotes, dryRun));
+            return state.withDecision(startedAt, verdict.decision(), verdict.code(),
+                    withNotes(verdict.reason(), policyNotes), verdict.untrust(), observed);
         }
     }
 
-    private static String reason(Decision decision, List<String> differences, List<String> policyNotes, boolean dryRun) {
-        List<String> parts = new ArrayList<>();
-        if (decision == Decision.SKIP) {
-            parts.add(dryRun ? "would skip: up to date" : "up to date");
-        } else {
-            parts.add((dryRun ? "would bootstrap: " : "") + String.join("; ", differences));
+    private TargetState waitOrGiveUp(TargetState state, Instant startedAt, Instant now, String why,
+            ObservedToolkit observed) {
+        if (WaitPolicy.expired(state.waiting(), now, waits.busyBound())) {
+            return state.withDecision(startedAt, Decision.FAIL, ReasonCode.TOOLKIT_BUSY, why + "; still busy after "
+                    + waits.busyBound().toMinutes() + " minutes of waiting", List.of(), observed);
         }
-        parts.addAll(policyNotes);
-        return (dryRun ? "dry run: " : "") + String.join("; ", parts);
+        return state.withDecision(startedAt, Decision.WAIT, ReasonCode.TOOLKIT_BUSY, why + "; looking again later",
+                List.of(), observed).waitingFor(waits.busy(state.waiting(), now));
+    }
+
+    private static List<String> syncPolicies(TargetAccount account, TargetState state, boolean dryRun) {
+        List<String> notes = new ArrayList<>();
+        Target target = state.item().target();
+        for (ExecutionPolicy policy : target.executionPolicies()) {
+            if (policy.origin().fromFile()) {
+                String document = state.item().policyDocuments().get(policy.file());
+                if (document == null) {
+                    throw new IllegalArgumentException("target " + target.id() + ": no document for policy file "
+                            + policy.file() + " in the item");
+                }
+                var result = ExecutionPolicySync.sync(account.policies(), policy.arn(), document, dryRun);
+                if (result.change() != ExecutionPolicySync.Change.UNCHANGED) {
+                    notes.add(result.describe(dryRun));
+                }
+            }
+        }
+        return notes;
+    }
+
+    private static String dryRunReason(ToolkitDecision.Verdict verdict, List<String> policyNotes) {
+        String would = switch (verdict.decision()) {
+            case BOOTSTRAP -> "would bootstrap: ";
+            case SKIP -> "would skip: ";
+            case FAIL -> "would fail: ";
+            case WAIT -> "would wait: ";
+        };
+        return "dry run: " + withNotes(would + verdict.reason(), policyNotes);
+    }
+
+    private static String withNotes(String reason, List<String> notes) {
+        return notes.isEmpty() ? reason : reason + "; " + String.join("; ", notes);
     }
 }

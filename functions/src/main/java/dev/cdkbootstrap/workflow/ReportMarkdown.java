@@ -21,10 +21,11 @@ final class ReportMarkdown {
                 .append(report.counts().bootstrapped()).append(" bootstrapped, ")
                 .append(report.counts().skipped()).append(" skipped, ")
                 .append(report.counts().failed()).append(" failed\n\n");
-        md.append("| Target | Outcome | Reason | Duration | Build |\n|---|---|---|---|---|\n");
+        md.append("| Target | Outcome | Code | Reason | Duration | Build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             md.append("| ").append(r.account()).append('/').append(r.region())
                     .append(" | ").append(r.outcome())
+                    .append(" | ").append(r.reasonCode() == null ? "-" : r.reasonCode().name())
                     .append(" | ").append(cell(r.reason()))
                     .append(" | ").append(r.durationSeconds() == null ? "-" : r.durationSeconds() + " s")
                     .append(" | ").append(r.buildId() == null ? "-"

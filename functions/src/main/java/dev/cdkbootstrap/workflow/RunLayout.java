@@ -26,6 +26,11 @@ public final class RunLayout {
         return runPrefix + "results/" + account + "-" + region + ".json";
     }
 
+    /** Every config error of a run whose errors do not fit in an error cause. */
+    public static String configErrors(String runPrefix) {
+        return runPrefix + "config-errors.txt";
+    }
+
     public static String report(String runPrefix) {
         return runPrefix + "report.json";
     }

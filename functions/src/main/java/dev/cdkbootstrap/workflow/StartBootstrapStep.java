@@ -2,6 +2,7 @@ package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.error.BuildThrottled;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.TargetState;
 import dev.cdkbootstrap.workflow.port.BuildRunner;
@@ -9,46 +10,63 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Step 3. Starts the CodeBuild build that runs the target's bootstrap command. The environment
  * overrides carry names and ids only (the build's own role assumes the target role); the
- * idempotency token is derived from run and target, so a retried step gets the same build.
+ * idempotency token is derived from run and target, so a retried step gets the same build. When
+ * CodeBuild refuses to start a build now (its queue is full, throttling), the state machine waits and
+ * calls again, up to {@link WaitPolicy#startBound()}, then {@link BuildThrottled}. The deadline is
+ * not set here: it starts when the build leaves CodeBuild's queue (CheckBootstrap).
  */
 public final class StartBootstrapStep {
     private final BuildRunner builds;
     private final Settings settings;
+    private final WaitPolicy waits;
     private final Clock clock;
 
-    public record Settings(String projectName, String targetRoleName, String cdkVersion, Duration deadline) {}
+    public record Settings(String projectName, String targetRoleName, String cdkVersion) {}
 
-    public StartBootstrapStep(BuildRunner builds, Settings settings, Clock clock) {
+    public StartBootstrapStep(BuildRunner builds, Settings settings, WaitPolicy waits, Clock clock) {
         this.builds = builds;
         this.settings = settings;
+        this.waits = waits;
         this.clock = clock;
     }
 
     public TargetState run(TargetState state) {
         Target target = state.item().target();
         String token = idempotencyToken(state.run().runId(), target);
-        BuildRunner.BuildView build = builds.start(settings.projectName(), environment(target), token);
-        Instant deadline = clock.instant().plus(settings.deadline());
-        return state.withBuild(new BuildInfo(build.id(), build.status(), build.logsUrl(), null, null), deadline);
+        BuildRunner.BuildView build;
+        try {
+            build = builds.start(settings.projectName(), environment(target, state.untrust()), token);
+        } catch (BuildThrottled refused) {
+            Instant now = clock.instant();
+            if (WaitPolicy.expired(state.waiting(), now, waits.startBound())) {
+                throw new BuildThrottled("CodeBuild refused to start the build for " + target.id() + " for more than "
+                        + waits.startBound().toMinutes() + " minutes: " + refused.getMessage(), refused);
+            }
+            return state.waitingFor(waits.start(state.waiting(), now, target.id()));
+        }
+        BuildInfo info = new BuildInfo(build.id(), build.status(), build.logsUrl(), null, null, build.runningSince());
+        Instant deadline = build.runningSince() == null ? null : build.runningSince().plus(waits.deadline());
+        return state.withBuild(info, deadline, null);
     }
 
     /** The CodeBuild environment overrides of docs/contracts.md: names and ids, never credentials. */
-    Map<String, String> environment(Target target) {
+    Map<String, String> environment(Target target, List<String> untrust) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TARGET_ACCOUNT", target.account());
         env.put("TARGET_REGION", target.region());
         env.put("TARGET_PARTITION", target.partition());
         env.put("TARGET_ROLE_NAME", settings.targetRoleName());
         env.put("TRUST", String.join(",", target.trust()));
+        env.put("UNTRUST", untrust == null ? "" : String.join(",", untrust));
         env.put("EXECUTION_POLICIES",
                 String.join(",", target.executionPolicies().stream().map(ExecutionPolicy::arn).toList()));
         env.put("QUALIFIER", target.qualifier());

@@ -2,8 +2,10 @@ package dev.cdkbootstrap.workflow;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunSummary;
@@ -34,6 +36,7 @@ import java.util.concurrent.ThreadFactory;
 public final class SummarizeStep {
     static final long MAX_OBJECT_BYTES = 64L * 1024 * 1024;
     private static final int NAMED_FAILURES = 20;
+    private static final int MAX_CAUSE_REASON_CHARS = 400;
     static final int PARALLEL_READS = 16;
     /** SNS messages stay short; report.md lists every warning. */
     private static final int NAMED_WARNINGS = 5;
@@ -51,11 +54,12 @@ public final class SummarizeStep {
     public RunSummary run(RunContext run) {
         List<TargetResult> results = readResults(run, readItems(run));
         Report report = report(run, results);
+        List<String> warnings = readWarnings(run);
         String reportKey = RunLayout.report(run.runPrefix());
         store.write(run.artifactBucket(), reportKey, bytes(report), "application/json");
         store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
-                ReportMarkdown.render(report, results, warnings(run)).getBytes(StandardCharsets.UTF_8), "text/markdown");
-        notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey)));
+                ReportMarkdown.render(report, results, warnings).getBytes(StandardCharsets.UTF_8), "text/markdown");
+        notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey, warnings)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("TargetsBootstrapped", report.counts().bootstrapped());
         counts.put("TargetsSkipped", report.counts().skipped());
@@ -73,7 +77,7 @@ public final class SummarizeStep {
         int skipped = count(results, Outcome.SKIPPED);
         int failed = count(results, Outcome.FAILED);
         List<Report.Entry> entries = results.stream().map(r -> new Report.Entry(r.account(), r.region(),
-                r.outcome(), r.reason(), r.buildId(), r.durationSeconds())).toList();
+                r.outcome(), r.reason(), r.buildId(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
         return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
                 failed > 0 ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
                 new Report.Counts(bootstrapped, skipped, failed, results.size()), entries);
@@ -128,8 +132,8 @@ public final class SummarizeStep {
             try {
                 return Json.strict().readValue(object.content(), TargetResult.class);
             } catch (IOException e) {
-                return new TargetResult(account, region, Outcome.FAILED, "unreadable result " + key + ": "
-                        + e.getMessage(), null, null, null, null, null);
+                return new TargetResult(account, region, Outcome.FAILED, ReasonCode.NO_RESULT, "unreadable result "
+                        + key + ": " + e.getMessage(), null, null, null, null, null, null);
             }
         }).orElseGet(() -> TargetResult.missing(account, region));
     }
@@ -143,9 +147,8 @@ public final class SummarizeStep {
         return subject.length() <= 100 ? subject : subject.substring(0, 100);
     }
 
-    private static String message(Report report, RunContext run, String reportKey) {
+    private static String message(Report report, RunContext run, String reportKey, List<String> warnings) {
         Report.Counts c = report.counts();
-        List<String> warnings = warnings(run);
         StringBuilder text = new StringBuilder("Run " + report.runId() + " (" + report.trigger() + ") " + report.status()
                 + ": " + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
                 + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey);
@@ -159,16 +162,37 @@ public final class SummarizeStep {
         return text.toString();
     }
 
-    private static List<String> warnings(RunContext run) {
-        return run.warnings() == null ? List.of() : run.warnings();
+    /**
+     * Every warning of the run: the RunContext carries only the first few (payload limit), plan.json all
+     * of them; when the plan cannot be read, the ones the RunContext carries.
+     */
+    private List<String> readWarnings(RunContext run) {
+        List<String> carried = run.warnings() == null ? List.of() : run.warnings();
+        if (run.warningCount() <= carried.size()) {
+            return carried;
+        }
+        return store.read(run.artifactBucket(), RunLayout.plan(run.runPrefix()), null, MAX_OBJECT_BYTES).map(plan -> {
+            try {
+                return Json.strict().readValue(plan.content(), Plan.class).warnings();
+            } catch (IOException e) {
+                return carried;
+            }
+        }).orElse(carried);
     }
 
     private static String failureMessage(List<TargetResult> results, int failed, RunContext run, String reportKey) {
         List<String> named = results.stream().filter(r -> r.outcome() == Outcome.FAILED).limit(NAMED_FAILURES)
-                .map(r -> r.account() + "/" + r.region() + " (" + r.reason() + ")").toList();
+                .map(r -> r.account() + "/" + r.region() + " (" + r.reasonCode() + ": " + shortened(r.reason()) + ")")
+                .toList();
         return failed + " target(s) failed: " + String.join("; ", named)
                 + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
                 + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;
+    }
+
+    /** A reason cut for the error cause (20 of them must stay well inside its 32,768 characters). */
+    private static String shortened(String reason) {
+        return reason == null || reason.length() <= MAX_CAUSE_REASON_CHARS ? reason
+                : reason.substring(0, MAX_CAUSE_REASON_CHARS - 3) + "...";
     }
 
     private static byte[] bytes(Object value) {

@@ -54,6 +54,31 @@ class CodeBuildRunnerTest {
     }
 
     @Test
+    void aQueuedBuildIsNotRunningYet() {
+        Build queued = Build.builder().id("p:1").arn(ARN).buildStatus("IN_PROGRESS").currentPhase("QUEUED")
+                .startTime(Instant.parse("2026-11-25T10:00:00Z"))
+                .phases(timedPhase("SUBMITTED", "2026-11-25T10:00:00Z"), timedPhase("QUEUED", "2026-11-25T10:00:01Z"))
+                .build();
+
+        assertThat(CodeBuildRunner.view(queued).runningSince()).isNull();
+    }
+
+    @Test
+    void aBuildRunsFromTheStartOfItsFirstPhaseAfterTheQueue() {
+        Build running = Build.builder().id("p:1").arn(ARN).buildStatus("IN_PROGRESS").currentPhase("INSTALL")
+                .startTime(Instant.parse("2026-11-25T10:00:00Z"))
+                .phases(timedPhase("SUBMITTED", "2026-11-25T10:00:00Z"), timedPhase("QUEUED", "2026-11-25T10:00:01Z"),
+                        timedPhase("PROVISIONING", "2026-11-25T10:12:00Z"), timedPhase("INSTALL", "2026-11-25T10:12:40Z"))
+                .build();
+
+        assertThat(CodeBuildRunner.view(running).runningSince()).isEqualTo(Instant.parse("2026-11-25T10:12:00Z"));
+    }
+
+    private static BuildPhase timedPhase(String type, String start) {
+        return BuildPhase.builder().phaseType(type).startTime(Instant.parse(start)).build();
+    }
+
+    @Test
     void beforeItsLogStreamExistsTheLinkIsTheBuildsConsolePage() {
         Build build = Build.builder().id("cdk-bootstrap:abc").arn(ARN).projectName("cdk-bootstrap")
                 .logs(l -> l.deepLink("https://console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logEvent:group=null;stream=null"))

@@ -10,6 +10,9 @@ import dev.cdkbootstrap.workflow.CheckBootstrapStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.VerifyTargetStep;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
@@ -19,21 +22,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The per-target handlers, fed the sample events' raw bytes as the Lambda runtime would. */
 class TargetHandlersTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:01:00Z"), ZoneOffset.UTC);
+    private final WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(60));
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final TargetLock lock = new TargetLock(store, waits.lease(), clock);
 
     @Test
     void prepareTargetDecidesForTheSampleTarget() {
         var targets = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, 33, clock));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, lock, waits, 33, clock));
 
         JsonNode out = invoke(handler, event("prepare-target.json"), "PrepareTarget");
 
         assertThat(out.path("decision").asText()).isEqualTo("BOOTSTRAP");
+        assertThat(out.path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
+        assertThat(out.path("observed").path("stackStatus").isNull()).isTrue();
+        assertThat(out.has("waiting")).isFalse();
         assertThat(out.path("reason").asText()).startsWith("toolkit stack CDKToolkit not found");
         assertThat(out.path("startedAt").asText()).isEqualTo("2026-11-25T10:01:00Z");
         assertThat(out.path("item").path("target").path("account").asText()).isEqualTo("111111111111");
@@ -44,14 +54,15 @@ class TargetHandlersTest {
     @Test
     void startBootstrapStartsOneBuildAndAddsItToTheState() {
         var builds = new InMemoryBuilds();
+        builds.now = Instant.parse("2026-11-25T10:01:00Z");
         var handler = new StartBootstrapHandler(new StartBootstrapStep(builds,
-                new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1",
-                        Duration.ofMinutes(60)), clock));
+                new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1"), waits, clock));
 
         JsonNode out = invoke(handler, event("start-bootstrap.json"), "StartBootstrap");
 
         assertThat(out.path("build").path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(out.path("deadline").asText()).isEqualTo("2026-11-25T11:01:00Z");
+        assertThat(builds.environments.values().iterator().next()).containsEntry("UNTRUST", "");
         assertThat(builds.builds).hasSize(1);
     }
 
@@ -62,22 +73,38 @@ class TargetHandlersTest {
         builds.finish(id, BuildStatus.FAILED, "BUILD", Instant.parse("2026-11-25T10:00:50Z"));
         String sample = new String(event("check-bootstrap.json"), StandardCharsets.UTF_8)
                 .replace("cdk-bootstrap:0b1c2d3e-4f50-4a7f-9c1e-3f1a7c3e5d2b", id);
-        var handler = new CheckBootstrapHandler(new CheckBootstrapStep(builds, clock));
+        var handler = new CheckBootstrapHandler(new CheckBootstrapStep(builds, waits, clock));
 
         JsonNode out = invoke(handler, sample.getBytes(StandardCharsets.UTF_8), "CheckBootstrap");
 
         assertThat(out.path("build").path("status").asText()).isEqualTo("FAILED");
         assertThat(out.path("build").path("failedPhase").asText()).isEqualTo("BUILD");
+        assertThat(out.has("waiting")).isFalse();
+    }
+
+    @Test
+    void verifyTargetObservesTheToolkitAfterTheBuild() {
+        var targets = new InMemoryTargets();
+        targets.account("111111111111").toolkit("CREATE_COMPLETE", List.of("999999999999"),
+                List.of("arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
+        var handler = new VerifyTargetHandler(new VerifyTargetStep(targets, waits, 33, clock));
+
+        JsonNode out = invoke(handler, event("verify-target.json"), "VerifyTarget");
+
+        assertThat(out.path("verification").path("converged").asBoolean()).isTrue();
+        assertThat(out.path("observed").path("stackStatus").asText()).isEqualTo("CREATE_COMPLETE");
+        assertThat(out.path("observed").path("version").asInt()).isEqualTo(33);
     }
 
     @Test
     void recordResultWritesABootstrappedResult() {
-        var store = new InMemoryObjectStore();
-        var handler = new RecordResultHandler(new RecordResultStep(store, clock));
+        var handler = new RecordResultHandler(new RecordResultStep(store, lock, clock));
 
         JsonNode out = invoke(handler, event("record-result.json"), "RecordResult");
 
         assertThat(out.path("outcome").asText()).isEqualTo("BOOTSTRAPPED");
+        assertThat(out.path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
+        assertThat(out.path("observed").path("version").asInt()).isEqualTo(33);
         assertThat(out.path("durationSeconds").asLong()).isEqualTo(180);
         assertThat(store.text("config-bucket", "runs/s3-2026-11-25T10-00-00Z/results/111111111111-eu-west-1.json"))
                 .isPresent();
@@ -85,7 +112,7 @@ class TargetHandlersTest {
 
     @Test
     void recordResultTurnsACaughtErrorIntoAFailedResult() {
-        var handler = new RecordResultHandler(new RecordResultStep(new InMemoryObjectStore(), clock));
+        var handler = new RecordResultHandler(new RecordResultStep(store, lock, clock));
 
         JsonNode out = invoke(handler, event("record-result-caught-error.json"), "RecordResult");
 
@@ -95,7 +122,7 @@ class TargetHandlersTest {
 
     @Test
     void anUnknownFieldInOurPayloadIsRejectedByName() {
-        var handler = new RecordResultHandler(new RecordResultStep(new InMemoryObjectStore(), clock));
+        var handler = new RecordResultHandler(new RecordResultStep(store, lock, clock));
         byte[] typo = new String(event("record-result.json"), StandardCharsets.UTF_8)
                 .replace("\"decision\"", "\"decison\"").getBytes(StandardCharsets.UTF_8);
 

@@ -2,9 +2,13 @@ package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.RunRef;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +18,8 @@ public final class Fixtures {
     public static final String DEV = "111111111111";
     public static final String POLICY_FILE = "policies/exec.json";
     public static final String POLICY_DOC = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+
+    public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
     private Fixtures() {}
 
@@ -38,5 +44,21 @@ public final class Fixtures {
 
     public static TargetState state(Target target, boolean dryRun) {
         return TargetState.of(run(dryRun), new TargetItem(target, Map.of(POLICY_FILE, POLICY_DOC)));
+    }
+
+    /** The dev target as PrepareTarget leaves it with that verdict (no wait, nothing observed). */
+    public static TargetState decided(boolean dryRun, Decision decision, ReasonCode code, String reason) {
+        return state(devTarget(), dryRun).withDecision(START, decision, code, reason, List.of(), null);
+    }
+
+    /** A toolkit as the pinned template leaves it: default variant and qualifier, SSM equal to the version. */
+    public static ObservedToolkit observed(String status, List<String> trust, List<String> policies, int version) {
+        return new ObservedToolkit(status, version, Integer.toString(version), ToolkitObserver.DEFAULT_VARIANT,
+                Target.DEFAULT_QUALIFIER, trust, List.of(), policies);
+    }
+
+    /** The dev target's toolkit exactly as planned, at the pinned version 33. */
+    public static ObservedToolkit devUpToDate() {
+        return observed("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn(DEV, "eu-west-1")), 33);
     }
 }

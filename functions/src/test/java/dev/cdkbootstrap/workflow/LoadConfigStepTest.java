@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cdkbootstrap.config.ConfigError;
+import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
@@ -55,9 +57,45 @@ class LoadConfigStepTest {
                 .containsExactly("111111111111", "222222222222", "999999999999");
         List<TargetItem> items = items();
         assertThat(items).hasSize(3);
-        assertThat(items.get(0).policyDocuments()).containsOnlyKeys("policies/dev.json")
-                .containsValue(Configs.text("dev-policy.json"));
+        assertThat(items.get(0).policyDocuments()).containsOnlyKeys("policies/dev.json");
+        assertThat(Json.strict().readTree(items.get(0).policyDocuments().get("policies/dev.json")))
+                .isEqualTo(Json.strict().readTree(Configs.text("dev-policy.json")));
         assertThat(items.get(1).policyDocuments()).isEmpty();
+    }
+
+    @Test
+    void policyDocumentsTravelAsCompactJsonWhateverWhitespaceTheFileHas() throws Exception {
+        String padded = "{\n" + " ".repeat(200_000) + "\"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\","
+                + " \"Action\": \"s3:*\", \"Resource\": \"*\"}]\n}\n";
+        store.put(BUCKET, "team/policies/dev.json", padded);
+
+        load(null);
+
+        assertThat(items().get(0).policyDocuments().get("policies/dev.json"))
+                .isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}");
+    }
+
+    /**
+     * What travels through the state machine does not grow with the number of targets: LoadConfig's
+     * output for 10,000 targets is no larger than for 3 (docs/workflow.md, "Scale").
+     */
+    @Test
+    void theRunContextIsTheSameSizeForThreeAndTenThousandTargets() throws Exception {
+        StringBuilder config = new StringBuilder("cdk_app_config:\n  pipeline: {account: \"100000000000\", region: eu-west-1}\n"
+                + "  deployments:\n");
+        for (int i = 1; i < 10_000; i++) { // 9,999 dev stages + the pipeline; each falls back to AdministratorAccess
+            config.append("    - {set_name: s").append(i).append(", stages: [{stage_name: dev, account: \"")
+                    .append(String.format("%012d", 200_000_000_000L + i)).append("\"}]}\n");
+        }
+        store.put(BUCKET, "big/cdk-app.yml", config.toString());
+        int small = Json.strict().writeValueAsBytes(load(null)).length;
+
+        RunContext big = step.run(new LoadConfigInput(new ExecutionInput(BUCKET, "big/cdk-app.yml", null, null, null, "s3"),
+                "run-1"));
+
+        assertThat(big.counts().planned()).isEqualTo(10_000);
+        assertThat(big.warningCount()).isEqualTo(10_000);
+        assertThat(Json.strict().writeValueAsBytes(big).length).isLessThanOrEqualTo(small + 2_000);
     }
 
     @Test
@@ -96,6 +134,51 @@ class LoadConfigStepTest {
                 .hasMessageContaining("s3://config-bucket/bad/cdk-app.yml:3:14: error: cdk_app_config.pipeline.account")
                 .hasMessageContaining("cdk_app_config.deployments[0].stages[0].stage_name");
         assertThat(store.keys()).hasSize(before);
+    }
+
+    @Test
+    void errorsThatFitInAnErrorCauseAreAllInTheMessageAndNothingIsWritten() {
+        var errors = new ConfigValidationException(List.of(new ConfigError("s3://b/k", 1, 1, "$", "bad")));
+
+        ConfigInvalid invalid = step.invalid(errors, BUCKET, "runs/run-1/");
+
+        assertThat(invalid.getMessage()).isEqualTo("s3://b/k:1:1: error: $: bad");
+        assertThat(store.text(BUCKET, "runs/run-1/config-errors.txt")).isEmpty();
+    }
+
+    @Test
+    void errorsThatWouldNotFitInAnErrorCauseAreCutWithThePlaceOfTheFullList() {
+        List<ConfigError> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 150; i++) { // the engine reports at most 100 (+1) lines, but they can be long
+            many.add(new ConfigError("s3://b/k", i, 3, "cdk_app_config.deployments[" + i + "]", "x".repeat(250)));
+        }
+        var errors = new ConfigValidationException(many);
+
+        ConfigInvalid invalid = step.invalid(errors, BUCKET, "runs/run-1/");
+
+        assertThat(invalid.getMessage().length()).isLessThanOrEqualTo(LoadConfigStep.MAX_ERROR_MESSAGE_CHARS);
+        assertThat(invalid.getMessage()).endsWith("more error(s); all 150: s3://config-bucket/runs/run-1/config-errors.txt");
+        String all = store.text(BUCKET, "runs/run-1/config-errors.txt").orElseThrow();
+        assertThat(all).isEqualTo(errors.getMessage());
+        assertThat(invalid.getMessage()).startsWith(all.lines().limit(50).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @Test
+    void onlyTheFirstWarningsTravelInTheRunContextAndAllAreInThePlan() throws Exception {
+        StringBuilder config = new StringBuilder("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n"
+                + "  deployments:\n");
+        for (int i = 0; i < 30; i++) { // no execution policy anywhere: one AdministratorAccess warning per target
+            config.append("    - {set_name: s").append(i).append(", stages: [{stage_name: dev, account: \"3333333333")
+                    .append(String.format("%02d", i)).append("\"}]}\n");
+        }
+        store.put(BUCKET, "many/cdk-app.yml", config.toString());
+
+        RunContext run = load(new ExecutionInput(BUCKET, "many/cdk-app.yml", null, null, null, "s3"));
+
+        assertThat(run.warnings()).hasSize(RunContext.SHOWN_WARNINGS);
+        assertThat(run.warningCount()).isEqualTo(31);
+        Plan plan = Json.strict().readValue(store.text(BUCKET, "runs/run-1/plan.json").orElseThrow(), Plan.class);
+        assertThat(plan.warnings()).hasSize(31).startsWith(run.warnings().toArray(String[]::new));
     }
 
     @Test

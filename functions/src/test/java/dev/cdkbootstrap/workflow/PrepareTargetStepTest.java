@@ -7,84 +7,140 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdkbootstrap.workflow.error.RegionNotEnabled;
 import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
-import dev.cdkbootstrap.workflow.error.TargetNotReady;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
 import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
+import dev.cdkbootstrap.workflow.model.RunRef;
 import dev.cdkbootstrap.workflow.model.TargetState;
-import dev.cdkbootstrap.workflow.port.ToolkitInspector.StackState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrepareTargetStepTest {
-    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant NOW = Fixtures.START;
+    private static final WaitPolicy WAITS = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30));
     private final InMemoryTargets targets = new InMemoryTargets();
     private final InMemoryTargets.Account dev = targets.account(DEV);
-    private final PrepareTargetStep step = new PrepareTargetStep(targets, 33, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final String policyArn = Fixtures.policyArn(DEV, "eu-west-1");
 
-    private void deployedToolkit(String status, String trust, String policies, String version) {
-        dev.stacks.put("CDKToolkit", new StackState(status,
-                Map.of("TrustedAccounts", trust, "CloudFormationExecutionPolicies", policies)));
-        dev.parameters.put("/cdk-bootstrap/hnb659fds/version", version);
+    private PrepareTargetStep stepAt(Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, 33, clock);
     }
 
     private TargetState prepare(boolean dryRun) {
-        return step.run(Fixtures.state(Fixtures.devTarget(), dryRun));
+        return stepAt(NOW).run(Fixtures.state(Fixtures.devTarget(), dryRun));
     }
 
     @Test
-    void aTargetWithoutToolkitStackNeedsABootstrap() {
+    void aTargetWithoutToolkitStackNeedsABootstrapAndTakesTheLease() {
         TargetState result = prepare(false);
 
         assertThat(result.decision()).isEqualTo(Decision.BOOTSTRAP);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(result.reason()).startsWith("toolkit stack CDKToolkit not found");
         assertThat(result.startedAt()).isEqualTo(NOW);
+        assertThat(result.observed().stackExists()).isFalse();
+        assertThat(result.waiting()).isNull();
+        assertThat(store.text("config-bucket", "locks/111111111111-eu-west-1-CDKToolkit.json")).get().asString()
+                .contains("\"runId\":\"run-1\"");
     }
 
     @Test
-    void anUpToDateTargetIsSkipped() {
-        deployedToolkit("UPDATE_COMPLETE", PIPELINE, policyArn, "33");
+    void anUpToDateTargetIsSkippedWithWhatWasObserved() {
+        dev.toolkit("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn), 33, "33");
         prepare(false); // creates the policy first
 
         TargetState result = prepare(false);
 
         assertThat(result.decision()).isEqualTo(Decision.SKIP);
-        assertThat(result.reason()).isEqualTo("up to date");
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.UP_TO_DATE);
+        assertThat(result.observed().version()).isEqualTo(33);
+        assertThat(result.observed().trust()).containsExactly(PIPELINE);
+        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
     }
 
     @Test
-    void anOlderBootstrapVersionNeedsABootstrapAndSaysWhichVersions() {
-        deployedToolkit("CREATE_COMPLETE", PIPELINE, policyArn, "30");
-
-        assertThat(prepare(false).reason()).contains("bootstrap version 30 < 33");
-    }
-
-    @Test
-    void differentTrustNeedsABootstrapAndNamesBothLists() {
-        deployedToolkit("CREATE_COMPLETE", "222222222222", policyArn, "33");
+    void deployedTrustThePlanDropsTravelsAsUntrust() {
+        dev.toolkit("CREATE_COMPLETE", List.of(PIPELINE, "888888888888"), List.of(policyArn), 33, "33");
 
         TargetState result = prepare(false);
 
-        assertThat(result.decision()).isEqualTo(Decision.BOOTSTRAP);
-        assertThat(result.reason()).contains("trust differs: deployed [222222222222] wanted [" + PIPELINE + "]");
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.SETTINGS_DIFFER);
+        assertThat(result.untrust()).containsExactly("888888888888");
     }
 
     @Test
-    void differentExecutionPoliciesNeedABootstrap() {
-        deployedToolkit("CREATE_COMPLETE", PIPELINE, "arn:aws:iam::aws:policy/AdministratorAccess", "33");
+    void aStackInProgressIsWaitedForWithTheBusyInterval() {
+        dev.toolkit("UPDATE_IN_PROGRESS", List.of(PIPELINE), List.of(policyArn), 33, "33");
 
-        assertThat(prepare(false).reason()).contains("execution policies differs");
+        TargetState result = prepare(false);
+
+        assertThat(result.decision()).isEqualTo(Decision.WAIT);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_BUSY);
+        assertThat(result.waiting().since()).isEqualTo(NOW);
+        assertThat(result.waiting().seconds()).isEqualTo(30);
     }
 
     @Test
-    void aStackInProgressIsNotReady() {
-        deployedToolkit("UPDATE_IN_PROGRESS", PIPELINE, policyArn, "33");
+    void aStackStillBusyAfterTheBoundFailsAsBusy() {
+        dev.toolkit("UPDATE_IN_PROGRESS", List.of(PIPELINE), List.of(policyArn), 33, "33");
+        TargetState waiting = prepare(false);
 
-        assertThatThrownBy(() -> prepare(false)).isInstanceOf(TargetNotReady.class)
-                .hasMessageContaining("UPDATE_IN_PROGRESS");
+        TargetState result = stepAt(NOW.plus(WAITS.busyBound()).plusSeconds(1)).run(waiting);
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_BUSY);
+        assertThat(result.reason()).contains("still busy after 100 minutes");
+        assertThat(result.waiting()).isNull();
+    }
+
+    @Test
+    void aStackThatSettledWhileWaitingIsDecidedAgain() {
+        dev.toolkit("UPDATE_IN_PROGRESS", List.of(PIPELINE), List.of(policyArn), 33, "33");
+        TargetState waiting = prepare(false);
+        dev.toolkit("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn), 33, "33");
+
+        TargetState result = stepAt(NOW.plusSeconds(30)).run(waiting);
+
+        assertThat(result.decision()).isEqualTo(Decision.SKIP);
+        assertThat(result.waiting()).isNull();
+        assertThat(result.startedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anotherRunsLeaseMakesThisRunWaitAndThenDecideAgain() {
+        RunRef other = new RunRef("run-0", false, "config-bucket", "runs/run-0/");
+        new TargetLock(store, WAITS.lease(), Clock.fixed(NOW, ZoneOffset.UTC)).acquire(other, Fixtures.devTarget());
+
+        TargetState waiting = prepare(false);
+
+        assertThat(waiting.decision()).isEqualTo(Decision.WAIT);
+        assertThat(waiting.reason()).contains("run run-0 is bootstrapping 111111111111/eu-west-1");
+        // run-0 bootstrapped the target and gave the lease back
+        new TargetLock(store, WAITS.lease(), Clock.fixed(NOW, ZoneOffset.UTC)).release(other, Fixtures.devTarget());
+        dev.toolkit("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn), 33, "33");
+
+        TargetState result = stepAt(NOW.plusSeconds(60)).run(waiting);
+
+        assertThat(result.decision()).isEqualTo(Decision.SKIP);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.UP_TO_DATE);
+    }
+
+    @Test
+    void aFailRowChangesNothingAndTakesNoLease() {
+        dev.toolkit("UPDATE_ROLLBACK_FAILED", List.of(PIPELINE), List.of(policyArn), 33, "33");
+
+        TargetState result = prepare(false);
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_NEEDS_OPERATOR);
+        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
     }
 
     @Test
@@ -96,12 +152,25 @@ class PrepareTargetStepTest {
     }
 
     @Test
-    void aDryRunWritesNothingAndSaysWhatItWouldDo() {
+    void aDryRunWritesNothingTakesNoLeaseAndSaysWhatItWouldDo() {
         TargetState result = prepare(true);
 
         assertThat(dev.policies.writes).isZero();
+        assertThat(store.keys()).isEmpty();
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(result.reason()).isEqualTo("dry run: would bootstrap: toolkit stack CDKToolkit not found; "
                 + "would create execution policy mlops-cdk-cdk-exec-eu-west-1");
+    }
+
+    @Test
+    void aDryRunDoesNotWaitForABusyToolkit() {
+        dev.toolkit("UPDATE_IN_PROGRESS", List.of(PIPELINE), List.of(policyArn), 33, "33");
+
+        TargetState result = prepare(true);
+
+        assertThat(result.waiting()).isNull();
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_BUSY);
+        assertThat(result.reason()).startsWith("dry run: would wait: toolkit stack CDKToolkit is UPDATE_IN_PROGRESS");
     }
 
     @Test

@@ -8,43 +8,72 @@ import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.StepError;
 import dev.cdkbootstrap.workflow.model.TargetResult;
 import dev.cdkbootstrap.workflow.model.TargetState;
+import dev.cdkbootstrap.workflow.model.Verification;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RecordResultStepTest {
-    private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant START = Fixtures.START;
     private final InMemoryObjectStore store = new InMemoryObjectStore();
-    private final RecordResultStep step = new RecordResultStep(store, Clock.fixed(START.plusSeconds(300), ZoneOffset.UTC));
-
-    private TargetState decided(Decision decision, boolean dryRun) {
-        return Fixtures.state(Fixtures.devTarget(), dryRun).withDecision(START, decision, "up to date");
-    }
+    private final Clock clock = Clock.fixed(START.plusSeconds(300), ZoneOffset.UTC);
+    private final TargetLock lock = new TargetLock(store, Duration.ofMinutes(100), clock);
+    private final RecordResultStep step = new RecordResultStep(store, lock, clock);
 
     private TargetState built(BuildStatus status, String phase) {
-        return decided(Decision.BOOTSTRAP, false).withBuild(
-                new BuildInfo("p:1", status, "https://logs", phase, START.plusSeconds(120)));
+        return Fixtures.decided(false, Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER, "trust differs")
+                .withBuild(new BuildInfo("p:1", status, "https://logs", phase, START.plusSeconds(120), START), null, null);
+    }
+
+    private TargetState verified(boolean converged, List<String> differences) {
+        return built(BuildStatus.SUCCEEDED, null).withVerification(Fixtures.devUpToDate(),
+                new Verification(converged, differences));
     }
 
     @Test
     void theResultIsWrittenUnderTheRunsResultsPrefix() throws Exception {
-        TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null));
+        TargetResult result = step.run(verified(true, List.of()));
 
         String written = store.text("config-bucket", "runs/run-1/results/111111111111-eu-west-1.json").orElseThrow();
         assertThat(Json.strict().readValue(written, TargetResult.class)).isEqualTo(result);
     }
 
     @Test
-    void aSucceededBuildIsBootstrappedWithItsDuration() {
-        TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null));
+    void aSucceededAndVerifiedBuildIsBootstrappedWithTheDecisionsCodeAndWhatWasSeen() {
+        TargetResult result = step.run(verified(true, List.of()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.BOOTSTRAPPED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.SETTINGS_DIFFER);
+        assertThat(result.reason()).startsWith("trust differs; verified after the build: version 33");
+        assertThat(result.observed()).isEqualTo(Fixtures.devUpToDate());
         assertThat(result.durationSeconds()).isEqualTo(120);
         assertThat(result.buildId()).isEqualTo("p:1");
+    }
+
+    @Test
+    void aSucceededBuildThatChangedNothingIsNotConvergedNotBootstrapped() {
+        TargetResult result = step.run(verified(false, List.of("trust differs: deployed [9] wanted [1]")));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.NOT_CONVERGED);
+        assertThat(result.reason()).contains("exited 0", "trust differs: deployed [9] wanted [1]");
+    }
+
+    @Test
+    void aSucceededBuildNobodyLookedAtAfterwardsIsNeverBootstrapped() {
+        TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.NOT_CONVERGED);
     }
 
     @Test
@@ -52,35 +81,75 @@ class RecordResultStepTest {
         TargetResult result = step.run(built(BuildStatus.FAILED, "BUILD"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.reason()).startsWith("build FAILED in phase BUILD");
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.BUILD_FAILED);
+        assertThat(result.reason()).startsWith("build FAILED in phase BUILD (needed because: trust differs)");
     }
 
     @Test
-    void aSkippedTargetIsSkippedWithTheReason() {
-        TargetResult result = step.run(decided(Decision.SKIP, false));
+    void aTimedOutBuildHasItsOwnCode() {
+        assertThat(step.run(built(BuildStatus.TIMED_OUT, null)).reasonCode()).isEqualTo(ReasonCode.BUILD_TIMED_OUT);
+    }
+
+    @Test
+    void aSkippedTargetIsSkippedUpToDate() {
+        TargetResult result = step.run(Fixtures.decided(false, Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.UP_TO_DATE);
         assertThat(result.reason()).isEqualTo("up to date");
         assertThat(result.durationSeconds()).isEqualTo(300);
     }
 
     @Test
-    void everyTargetOfADryRunIsPlanned() {
-        assertThat(step.run(decided(Decision.BOOTSTRAP, true)).outcome()).isEqualTo(Outcome.PLANNED);
+    void aFailRowIsFailedWithItsCodeAndNoBuild() {
+        TargetResult result = step.run(Fixtures.decided(false, Decision.FAIL, ReasonCode.TOOLKIT_DRIFTED, "drifted"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_DRIFTED);
+        assertThat(result.buildId()).isNull();
+    }
+
+    @Test
+    void everyTargetOfADryRunIsPlannedWithTheCodeOfWhatWouldHappen() {
+        TargetResult result = step.run(Fixtures.decided(true, Decision.BOOTSTRAP, ReasonCode.TOOLKIT_OUTDATED, "x"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_OUTDATED);
+    }
+
+    @Test
+    void theEndOfTheTargetGivesItsLeaseBack() {
+        lock.acquire(Fixtures.run(false), Fixtures.devTarget());
+
+        step.run(verified(true, List.of()));
+
+        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dev.cdkbootstrap.workflow.error.TargetAccessDenied,ACCESS_DENIED",
+            "dev.cdkbootstrap.workflow.error.RegionNotEnabled,REGION_NOT_ENABLED",
+            "dev.cdkbootstrap.workflow.error.PolicyRejected,POLICY_REJECTED",
+            "dev.cdkbootstrap.workflow.error.BuildThrottled,BUILD_THROTTLED",
+            "States.Timeout,STEP_FAILED", "java.lang.IllegalStateException,STEP_FAILED"})
+    void aCaughtErrorIsFailedWithTheCodeOfItsName(String errorName, ReasonCode code) {
+        assertThat(RecordResultStep.codeOf(new StepError(errorName, "x"))).isEqualTo(code);
     }
 
     @Test
     void aCaughtLambdaErrorIsFailedWithItsErrorMessage() {
         String cause = "{\"errorMessage\":\"cannot assume role X\",\"errorType\":\"dev.cdkbootstrap.workflow.error.TargetAccessDenied\"}";
         TargetState state = Fixtures.state(Fixtures.devTarget(), false);
-        TargetState failed = new TargetState(state.run(), state.item(), null, null, null, null, null,
-                new StepError("dev.cdkbootstrap.workflow.error.TargetAccessDenied", cause));
+        TargetState failed = new TargetState(state.run(), state.item(), null, null, null, null, null, null, null, null,
+                null, null, new StepError("dev.cdkbootstrap.workflow.error.TargetAccessDenied", cause));
 
         TargetResult result = step.run(failed);
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.ACCESS_DENIED);
         assertThat(result.reason()).isEqualTo("TargetAccessDenied: cannot assume role X");
         assertThat(result.durationSeconds()).isNull();
+        assertThat(result.observed()).isNull();
     }
 
     @Test

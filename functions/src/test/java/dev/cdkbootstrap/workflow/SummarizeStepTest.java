@@ -9,6 +9,7 @@ import dev.cdkbootstrap.workflow.error.TargetsFailed;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunSummary;
@@ -35,7 +36,7 @@ class SummarizeStepTest {
     private final Target b = Fixtures.target("222222222222", "eu-west-1", List.of(), List.of());
     private final RunContext run = new RunContext("run-1", "manual", false,
             new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET, "runs/run-1/", "runs/run-1/targets.json", 10,
-            new RunContext.PlannedCount(2), List.of());
+            new RunContext.PlannedCount(2), List.of(), 0);
 
     SummarizeStepTest() throws Exception {
         store.write(BUCKET, "runs/run-1/targets.json",
@@ -43,8 +44,13 @@ class SummarizeStepTest {
     }
 
     private void recorded(Target target, Outcome outcome, String reason) throws Exception {
-        var result = new TargetResult(target.account(), target.region(), outcome, reason, "p:1", "https://logs",
-                null, null, 42L);
+        ReasonCode code = switch (outcome) {
+            case BOOTSTRAPPED, PLANNED -> ReasonCode.TOOLKIT_MISSING;
+            case SKIPPED -> ReasonCode.UP_TO_DATE;
+            case FAILED -> ReasonCode.BUILD_FAILED;
+        };
+        var result = new TargetResult(target.account(), target.region(), outcome, code, reason, "p:1", "https://logs",
+                null, null, 42L, outcome == Outcome.FAILED ? null : Fixtures.devUpToDate());
         store.write(BUCKET, RunLayout.result("runs/run-1/", target.account(), target.region()),
                 Json.strict().writeValueAsBytes(result), "");
     }
@@ -72,7 +78,7 @@ class SummarizeStepTest {
         recorded(a, Outcome.BOOTSTRAPPED, "done");
 
         assertThatThrownBy(() -> step.run(run)).isInstanceOf(TargetsFailed.class)
-                .hasMessageContaining("1 target(s) failed: 222222222222/eu-west-1 (no result recorded)");
+                .hasMessageContaining("1 target(s) failed: 222222222222/eu-west-1 (NO_RESULT: no result recorded)");
         assertThat(report().status()).isEqualTo(Report.RunStatus.FAILED);
         assertThat(report().counts().failed()).isEqualTo(1);
     }
@@ -96,8 +102,9 @@ class SummarizeStepTest {
         step.run(run);
 
         String md = store.text(BUCKET, "runs/run-1/report.md").orElseThrow();
-        assertThat(md).contains("| 111111111111/eu-west-1 | BOOTSTRAPPED | stack \\| missing | 42 s | [logs](https://logs) |")
-                .contains("| 222222222222/eu-west-1 | SKIPPED | up to date | 42 s |");
+        assertThat(md).contains("| 111111111111/eu-west-1 | BOOTSTRAPPED | TOOLKIT_MISSING | stack \\| missing | 42 s | "
+                        + "[logs](https://logs) |")
+                .contains("| 222222222222/eu-west-1 | SKIPPED | UP_TO_DATE | up to date | 42 s |");
     }
 
     @Test
@@ -132,8 +139,11 @@ class SummarizeStepTest {
         for (int i = 1; i <= 7; i++) {
             warnings.add("target 11111111111" + i + "/eu-west-1: no execution policy given; using AdministratorAccess");
         }
+        // The RunContext carries the first five; Summarize reads all seven from plan.json.
+        store.write(BUCKET, "runs/run-1/plan.json", Json.strict().writeValueAsBytes(
+                new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings)), "application/json");
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings);
+                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7);
 
         step.run(warned);
 
@@ -160,7 +170,7 @@ class SummarizeStepTest {
         store.write(BUCKET, "runs/run-1/targets.json", Json.strict().writeValueAsBytes(items), "");
 
         assertThatThrownBy(() -> step.run(run)).isInstanceOf(TargetsFailed.class)
-                .hasMessageStartingWith("7 target(s) failed: 100000000007/eu-west-1 (no result recorded); 100000000057/eu-west-1");
+                .hasMessageStartingWith("7 target(s) failed: 100000000007/eu-west-1 (NO_RESULT: no result recorded); 100000000057/eu-west-1");
 
         Report report = report();
         assertThat(report.targets()).extracting(Report.Entry::account)
@@ -198,6 +208,21 @@ class SummarizeStepTest {
             public void write(String bucket, String key, byte[] content, String contentType) {
                 store.write(bucket, key, content, contentType);
             }
+
+            @Override
+            public boolean create(String bucket, String key, byte[] content, String contentType) {
+                return store.create(bucket, key, content, contentType);
+            }
+
+            @Override
+            public boolean replace(String bucket, String key, byte[] content, String contentType, String eTag) {
+                return store.replace(bucket, key, content, contentType, eTag);
+            }
+
+            @Override
+            public void delete(String bucket, String key) {
+                store.delete(bucket, key);
+            }
         };
 
         RunSummary summary = new SummarizeStep(overlapping, Optional.empty(), (runId, counts) -> {}).run(run);
@@ -208,7 +233,8 @@ class SummarizeStepTest {
     @Test
     void everyReportEntryHasEveryKeyOfTheContractEvenWhenEmpty() throws Exception {
         store.write(BUCKET, RunLayout.result("runs/run-1/", a.account(), a.region()), Json.strict().writeValueAsBytes(
-                new TargetResult(a.account(), a.region(), Outcome.SKIPPED, "up to date", null, null, null, null, null)), "");
+                new TargetResult(a.account(), a.region(), Outcome.SKIPPED, ReasonCode.UP_TO_DATE, "up to date", null, null,
+                        null, null, null, null)), "");
         recorded(b, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
 
         step.run(run);
@@ -220,9 +246,14 @@ class SummarizeStepTest {
         assertThat(json.path("config").path("versionId").isNull()).isTrue();
         for (var target : json.path("targets")) {
             assertThat(target.fieldNames()).toIterable().containsExactly("account", "region", "outcome", "reason",
-                    "buildId", "durationSeconds");
+                    "buildId", "durationSeconds", "reasonCode", "observed");
         }
         assertThat(json.path("targets").get(0).path("buildId").isNull()).isTrue();
         assertThat(json.path("targets").get(0).path("durationSeconds").isNull()).isTrue();
+        assertThat(json.path("targets").get(0).path("observed").isNull()).isTrue();
+        assertThat(json.path("targets").get(1).path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
+        assertThat(json.path("targets").get(1).path("observed").fieldNames()).toIterable().containsExactly(
+                "stackStatus", "version", "ssmVersion", "variant", "qualifier", "trust", "trustForLookup",
+                "executionPolicies");
     }
 }

@@ -48,6 +48,26 @@ abstract class ObjectStoreITBase {
         assertThat(read.eTag()).isNotBlank();
     }
 
+    /** The target lease (TargetLock) rests on S3's conditional writes: If-None-Match and If-Match. */
+    @Test
+    void conditionalWritesCreateOnceAndReplaceOnlyWhatWasRead() {
+        byte[] first = "{\"runId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "{\"runId\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(store.create(BUCKET, "locks/t.json", first, "application/json")).isTrue();
+        assertThat(store.create(BUCKET, "locks/t.json", second, "application/json")).isFalse();
+        String eTag = store.read(BUCKET, "locks/t.json", null, 1024).orElseThrow().eTag();
+        assertThat(store.replace(BUCKET, "locks/t.json", second, "application/json", "\"0123456789abcdef\"")).isFalse();
+        assertThat(store.replace(BUCKET, "locks/t.json", second, "application/json", eTag)).isTrue();
+        assertThat(store.replace(BUCKET, "locks/t.json", first, "application/json", eTag)).as("that ETag is gone").isFalse();
+        assertThat(store.read(BUCKET, "locks/t.json", null, 1024).orElseThrow().content()).isEqualTo(second);
+
+        store.delete(BUCKET, "locks/t.json");
+        store.delete(BUCKET, "locks/t.json");
+        assertThat(store.read(BUCKET, "locks/t.json", null, 1024)).isEmpty();
+        assertThat(store.replace(BUCKET, "locks/t.json", first, "application/json", eTag)).isFalse();
+    }
+
     @Test
     void aMissingObjectIsEmpty() {
         assertThat(store.read(BUCKET, "nope.json", null, 1024)).isEmpty();

@@ -109,6 +109,7 @@ abstract class TargetAccountITBase {
             assertThat(stack.status()).isEqualTo("CREATE_COMPLETE");
             assertThat(stack.parameters()).containsEntry("TrustedAccounts", PIPELINE)
                     .containsEntry("CloudFormationExecutionPolicies", policyArn(DEV));
+            assertThat(stack.outputs()).containsEntry("BootstrapVersion", "33");
             assertThat(dev.toolkit().parameter("/cdk-bootstrap/hnb659fds/version")).contains("33");
             assertThat(prod.toolkit().stack("CDKToolkit")).isEmpty();
         }

@@ -9,15 +9,22 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Arranges state inside a target account (as `cdk bootstrap` would leave it), with assumed credentials. */
 final class TargetAccounts {
-    /** A stand-in for the CDK toolkit stack: its two parameters and the SSM version parameter. */
+    /**
+     * A stand-in for the CDK toolkit stack: the parameters and output PrepareTarget and VerifyTarget read
+     * (names of the pinned bootstrap template) and the SSM version parameter.
+     */
     private static final String TOOLKIT_TEMPLATE = """
             {"Parameters": {
                "TrustedAccounts": {"Type": "String", "Default": ""},
+               "TrustedAccountsForLookup": {"Type": "String", "Default": ""},
                "CloudFormationExecutionPolicies": {"Type": "String", "Default": ""},
+               "Qualifier": {"Type": "String", "Default": "hnb659fds"},
+               "BootstrapVariant": {"Type": "String", "Default": "AWS CDK: Default Resources"},
                "Version": {"Type": "String"}},
              "Resources": {
                "CdkBootstrapVersion": {"Type": "AWS::SSM::Parameter",
-                 "Properties": {"Name": "/cdk-bootstrap/hnb659fds/version", "Type": "String", "Value": {"Ref": "Version"}}}}}
+                 "Properties": {"Name": "/cdk-bootstrap/hnb659fds/version", "Type": "String", "Value": {"Ref": "Version"}}}},
+             "Outputs": {"BootstrapVersion": {"Value": {"Ref": "Version"}}}}
             """;
 
     private final Emulator emulator;

@@ -12,12 +12,16 @@ import dev.cdkbootstrap.handler.Wiring;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.CheckBootstrapStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
+import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
+import dev.cdkbootstrap.workflow.model.BuildInfo;
+import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
 import dev.cdkbootstrap.workflow.model.NewAccountResult;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunRef;
@@ -86,17 +90,26 @@ abstract class WorkflowStepsITBase {
         Wiring wiring = Wiring.from(env);
         var codeBuild = clients.codeBuild();
         RunServicesITBase.createProject(codeBuild);
+        WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(60));
         var start = new StartBootstrapStep(new CodeBuildRunner(codeBuild), new StartBootstrapStep.Settings(
-                RunServicesITBase.PROJECT, "cdk-bootstrap-target", "2.1148.1", Duration.ofMinutes(60)), Clock.systemUTC());
-        var check = new CheckBootstrapStep(new CodeBuildRunner(codeBuild), Clock.systemUTC());
+                RunServicesITBase.PROJECT, "cdk-bootstrap-target", "2.1148.1"), waits, Clock.systemUTC());
+        var check = new CheckBootstrapStep(new CodeBuildRunner(codeBuild), waits, Clock.systemUTC());
+        TargetAccounts accounts = new TargetAccounts(emulator());
 
         RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(new ExecutionInput(null, null, null, null, null, "manual"), "run-ok"));
         for (TargetItem item : items(run)) {
             TargetState state = wiring.prepareTargetStep().run(TargetState.of(ref(run), item));
             assertThat(state.decision()).isEqualTo(Decision.BOOTSTRAP);
+            assertThat(state.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
             state = check.run(start.run(state));
+            // moto's CodeBuild runs nothing: leave what `cdk bootstrap` would leave, then verify for real.
+            var target = item.target();
+            accounts.deployToolkit(target.account(), String.join(",", target.trust()),
+                    String.join(",", target.executionPolicies().stream().map(p -> p.arn()).toList()), "33");
+            state = wiring.verifyTargetStep().run(state);
             TargetResult result = wiring.recordResultStep().run(state);
-            assertThat(result.outcome()).isEqualTo(Outcome.BOOTSTRAPPED);
+            assertThat(result.outcome()).as(result.reason()).isEqualTo(Outcome.BOOTSTRAPPED);
+            assertThat(result.observed().version()).isEqualTo(33);
         }
         RunSummary summary = wiring.summarizeStep().run(run);
 
@@ -132,13 +145,31 @@ abstract class WorkflowStepsITBase {
     }
 
     @Test
+    void aBuildThatLeftNoToolkitIsNotConvergedAndTheLeaseIsGivenBack() throws Exception {
+        Wiring wiring = Wiring.from(env);
+        RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(
+                new ExecutionInput(null, null, null, List.of(DEV), null, null), "run-noop"));
+        TargetState state = wiring.prepareTargetStep().run(TargetState.of(ref(run), items(run).get(0)));
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("locks/")).keyCount()).isEqualTo(1);
+        // a build that exited 0 and changed nothing
+        TargetState built = state.withBuild(new BuildInfo("p:1", BuildStatus.SUCCEEDED, null, null, null, null), null, null);
+
+        TargetResult result = wiring.recordResultStep().run(wiring.verifyTargetStep().run(built));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.NOT_CONVERGED);
+        assertThat(result.reason()).contains("toolkit stack CDKToolkit not found");
+        assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("locks/")).keyCount()).isZero();
+    }
+
+    @Test
     void aTargetWithoutResultFailsTheRun() {
         Wiring wiring = Wiring.from(env);
         RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(
                 new ExecutionInput(null, null, null, List.of(DEV), null, null), "run-missing"));
 
         assertThatThrownBy(() -> wiring.summarizeStep().run(run)).isInstanceOf(TargetsFailed.class)
-                .hasMessageContaining(DEV + "/eu-west-1 (no result recorded)");
+                .hasMessageContaining(DEV + "/eu-west-1 (NO_RESULT: no result recorded)");
     }
 
     @Test

@@ -54,6 +54,13 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         return accounts;
     }
 
+    /** The plan's targets as ACCOUNT/REGION. */
+    Set<String> targets() {
+        Set<String> targets = new TreeSet<>();
+        plan.ifPresent(p -> p.targets().forEach(t -> targets.add(t.account() + "/" + t.region())));
+        return targets;
+    }
+
     String appPrefix() {
         return plan.map(Plan::appPrefix).orElse("mlops-cdk");
     }

@@ -1,6 +1,8 @@
 package dev.cdkbootstrap.sandbox;
 
+import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
+import dev.cdkbootstrap.sandbox.codebuild.SimulatedBuilds;
 import dev.cdkbootstrap.sandbox.codebuild.Toolchain;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.deploy.OrchestratorDeployer;
@@ -10,15 +12,24 @@ import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
+import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
+import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
 import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
+import dev.cdkbootstrap.sandbox.quirks.MissingChangeSet;
+import dev.cdkbootstrap.sandbox.quirks.ReviewStackReuse;
 import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
 import dev.cdkbootstrap.sandbox.sts.AssumeRoleGuard;
+import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
+import dev.cdkbootstrap.sandbox.toolkit.StackPresentations;
+import dev.cdkbootstrap.sandbox.toolkit.ToolkitStacks;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +49,16 @@ public final class Sandbox implements AutoCloseable {
     private final LocalLambdas lambdas;
     private final LocalCodeBuild codeBuild;
     private final EmulatorClients clients;
+    private final SandboxLimits limits;
+    private final ToolkitStacks toolkitStacks;
+    private final StartExecutionRecreate executions;
     private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
-                    LocalCodeBuild codeBuild, EmulatorClients clients) {
+                    LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits, ToolkitStacks toolkitStacks,
+                    StartExecutionRecreate executions) {
+        this.toolkitStacks = toolkitStacks;
+        this.executions = executions;
         this.projectRoot = projectRoot;
         this.log = log;
         this.moto = moto;
@@ -49,26 +66,44 @@ public final class Sandbox implements AutoCloseable {
         this.lambdas = lambdas;
         this.codeBuild = codeBuild;
         this.clients = clients;
+        this.limits = limits;
     }
 
-    /** Starts moto and the front endpoint; handler, build and front logs go to {@code workDir/sandbox.log}. */
-    public static Sandbox start(Path projectRoot, Path workDir, Collection<String> failingBuilds, int parallelBuilds)
-            throws IOException {
+    /**
+     * Starts moto and the front endpoint (with every quirk fix and the stack presentations); handler,
+     * build and front logs go to {@code workDir/sandbox.log}. Builds run as {@code builds} says.
+     */
+    public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds) throws IOException {
         Files.createDirectories(workDir);
         PrintStream log = new PrintStream(new FileOutputStream(workDir.resolve("sandbox.log").toFile(), true), true);
-        Toolchain toolchain = Toolchain.prepare(projectRoot, workDir, failingBuilds);
+        Toolchain toolchain = Toolchain.prepare(projectRoot, workDir, builds.failing(), builds.noop());
+        BootstrapTemplate template = BootstrapTemplate.pinned(projectRoot);
         int frontPort = MotoServer.freePort();
         MotoServer moto = MotoServer.startWithCallbackPort(frontPort, workDir.resolve("moto.log"));
         try {
             moto.enableStateMachineExecution();
             LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, log);
-            LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, parallelBuilds, log);
-            FrontEndpoint front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
-                    List.of(lambdas, codeBuild, new AssumeRoleGuard(), new StartExecutionRecreate(log)),
-                    List.of(new DescribeStacksListParameters()), log);
+            LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, builds.parallel(), log);
+            MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
+            SandboxLimits limits = new SandboxLimits(forwarder, log);
+            lambdas.limits(limits.lambdaEndpoint());
+            StackPresentations presentations = new StackPresentations(log);
+            StartExecutionRecreate executions = new StartExecutionRecreate(log);
+            List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
+                    new MissingChangeSet(forwarder, log), new ChangeSetOutputs(forwarder, presentations, log),
+                    presentations));
+            fixes.addAll(limits.responseFixes());
+            FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
+                    List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(), executions,
+                            new ReviewStackReuse(log), presentations),
+                    fixes, log);
             codeBuild.endpoint(front.endpoint());
-            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild,
-                    new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION));
+            EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION);
+            ToolkitStacks stacks = new ToolkitStacks(template, presentations);
+            if (builds.simulated()) {
+                codeBuild.simulate(new SimulatedBuilds(clients, stacks, builds, log));
+            }
+            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions);
         } catch (RuntimeException e) {
             moto.close();
             throw e;
@@ -101,12 +136,44 @@ public final class Sandbox implements AutoCloseable {
         return clients;
     }
 
+    /**
+     * A deployed function's environment as its handler gets it here (the template's variables,
+     * resolved, plus the emulator's endpoint, region and keys) and its Handler value; for running
+     * the packaged handlers in other JVMs (ColdStartBenchmark, the package IT).
+     */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(application.functionEnvironment(logicalId));
+        env.putAll(Map.of("AWS_REGION", ORCHESTRATOR_REGION, "AWS_ENDPOINT_URL", clients.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY));
+        return env;
+    }
+
+    /** The template's Handler of a function, e.g. {@code dev.cdkbootstrap.handler.LoadConfigHandler::handleRequest}. */
+    public String functionHandler(String logicalId) {
+        return String.valueOf(application.properties(logicalId).get("Handler"));
+    }
+
     public LocalLambdas lambdas() {
         return lambdas;
     }
 
+    /** The AWS limits the sandbox enforces (docs/sandbox.md). */
+    public SandboxLimits limits() {
+        return limits;
+    }
+
     public LocalCodeBuild codeBuild() {
         return codeBuild;
+    }
+
+    /** Puts toolkit stacks into target accounts (--given, simulated builds). */
+    public ToolkitStacks toolkitStacks() {
+        return toolkitStacks;
+    }
+
+    /** Whether moto lost sight of this execution (its state machine was re-created while it ran; StartExecutionRecreate). */
+    public boolean executionLost(String executionArn) {
+        return executions.lost(executionArn);
     }
 
     public PrintStream log() {

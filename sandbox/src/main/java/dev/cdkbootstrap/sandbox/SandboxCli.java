@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import java.util.List;
  * {@code bootstrapctl sandbox --config FILE [options]}: the whole workflow on this machine, no AWS
  * account, no Docker. Starts a fresh emulator, deploys the application from the project's files,
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
- * report table and writes the last run's report.json. Exit 0 when no target failed, 1 when any did
- * (or the run failed), 2 on usage errors.
+ * report table and writes the last run's report.json. Exit 0 when no target failed in any run, 1 when
+ * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file:
+ * all found before moto starts).
  */
 public final class SandboxCli {
     private SandboxCli() {}
@@ -36,6 +38,11 @@ public final class SandboxCli {
             if (!Files.isRegularFile(options.config())) {
                 throw new IllegalArgumentException("config file not found: " + options.config());
             }
+            if (options.thenConfig().isPresent() && !Files.isRegularFile(options.thenConfig().get())) {
+                throw new IllegalArgumentException("--then-config file not found: " + options.thenConfig().get());
+            }
+            // A bad --given file is a usage error, reported before anything starts.
+            options.given().ifPresent(GivenFile::read);
         } catch (IllegalArgumentException e) {
             err.println("bootstrapctl sandbox: " + e.getMessage());
             err.println(SandboxOptions.USAGE);

@@ -5,20 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The parsed command line of {@code bootstrapctl sandbox}. */
+/**
+ * The parsed command line of {@code bootstrapctl sandbox}. ACCOUNT/REGION values are checked for shape
+ * here; files (FILE, FILE2, the --given FILE) are read by {@link SandboxCli} before anything starts.
+ */
 public record SandboxOptions(Path config, Optional<Path> policiesDir, Path report, boolean dryRun,
                              List<String> withoutRole, List<String> failingBuilds, Optional<String> thenNewAccount,
-                             boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir) {
+                             boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
+                             Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
+                             Optional<Path> given, boolean simulatedBuilds) {
 
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
               --policies-dir DIR          where the config's policy files are (default: beside FILE)
               --report FILE               write the last run's report.json here (default WORK_DIR/report.json)
               --dry-run                   plan and prepare every target, start no build
+              --given FILE                toolkit stacks the targets hold before the first run (YAML, docs/sandbox.md)
               --without-role ACCOUNT      do not create the target role in ACCOUNT (repeatable)
               --failing-build ACCOUNT/REGION  that target's cdk command exits non-zero (repeatable)
-              --then-new-account ACCOUNT  after the first run, deliver new-account events for ACCOUNT
-              --rerun                     after the first run, upload the same file again
+              --noop-build ACCOUNT/REGION     that target's cdk command exits 0 and changes nothing (repeatable)
+              --simulated-builds          builds run no node/CDK CLI: they leave the state cdk bootstrap would
+              --double-upload             upload the config twice, about a second apart (two runs at once)
+              --then-config FILE2         after the first run, upload FILE2 (policies beside it or in --policies-dir)
+              --rerun                     after that, upload the last file again (FILE, or FILE2)
+              --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
@@ -35,6 +45,11 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         List<String> failing = new ArrayList<>();
         String newAccount = null;
         Integer maxConcurrency = null;
+        Path thenConfig = null;
+        Path given = null;
+        List<String> noop = new ArrayList<>();
+        boolean doubleUpload = false;
+        boolean simulated = false;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < args.size(); i++) {
@@ -47,13 +62,12 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--dry-run" -> dryRun = true;
                 case "--rerun" -> rerun = true;
                 case "--without-role" -> withoutRole.add(account(value(args, ++i, arg), arg));
-                case "--failing-build" -> {
-                    String target = value(args, ++i, arg);
-                    if (!target.matches("\\d{12}/[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+")) {
-                        throw new IllegalArgumentException("--failing-build wants ACCOUNT/REGION (12 digits/region), got: " + target);
-                    }
-                    failing.add(target);
-                }
+                case "--failing-build" -> failing.add(target(value(args, ++i, arg), arg));
+                case "--noop-build" -> noop.add(target(value(args, ++i, arg), arg));
+                case "--then-config" -> thenConfig = Path.of(value(args, ++i, arg));
+                case "--given" -> given = Path.of(value(args, ++i, arg));
+                case "--double-upload" -> doubleUpload = true;
+                case "--simulated-builds" -> simulated = true;
                 case "--then-new-account" -> newAccount = account(value(args, ++i, arg), arg);
                 case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
                 case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
@@ -63,10 +77,31 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         if (config == null) {
             throw new IllegalArgumentException("--config FILE is required");
         }
+        for (String target : noop) {
+            if (failing.contains(target)) {
+                throw new IllegalArgumentException("--noop-build and --failing-build both name " + target + "; choose one");
+            }
+        }
+        if (doubleUpload && dryRun) {
+            throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
+        }
         return new SandboxOptions(config, Optional.ofNullable(policies),
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
-                parallel, work);
+                parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
+                Optional.ofNullable(given), simulated);
+    }
+
+    /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
+    Path policiesDirOf(Path file) {
+        return policiesDir.orElse(file.toAbsolutePath().getParent());
+    }
+
+    private static String target(String value, String option) {
+        if (!value.matches("\\d{12}/[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+")) {
+            throw new IllegalArgumentException(option + " wants ACCOUNT/REGION (12 digits/region), got: " + value);
+        }
+        return value;
     }
 
     private static String value(List<String> args, int index, String option) {

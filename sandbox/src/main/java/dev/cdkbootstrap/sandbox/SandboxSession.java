@@ -1,9 +1,12 @@
 package dev.cdkbootstrap.sandbox;
 
+import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
+import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
+import dev.cdkbootstrap.sandbox.toolkit.ToolkitState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One {@code bootstrapctl sandbox} invocation: a fresh emulator with the application deployed and
@@ -24,57 +29,92 @@ public final class SandboxSession implements AutoCloseable {
 
     private final SandboxOptions options;
     private final LocalConfig config;
+    private final Optional<LocalConfig> thenConfig;
+    private final Set<String> enrolled = new HashSet<>();
     private final Sandbox sandbox;
     private final Deployment deployment;
     private final PrintStream out;
 
-    private SandboxSession(SandboxOptions options, LocalConfig config, Sandbox sandbox, Deployment deployment, PrintStream out) {
+    private SandboxSession(SandboxOptions options, LocalConfig config, Optional<LocalConfig> thenConfig, Sandbox sandbox,
+                           Deployment deployment, PrintStream out) {
         this.options = options;
         this.config = config;
+        this.thenConfig = thenConfig;
         this.sandbox = sandbox;
         this.deployment = deployment;
         this.out = out;
     }
 
     public static SandboxSession open(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
-        Path policiesDir = options.policiesDir().orElse(options.config().toAbsolutePath().getParent());
-        LocalConfig config = LocalConfig.read(options.config(), policiesDir);
+        List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
+        LocalConfig config = LocalConfig.read(options.config(), options.policiesDirOf(options.config()));
         if (config.problem() != null) {
             out.println("sandbox: the config is invalid (the workflow will say so too); uploading it anyway");
         }
+        Optional<LocalConfig> thenConfig = Optional.empty();
+        if (options.thenConfig().isPresent()) {
+            Path file = options.thenConfig().get();
+            thenConfig = Optional.of(LocalConfig.read(file, options.policiesDirOf(file)));
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("BuildPollSeconds", Integer.toString(TIMING_CAP_SECONDS));
+        // Every wait's bound derives from the deadline (docs/workflow.md); local builds take seconds.
+        parameters.put("BuildDeadlineMinutes", "5");
+        // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
+        parameters.put("ToolkitBusyWaitMinutes", "2");
         options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
-        Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), options.failingBuilds(), options.parallelBuilds());
+        Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
+                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()));
         try {
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
             out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
-                    + " with parameters " + parameters + " (BuildPollSeconds scaled down from the template's)");
-            List<String> roleAccounts = new ArrayList<>(config.accounts());
+                    + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults)");
+            Set<String> roleAccounts = new TreeSet<>(config.accounts());
+            thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());
             sandbox.createTargetRoles(roleAccounts, config.appPrefix());
             out.println("sandbox: created the target-account/role.yaml role in " + roleAccounts.size() + " account(s)"
+                    + (thenConfig.isPresent() ? " (of both configs)" : "")
                     + (options.withoutRole().isEmpty() ? "" : "; not in " + options.withoutRole()));
-            for (String build : options.failingBuilds()) {
-                out.println("sandbox: --failing-build " + build + ": that build's cdk bootstrap exits 1");
+            describeBuilds(options, out);
+            for (ToolkitState state : given) {
+                out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
             }
-            warnAboutOptionsOutsideThePlan(options, config, out);
-            return new SandboxSession(options, config, sandbox, deployment, out);
+            warnAboutOptionsOutsideThePlan(options, given, config, thenConfig, out);
+            return new SandboxSession(options, config, thenConfig, sandbox, deployment, out);
         } catch (Exception | Error e) {
             sandbox.close();
             throw e;
         }
     }
 
-    /** A typo in an option's account would silently test nothing: say so. */
-    private static void warnAboutOptionsOutsideThePlan(SandboxOptions options, LocalConfig config, PrintStream out) {
+    private static void describeBuilds(SandboxOptions options, PrintStream out) {
+        if (options.simulatedBuilds()) {
+            out.println("sandbox: --simulated-builds: builds run no node and no CDK CLI; each leaves the toolkit state "
+                    + "the pinned cdk bootstrap would (docs/sandbox.md)");
+        }
+        for (String build : options.failingBuilds()) {
+            out.println("sandbox: --failing-build " + build + ": that build's cdk bootstrap exits 1");
+        }
+        for (String build : options.noopBuilds()) {
+            out.println("sandbox: --noop-build " + build + ": that build's cdk bootstrap exits 0 and changes nothing");
+        }
+    }
+
+    /** A typo in an option's account or target would silently test nothing: say so. */
+    private static void warnAboutOptionsOutsideThePlan(SandboxOptions options, List<ToolkitState> given, LocalConfig config,
+                                                       Optional<LocalConfig> thenConfig, PrintStream out) {
         if (config.plan().isEmpty()) {
             return; // an invalid config plans nothing; the run will say why
         }
-        Set<String> accounts = config.accounts();
-        Set<String> targets = new HashSet<>();
-        config.plan().get().targets().forEach(t -> targets.add(t.account() + "/" + t.region()));
+        Set<String> accounts = new HashSet<>(config.accounts());
+        Set<String> targets = new HashSet<>(config.targets());
+        thenConfig.ifPresent(c -> {
+            accounts.addAll(c.accounts());
+            targets.addAll(c.targets());
+        });
         for (String account : options.withoutRole()) {
             if (!accounts.contains(account)) {
                 out.println("sandbox: warning: --without-role " + account + " is not an account of the config");
@@ -85,32 +125,88 @@ public final class SandboxSession implements AutoCloseable {
                 out.println("sandbox: warning: --failing-build " + build + " is not a target of the config");
             }
         }
+        for (String build : options.noopBuilds()) {
+            if (!targets.contains(build)) {
+                out.println("sandbox: warning: --noop-build " + build + " is not a target of the config");
+            }
+        }
+        for (ToolkitState state : given) {
+            if (!targets.contains(state.target())) {
+                out.println("sandbox: warning: --given " + state.source() + ": " + state.target()
+                        + " is not a target of the config");
+            }
+        }
         options.thenNewAccount().filter(account -> !accounts.contains(account)).ifPresent(account ->
                 out.println("sandbox: warning: --then-new-account " + account
                         + " is not in the config: the NewAccount function will ignore it"));
     }
 
-    /** The first run, then {@code --rerun} / {@code --then-new-account}; prints each run's table. */
+    /**
+     * The runs the options ask for, in this order, each table printed: the first run (with
+     * {@code --double-upload}: two uploads about a second apart, both followed), {@code --rerun},
+     * {@code --then-config}, {@code --then-new-account}.
+     */
     public List<RunOutcome> runAll() throws Exception {
         SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
         List<RunOutcome> outcomes = new ArrayList<>();
-        outcomes.add(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()));
-        ReportTable.print(outcomes.get(0), out);
+        if (options.doubleUpload()) {
+            String first = runner.uploadAndStart(options.config(), config.policyFiles(), false);
+            Thread.sleep(1000);
+            out.println("sandbox: --double-upload: uploading the same file again while the first run is in flight");
+            String second = runner.uploadAndStart(options.config(), config.policyFiles(), false);
+            run(runner.await(first), outcomes);
+            run(runner.await(second), outcomes);
+        } else {
+            run(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()), outcomes);
+        }
+        LocalConfig last = config;
+        if (thenConfig.isPresent()) {
+            out.println();
+            out.println("sandbox: --then-config: uploading " + thenConfig.get().file() + " to the same key");
+            last = thenConfig.get();
+            run(runner.uploadAndRun(last.file(), last.policyFiles(), options.dryRun()), outcomes);
+        }
         if (options.rerun()) {
             out.println();
-            out.println("sandbox: --rerun: uploading the same file again");
-            outcomes.add(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()));
-            ReportTable.print(outcomes.get(outcomes.size() - 1), out);
+            out.println("sandbox: --rerun: uploading " + last.file() + " again");
+            run(runner.uploadAndRun(last.file(), last.policyFiles(), options.dryRun()), outcomes);
         }
         if (options.thenNewAccount().isPresent()) {
             out.println();
             out.println("sandbox: --then-new-account " + options.thenNewAccount().get());
-            for (RunOutcome outcome : runner.newAccount(options.thenNewAccount().get())) {
-                outcomes.add(outcome);
-                ReportTable.print(outcome, out);
+            for (RunOutcome outcome : newAccount(runner, options.thenNewAccount().get())) {
+                run(outcome, outcomes);
             }
         }
         out.println("sandbox: builds started: " + sandbox.codeBuild().startedBuilds());
+        return outcomes;
+    }
+
+    private void run(RunOutcome outcome, List<RunOutcome> outcomes) {
+        outcomes.add(outcome);
+        ReportTable.print(outcome, out);
+    }
+
+    /**
+     * The new-account events for {@code account}, as AWS sends them (SandboxRunner#newAccount). An account
+     * left without a target role (--without-role) gets it when Control Tower enrols it, before the Control
+     * Tower event: that is when the StackSet deploys it (docs/deploy.md).
+     */
+    List<RunOutcome> newAccount(SandboxRunner runner, String account) throws Exception {
+        return runner.newAccount(account, () -> {
+            if (options.withoutRole().contains(account) && enrolled.add(account)) {
+                sandbox.createTargetRoles(List.of(account), config.appPrefix());
+                out.println("sandbox: Control Tower enrolled " + account + ": the StackSet deployed the target role"
+                        + " there (it was left out with --without-role until now)");
+            }
+        });
+    }
+
+    /** The new-account events for {@code account} once more, e.g. a redelivery after its run succeeded. */
+    public List<RunOutcome> newAccount(String account) throws Exception {
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        List<RunOutcome> outcomes = newAccount(runner, account);
+        outcomes.forEach(outcome -> ReportTable.print(outcome, out));
         return outcomes;
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SandboxOptionsTest {
 
@@ -51,5 +53,56 @@ class SandboxOptionsTest {
         assertThat(options.rerun()).isTrue();
         assertThat(options.thenNewAccount()).contains("444444444444");
         assertThat(options.report()).as("the report goes with the work folder").isEqualTo(Path.of("build/w/report.json"));
+    }
+    @Test
+    void theDay2OptionsAreRead() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--given", "g.yml", "--then-config", "c2.yml",
+                "--noop-build", "222222222222/eu-west-1", "--noop-build", "333333333333/us-east-1", "--double-upload",
+                "--simulated-builds", "--policies-dir", "p"));
+        assertThat(options.given()).contains(Path.of("g.yml"));
+        assertThat(options.thenConfig()).contains(Path.of("c2.yml"));
+        assertThat(options.noopBuilds()).containsExactly("222222222222/eu-west-1", "333333333333/us-east-1");
+        assertThat(options.doubleUpload()).isTrue();
+        assertThat(options.simulatedBuilds()).isTrue();
+        assertThat(options.policiesDirOf(Path.of("c2.yml"))).as("--policies-dir serves both configs").isEqualTo(Path.of("p"));
+        assertThat(SandboxOptions.parse(List.of("--config", "dir/c.yml")).policiesDirOf(Path.of("other/c2.yml")))
+                .isEqualTo(Path.of("other/c2.yml").toAbsolutePath().getParent());
+    }
+
+    @Test
+    void conflictingOrMalformedDay2OptionsAreUsageErrors() {
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--noop-build", "22/eu-west-1")))
+                .hasMessageContaining("--noop-build wants ACCOUNT/REGION");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--noop-build", "222222222222/eu-west-1",
+                "--failing-build", "222222222222/eu-west-1"))).hasMessageContaining("choose one");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--double-upload", "--dry-run")))
+                .hasMessageContaining("--double-upload");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--given")))
+                .hasMessageContaining("--given needs a value");
+    }
+
+    @Test
+    void aBadGivenFileIsAUsageErrorNamingFileLineAndKeyBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("cdk-app.yml"), "cdk_app_config: {}\n");
+        Path given = Files.writeString(dir.resolve("given.yml"), "toolkits:\n  - target: \"222222222222/eu-west-1\"\n    stauts: X\n");
+        Path work = dir.resolve("work");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = SandboxCli.run(List.of("--config", config.toString(), "--given", given.toString(), "--work-dir", work.toString()),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(given + ":3:5: error: toolkits[0].stauts: unknown key \"stauts\"; did you mean \"status\"?");
+        assertThat(work).as("nothing started: no work folder, no moto").doesNotExist();
+    }
+
+    @Test
+    void aMissingThenConfigIsAUsageError(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("cdk-app.yml"), "cdk_app_config: {}\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SandboxCli.run(List.of("--config", config.toString(), "--then-config", "no/such.yml"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--then-config file not found: no/such.yml");
     }
 }

@@ -17,8 +17,11 @@ public record Report(
 
     public record Counts(int bootstrapped, int skipped, int failed, int planned) {}
 
-    /** Every key always present (a stable shape for readers): buildId null when no build ran. */
+    /**
+     * Every key always present (a stable shape for readers): buildId null when no build ran,
+     * observed null when the target could not be read.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String account, String region, Outcome outcome, String reason, String buildId,
-            Long durationSeconds) {}
+            Long durationSeconds, ReasonCode reasonCode, ObservedToolkit observed) {}
 }

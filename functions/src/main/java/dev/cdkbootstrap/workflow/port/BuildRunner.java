@@ -19,6 +19,11 @@ public interface BuildRunner {
 
     void stop(String buildId);
 
-    /** A build as CodeBuild reports it; {@code failedPhase} is the first phase not SUCCEEDED. */
-    record BuildView(String id, BuildStatus status, String logsUrl, String failedPhase, Instant endedAt) {}
+    /**
+     * A build as CodeBuild reports it; {@code failedPhase} is the first phase not SUCCEEDED;
+     * {@code runningSince} is when it left the queue (the start of its first phase after QUEUED),
+     * null while it is still queued.
+     */
+    record BuildView(String id, BuildStatus status, String logsUrl, String failedPhase, Instant endedAt,
+            Instant runningSince) {}
 }

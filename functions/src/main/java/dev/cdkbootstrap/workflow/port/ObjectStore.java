@@ -22,6 +22,23 @@ public interface ObjectStore {
 
     void write(String bucket, String key, byte[] content, String contentType);
 
+    /**
+     * Writes only when no object has that key (S3 {@code If-None-Match: *}).
+     *
+     * @return false when one exists (or a concurrent conditional write won)
+     */
+    boolean create(String bucket, String key, byte[] content, String contentType);
+
+    /**
+     * Writes only when the object's current ETag is {@code eTag} (S3 {@code If-Match}).
+     *
+     * @return false when it changed, or is gone, since that ETag was read
+     */
+    boolean replace(String bucket, String key, byte[] content, String contentType, String eTag);
+
+    /** Deletes the object; deleting a missing key is not an error. */
+    void delete(String bucket, String key);
+
     /** An object's content with the version that was read. */
     record StoredObject(byte[] content, String eTag, String versionId) {}
 

@@ -12,6 +12,6 @@ public interface ToolkitInspector {
     /** An SSM parameter's value, or empty when it does not exist. */
     Optional<String> parameter(String name);
 
-    /** A stack's status (e.g. {@code CREATE_COMPLETE}) and its parameters by key. */
-    record StackState(String status, Map<String, String> parameters) {}
+    /** A stack's status (e.g. {@code CREATE_COMPLETE}), its parameters and its outputs, by key. */
+    record StackState(String status, Map<String, String> parameters, Map<String, String> outputs) {}
 }

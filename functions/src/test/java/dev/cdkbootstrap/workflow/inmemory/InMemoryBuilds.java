@@ -8,12 +8,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A CodeBuild project: one build per idempotency token, a concurrent-build limit, settable outcomes. */
+/**
+ * A CodeBuild project as CodeBuild runs it: one build per idempotency token; at most
+ * {@code concurrentLimit} builds running, further ones queued (runningSince null) up to {@code queueLimit},
+ * beyond that StartBuild is refused ({@link BuildThrottled}); when a build ends, the oldest queued one
+ * starts running. {@code now} is the time builds are stamped with.
+ */
 public final class InMemoryBuilds implements BuildRunner {
     private final Map<String, String> byToken = new HashMap<>();
     public final Map<String, BuildView> builds = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> environments = new HashMap<>();
     public int concurrentLimit = Integer.MAX_VALUE;
+    public int queueLimit = Integer.MAX_VALUE;
+    public int throttledReads;
+    public Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @Override
     public BuildView start(String projectName, Map<String, String> environment, String idempotencyToken) {
@@ -21,32 +29,46 @@ public final class InMemoryBuilds implements BuildRunner {
         if (existing != null) {
             return builds.get(existing);
         }
-        long running = builds.values().stream().filter(b -> b.status() == BuildStatus.IN_PROGRESS).count();
-        if (running >= concurrentLimit) {
-            throw new BuildThrottled("AccountLimitExceededException: too many concurrent builds");
+        long running = count(true);
+        if (running >= concurrentLimit && count(false) >= queueLimit) {
+            throw new BuildThrottled("AccountLimitExceededException: the build queue is full");
         }
         String id = projectName + ":build-" + (builds.size() + 1);
-        BuildView build = new BuildView(id, BuildStatus.IN_PROGRESS, "https://logs/" + id, null, null);
+        BuildView build = new BuildView(id, BuildStatus.IN_PROGRESS, "https://logs/" + id, null, null,
+                running < concurrentLimit ? now : null);
         byToken.put(idempotencyToken, id);
         builds.put(id, build);
         environments.put(id, Map.copyOf(environment));
         return build;
     }
 
-    /** Ends a build; an unknown id is a build an earlier invocation started, known only from its event. */
+    /** Ends a build (an unknown id is a build an earlier invocation started); the oldest queued one starts. */
     public void finish(String id, BuildStatus status, String failedPhase, Instant endedAt) {
         BuildView build = builds.get(id);
         String logsUrl = build != null ? build.logsUrl() : "https://logs/" + id;
-        builds.put(id, new BuildView(id, status, logsUrl, failedPhase, endedAt));
+        Instant runningSince = build != null ? build.runningSince() : null;
+        builds.put(id, new BuildView(id, status, logsUrl, failedPhase, endedAt, runningSince));
+        builds.values().stream().filter(b -> b.status() == BuildStatus.IN_PROGRESS && b.runningSince() == null)
+                .findFirst().ifPresent(queued -> builds.put(queued.id(), new BuildView(queued.id(), queued.status(),
+                        queued.logsUrl(), null, null, endedAt != null ? endedAt : now)));
     }
 
     @Override
     public BuildView get(String buildId) {
+        if (throttledReads > 0) {
+            throttledReads--;
+            throw new BuildThrottled("ThrottlingException: Rate exceeded");
+        }
         return builds.get(buildId);
     }
 
     @Override
     public void stop(String buildId) {
-        finish(buildId, BuildStatus.STOPPED, null, null);
+        finish(buildId, BuildStatus.STOPPED, null, now);
+    }
+
+    private long count(boolean running) {
+        return builds.values().stream().filter(b -> b.status() == BuildStatus.IN_PROGRESS)
+                .filter(b -> (b.runningSince() != null) == running).count();
     }
 }

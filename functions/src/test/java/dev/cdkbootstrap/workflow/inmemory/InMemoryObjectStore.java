@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A bucket-and-key store with S3's read semantics: a size cap, and the latest version of each key.
+ * A bucket-and-key store with S3's read semantics: a size cap, and the latest version of each key;
+ * conditional writes (If-None-Match, If-Match on the ETag) as S3 does them.
  * An object put with a version id is only found under that id (or none); an unversioned one is
  * returned for any requested version, as a single latest version.
  */
@@ -52,7 +53,7 @@ public final class InMemoryObjectStore implements ObjectStore {
             throw new ObjectTooLarge(bucket, key, maxBytes);
         }
         String readVersion = object.versionId() != null ? object.versionId() : versionId;
-        return Optional.of(new StoredObject(content.clone(), "\"etag-" + content.length + "\"", readVersion));
+        return Optional.of(new StoredObject(content.clone(), eTag(content), readVersion));
     }
 
     @Override
@@ -69,5 +70,36 @@ public final class InMemoryObjectStore implements ObjectStore {
     @Override
     public void write(String bucket, String key, byte[] content, String contentType) {
         objects.put(bucket + "/" + key, new Stored(content.clone(), null));
+    }
+
+    @Override
+    public boolean create(String bucket, String key, byte[] content, String contentType) {
+        return objects.putIfAbsent(bucket + "/" + key, new Stored(content.clone(), null)) == null;
+    }
+
+    @Override
+    public boolean replace(String bucket, String key, byte[] content, String contentType, String eTag) {
+        Stored current = objects.get(bucket + "/" + key);
+        // compare-and-set on the very object read: a concurrent write in between makes it fail, as in S3
+        return current != null && eTag(current.content()).equals(eTag)
+                && objects.replace(bucket + "/" + key, current, new Stored(content.clone(), null));
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        objects.remove(bucket + "/" + key);
+    }
+
+    /** Like S3's for a single-part upload: a digest of the content, so any change changes it. */
+    private static String eTag(byte[] content) {
+        return "\"" + java.util.HexFormat.of().formatHex(sha256(content)).substring(0, 32) + "\"";
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

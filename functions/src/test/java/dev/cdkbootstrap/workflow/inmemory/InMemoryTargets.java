@@ -27,6 +27,29 @@ public final class InMemoryTargets implements TargetConnector {
         public final Map<String, ToolkitInspector.StackState> stacks = new HashMap<>();
         public final Map<String, String> parameters = new HashMap<>();
 
+        /**
+         * A toolkit stack as the pinned bootstrap template leaves it (its SSM version parameter too, unless
+         * {@code ssmVersion} is null): status, trust, lookup trust, execution policies and version.
+         */
+        public void toolkit(String status, List<String> trust, List<String> policies, int version, String ssmVersion) {
+            toolkit("CDKToolkit", status, Map.of("TrustedAccounts", String.join(",", trust),
+                    "TrustedAccountsForLookup", "", "CloudFormationExecutionPolicies", String.join(",", policies),
+                    "Qualifier", "hnb659fds", "BootstrapVariant", "AWS CDK: Default Resources"), version, ssmVersion);
+        }
+
+        /** A stack with exactly these parameters and BootstrapVersion output; SSM of its qualifier (null: none). */
+        public void toolkit(String stackName, String status, Map<String, String> stackParameters, int version,
+                String ssmVersion) {
+            stacks.put(stackName, new ToolkitInspector.StackState(status, Map.copyOf(stackParameters),
+                    Map.of("BootstrapVersion", Integer.toString(version))));
+            String qualifier = stackParameters.getOrDefault("Qualifier", "hnb659fds");
+            if (ssmVersion == null) {
+                parameters.remove("/cdk-bootstrap/" + qualifier + "/version");
+            } else {
+                parameters.put("/cdk-bootstrap/" + qualifier + "/version", ssmVersion);
+            }
+        }
+
         Account(String id) {
             this.policies = new InMemoryPolicyStore(id);
         }

@@ -17,7 +17,8 @@ import java.util.List;
  * Runs the sandbox with generated configs of 1, 10 and 40 targets at a fixed Map concurrency, and
  * the 10-target config once more at concurrency 1 (targets one after another), and prints the wall
  * time of each run (upload to report) and per target. Each case gets a fresh emulator.
- * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=cores] [sizes=1,10,40]}.
+ * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=cores] [sizes=1,10,40] [sandbox options...]},
+ * e.g. {@code SandboxBenchmark 10 2 100,1000 --simulated-builds}.
  */
 public final class SandboxBenchmark {
     private SandboxBenchmark() {}
@@ -27,29 +28,33 @@ public final class SandboxBenchmark {
         int builds = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(2, Runtime.getRuntime().availableProcessors());
         List<Integer> sizes = args.length > 2
                 ? List.of(args[2].split(",")).stream().map(Integer::parseInt).toList() : List.of(1, 10, 40);
+        List<String> extra = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
         Path work = Files.createDirectories(Path.of("target/sandbox-bench"));
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-8s %-12s %-15s %-10s %-12s %s", "targets", "concurrency", "parallelBuilds",
                 "run (s)", "per target", "outcome"));
         for (int size : sizes) {
-            lines.add(measure(work, size, concurrency, builds));
+            lines.add(measure(work, size, concurrency, builds, extra));
         }
         if (sizes.contains(10)) {
-            lines.add(measure(work, 10, 1, builds));
+            lines.add(measure(work, 10, 1, builds, extra));
         }
         System.out.println();
-        System.out.println("Sandbox benchmark (" + Runtime.getRuntime().availableProcessors() + " cores):");
+        System.out.println("Sandbox benchmark (" + Runtime.getRuntime().availableProcessors() + " cores"
+                + (extra.isEmpty() ? "" : ", " + String.join(" ", extra)) + "):");
         lines.forEach(System.out::println);
         // The in-process handlers' libraries may leave non-daemon threads behind; the benchmark is done.
         System.exit(0);
     }
 
-    private static String measure(Path work, int size, int concurrency, int builds) throws Exception {
+    private static String measure(Path work, int size, int concurrency, int builds, List<String> extra) throws Exception {
         Path config = work.resolve("cdk-app-" + size + ".yml");
         Files.writeString(config, generatedConfig(size));
-        SandboxOptions options = SandboxCli.options(List.of("--config", config.toString(),
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(),
                 "--max-concurrency", Integer.toString(concurrency), "--parallel-builds", Integer.toString(builds),
                 "--work-dir", work.resolve("run-" + size + "-c" + concurrency).toString()));
+        args.addAll(extra);
+        SandboxOptions options = SandboxCli.options(args);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (SandboxSession session = SandboxSession.open(options, SandboxCli.projectRoot(), quiet)) {
             Instant start = Instant.now();

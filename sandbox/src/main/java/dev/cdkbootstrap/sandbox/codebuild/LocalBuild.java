@@ -15,6 +15,8 @@ final class LocalBuild {
     private final Map<String, String> overrides;
     private final Path log;
     private final Instant startTime = Instant.now();
+    /** When a local build slot took it: the end of its time in CodeBuild's queue. */
+    private volatile Instant runningSince;
     private volatile String status = "IN_PROGRESS";
     private volatile String currentPhase = "QUEUED";
     private volatile String failedPhase;
@@ -35,8 +37,10 @@ final class LocalBuild {
     String status() { return status; }
     boolean done() { return endTime != null; }
 
+    /** The build started: {@code process} runs it (null for a simulated build, which has no process to stop). */
     void running(Process process) {
         this.process = process;
+        this.runningSince = Instant.now();
         this.currentPhase = "INSTALL";
     }
 
@@ -80,6 +84,16 @@ final class LocalBuild {
             build.put("endTime", endTime.toEpochMilli() / 1000.0);
         }
         ArrayNode phases = build.putArray("phases");
+        // As CodeBuild reports them: the product's deadline starts with the first phase after the queue.
+        Instant ran = runningSince;
+        phases.addObject().put("phaseType", "SUBMITTED").put("phaseStatus", "SUCCEEDED")
+                .put("startTime", startTime.toEpochMilli() / 1000.0);
+        ObjectNode queued = phases.addObject().put("phaseType", "QUEUED").put("startTime", startTime.toEpochMilli() / 1000.0);
+        if (ran != null) {
+            queued.put("phaseStatus", "SUCCEEDED");
+            phases.addObject().put("phaseType", "PROVISIONING").put("phaseStatus", "SUCCEEDED")
+                    .put("startTime", ran.toEpochMilli() / 1000.0);
+        }
         for (String phase : List.of("INSTALL", "PRE_BUILD", "BUILD", "POST_BUILD")) {
             if (phase.equals(failedPhase)) {
                 phases.addObject().put("phaseType", phase).put("phaseStatus", "FAILED")

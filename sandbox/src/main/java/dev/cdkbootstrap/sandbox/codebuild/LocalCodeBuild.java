@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the failed phase, {@code StopBuild} kills the build. The build's shell gets the project's and the
  * request's environment variables, {@code AWS_ENDPOINT_URL} = the front endpoint, and credentials of
  * the orchestrator account (standing in for the CodeBuild service role). A repeated
- * {@code idempotencyToken} returns the first build. Other CodeBuild calls go on to moto.
+ * {@code idempotencyToken} returns the first build. Other CodeBuild calls go on to moto. With
+ * {@link #simulate} builds run as {@link SimulatedBuilds} instead (same queue, same answers).
  */
 public final class LocalCodeBuild implements Route, AutoCloseable {
     private static final String PREFIX = "CodeBuild_20161006.";
@@ -44,6 +45,7 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     private final Path workDir;
     private final PrintStream log;
     private volatile URI endpoint;
+    private volatile SimulatedBuilds simulated;
 
     public LocalCodeBuild(Toolchain toolchain, Path workDir, int parallelBuilds, PrintStream log) {
         this.toolchain = toolchain;
@@ -62,12 +64,17 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
         this.endpoint = frontEndpoint;
     }
 
-    /** Builds started so far (a repeated idempotency token does not count). */
+    /** From now on builds are simulated ({@code --simulated-builds}): no bash, no node. */
+    public void simulate(SimulatedBuilds builds) {
+        this.simulated = builds;
+    }
+
     /** Builds started and not yet ended (for progress). */
     public int runningBuilds() {
         return (int) builds.values().stream().filter(build -> !build.done()).count();
     }
 
+    /** Builds started so far (a repeated idempotency token does not count). */
     public int startedBuilds() {
         return started.get();
     }
@@ -116,6 +123,11 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     private void run(LocalBuild build) {
         if (build.done()) {
             return; // stopped while queued
+        }
+        SimulatedBuilds simulation = simulated;
+        if (simulation != null) {
+            simulation.run(build);
+            return;
         }
         new BuildProcess(build, toolchain, endpoint, EmulatorClients.ACCESS_KEY, EmulatorClients.SECRET_KEY, log).run();
     }

@@ -12,11 +12,18 @@ import java.util.stream.Collectors;
  * The programs a local build finds on its PATH: the project's pinned CDK CLI from
  * {@code node_modules/.bin} ({@code npm ci} first when it is missing), and shims in front of it so a buildspec written for CodeBuild runs here:
  * {@code npm install -g aws-cdk@V} is a no-op (the pinned CLI is already there), {@code npx aws-cdk@V}
- * runs the pinned CLI, and {@code cdk bootstrap} exits 1 for builds the sandbox was told to fail.
+ * runs the pinned CLI, and {@code cdk bootstrap} exits 1 for builds the sandbox was told to fail
+ * ({@code --failing-build}) and exits 0 without doing anything for {@code --noop-build} targets.
  */
 public record Toolchain(Path shims, Path nodeBin, Path home) {
 
     public static Toolchain prepare(Path projectRoot, Path workDir, Collection<String> failingBuilds) {
+        return prepare(projectRoot, workDir, failingBuilds, java.util.List.of());
+    }
+
+    /** Also: {@code cdk bootstrap} of the {@code noopBuilds} targets (ACCOUNT/REGION) exits 0 and changes nothing. */
+    public static Toolchain prepare(Path projectRoot, Path workDir, Collection<String> failingBuilds,
+                                    Collection<String> noopBuilds) {
         Path nodeBin = projectRoot.resolve("node_modules/.bin").toAbsolutePath().normalize();
         if (!Files.isExecutable(nodeBin.resolve("cdk"))) {
             installPinnedNodeTools(projectRoot, workDir);
@@ -27,6 +34,7 @@ public record Toolchain(Path shims, Path nodeBin, Path home) {
             Files.createDirectories(shims);
             Files.createDirectories(home);
             String failing = failingBuilds.stream().collect(Collectors.joining(" "));
+            String noop = noopBuilds.stream().collect(Collectors.joining(" "));
             write(shims.resolve("cdk"), """
                     #!/usr/bin/env bash
                     if [[ "$1" == bootstrap ]]; then
@@ -34,9 +42,13 @@ public record Toolchain(Path shims, Path nodeBin, Path home) {
                         *" ${TARGET_ACCOUNT}/${TARGET_REGION} "*)
                           echo "sandbox: --failing-build ${TARGET_ACCOUNT}/${TARGET_REGION}: cdk bootstrap exits 1" >&2; exit 1;;
                       esac
+                      case " %s " in
+                        *" ${TARGET_ACCOUNT}/${TARGET_REGION} "*)
+                          echo "sandbox: --noop-build ${TARGET_ACCOUNT}/${TARGET_REGION}: cdk bootstrap exits 0 and changes nothing"; exit 0;;
+                      esac
                     fi
                     exec "%s/cdk" "$@"
-                    """.formatted(failing, nodeBin));
+                    """.formatted(failing, noop, nodeBin));
             write(shims.resolve("npm"), """
                     #!/usr/bin/env bash
                     if [[ " $* " == *" aws-cdk"* && ( " $* " == *" -g "* || " $* " == *" --global "* ) ]]; then

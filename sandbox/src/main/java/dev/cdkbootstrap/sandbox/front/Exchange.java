@@ -39,13 +39,30 @@ public record Exchange(String method, URI uri, Map<String, List<String>> headers
 
     /** The region in the caller's SigV4 credential scope, if signed. */
     public Optional<String> signedRegion() {
+        return scope(2);
+    }
+
+    /** The service in the caller's SigV4 credential scope (e.g. {@code cloudformation}), if signed. */
+    public Optional<String> signedService() {
+        return scope(3);
+    }
+
+    /** The CloudFormation query action ({@code DescribeStacks}, ...) of this request, or empty. */
+    public Optional<String> cloudFormationAction() {
+        if (!signedService().orElse("").equals("cloudformation")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(formParameters().get("Action"));
+    }
+
+    private Optional<String> scope(int index) {
         String auth = header("Authorization").orElse("");
         int at = auth.indexOf("Credential=");
         if (at < 0) {
             return Optional.empty();
         }
         String[] scope = auth.substring(at + "Credential=".length()).split("[,\\s]")[0].split("/");
-        return scope.length >= 3 ? Optional.of(scope[2]) : Optional.empty();
+        return scope.length > index ? Optional.of(scope[index]) : Optional.empty();
     }
 
     private static void parseForm(String raw, Map<String, String> into) {

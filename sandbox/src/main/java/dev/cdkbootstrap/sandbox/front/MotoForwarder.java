@@ -76,18 +76,38 @@ public final class MotoForwarder {
 
     /** A query-protocol call (IAM, STS, CloudFormation, SNS) made by the sandbox itself in {@code account}. */
     public Reply query(String service, String region, String account, Map<String, String> params) {
-        StringBuilder form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(moto.resolve("/"))
                 .timeout(Duration.ofMinutes(1))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .header("Authorization", authorization(service, region))
                 .header("x-moto-account-id", account)
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)))
                 .build();
         return send(request);
+    }
+
+    /**
+     * A query-protocol call made on behalf of {@code caller}: its Authorization, session token and
+     * account headers go along, so moto files the call under the caller's account and region (an
+     * assumed role's keys included) without the sandbox knowing which account that is.
+     */
+    public Reply queryAsCaller(Exchange caller, Map<String, String> params) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(moto.resolve("/"))
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)));
+        for (String name : List.of("Authorization", "X-Amz-Security-Token", "X-Amz-Date", "x-moto-account-id")) {
+            caller.header(name).ifPresent(value -> request.header(name, value));
+        }
+        return send(request.build());
+    }
+
+    private static String form(Map<String, String> params) {
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return form.toString();
     }
 
     /** A JSON-protocol call ({@code X-Amz-Target}) made by the sandbox itself in {@code account}. */

@@ -8,6 +8,7 @@ import dev.cdkbootstrap.sandbox.front.Exchange;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.front.Route;
+import dev.cdkbootstrap.sandbox.limits.LambdaLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ public final class LocalLambdas implements Route {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final String account;
     private final PrintStream log;
+    private volatile LambdaLimits limits = LambdaLimits.NONE;
 
     public LocalLambdas(String account, PrintStream log) {
         this.account = account;
@@ -42,6 +44,12 @@ public final class LocalLambdas implements Route {
 
     public LocalLambdas register(String functionName, RequestStreamHandler handler) {
         handlers.put(functionName, handler);
+        return this;
+    }
+
+    /** AWS limits applied to every Invoke from the state machine interpreter (docs/sandbox.md). */
+    public LocalLambdas limits(LambdaLimits limits) {
+        this.limits = limits;
         return this;
     }
 
@@ -78,7 +86,8 @@ public final class LocalLambdas implements Route {
         }
         invocations.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
         String region = exchange.signedRegion().orElse("us-east-1");
-        return Optional.of(invoke(name, handler, exchange.body(), region));
+        return Optional.of(limits.enforce(new LambdaLimits.Invocation(name, region, account, exchange.body()),
+                () -> invoke(name, handler, exchange.body(), region)));
     }
 
     /** Runs one handler as the Java runtime would; public so the sandbox can deliver events itself. */
@@ -106,7 +115,8 @@ public final class LocalLambdas implements Route {
         return Optional.ofNullable(handlers.get(functionName));
     }
 
-    private static String functionName(String nameOrArn) {
+    /** A function's name from its name, {@code name:qualifier} or ARN (qualifier dropped). */
+    public static String functionName(String nameOrArn) {
         String name = nameOrArn;
         if (name.startsWith("arn:")) {
             String[] parts = name.split(":");

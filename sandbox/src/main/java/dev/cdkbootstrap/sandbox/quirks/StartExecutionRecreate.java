@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,17 +21,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * machine there that has run is deleted and re-created with the same name, definition and role (so
  * the same ARN). Re-creating forgets the old executions, so first their
  * final DescribeExecution / GetExecutionHistory answers are kept here and served later, and a
- * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS.
+ * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS. An execution still
+ * running at that moment keeps running but is {@link #lost} to the API.
  */
 public final class StartExecutionRecreate implements Route {
     private static final String SFN = "AWSStepFunctions.";
 
     private final Map<String, String> retiredDescriptions = new ConcurrentHashMap<>();
     private final Map<String, String> retiredHistories = new ConcurrentHashMap<>();
+    private final Set<String> lost = ConcurrentHashMap.newKeySet();
     private final PrintStream log;
 
     public StartExecutionRecreate(PrintStream log) {
         this.log = log;
+    }
+
+    /**
+     * Whether the execution was still RUNNING when its machine was re-created (e.g. two uploads in
+     * flight): it runs on in moto's interpreter, but no API call reaches it any more, so its end must be
+     * read from what it writes (the run's report.json).
+     */
+    public boolean lost(String executionArn) {
+        return lost.contains(executionArn);
     }
 
     @Override
@@ -63,7 +75,7 @@ public final class StartExecutionRecreate implements Route {
         String account = arn[4];
         String name = request.path("name").asText("");
         String executionArn = "arn:" + arn[1] + ":states:" + region + ":" + account + ":execution:" + arn[6] + ":" + name;
-        if (!name.isEmpty() && retiredDescriptions.containsKey(executionArn)) {
+        if (!name.isEmpty() && (retiredDescriptions.containsKey(executionArn) || lost.contains(executionArn))) {
             return Optional.of(Reply.json(400, Json.tolerant().createObjectNode().put("__type", "ExecutionAlreadyExists")
                     .put("message", "Execution Already Exists: '" + executionArn + "'").toString()));
         }
@@ -90,6 +102,11 @@ public final class StartExecutionRecreate implements Route {
             return;
         }
         for (JsonNode execution : executions) {
+            if (execution.path("status").asText().equals("RUNNING")) {
+                // Its final answers do not exist yet; moto will not show them either (see lost()).
+                lost.add(execution.path("executionArn").asText());
+                continue;
+            }
             ObjectNode byArn = Json.tolerant().createObjectNode().put("executionArn", execution.path("executionArn").asText());
             retiredDescriptions.put(execution.path("executionArn").asText(),
                     call(moto, region, account, "DescribeExecution", byArn).toString());

@@ -3,7 +3,11 @@ package dev.cdkbootstrap.sandbox.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 
-/** Prints a run's report.json as a table, one line per target, then the counts. */
+/**
+ * Prints a run's report.json as a table, one line per target (account, region, outcome, reason code,
+ * seconds, reason), then the counts; the execution's error and cause when it did not succeed (in full
+ * when there is no report).
+ */
 public final class ReportTable {
     private static final int REASON_WIDTH = 90;
 
@@ -23,19 +27,33 @@ public final class ReportTable {
             return;
         }
         JsonNode report = outcome.report().get();
-        out.printf("  %-12s  %-15s  %-12s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "SECS", "REASON");
+        out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
         for (JsonNode target : report.path("targets")) {
             String reason = target.path("reason").asText("");
             if (reason.length() > REASON_WIDTH) {
                 reason = reason.substring(0, REASON_WIDTH - 3) + "...";
             }
-            out.printf("  %-12s  %-15s  %-12s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
-                    target.path("outcome").asText(), target.path("durationSeconds").asText(""), reason);
+            out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
+                    target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
         }
         JsonNode counts = report.path("counts");
         out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
+        if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null
+                && !outcome.error().endsWith(".TargetsFailed") && !outcome.error().equals("TargetsFailed")) {
+            // e.g. a limit the sandbox enforces failed the run after the report was written (the failed
+            // targets themselves are in the table above)
+            String cause = outcome.cause() == null ? "" : outcome.cause();
+            out.println("  execution " + outcome.status() + ": " + outcome.error() + ": "
+                    + (cause.length() > 2 * REASON_WIDTH ? cause.substring(0, 2 * REASON_WIDTH - 3) + "..." : cause));
+        }
+    }
+
+    /** The target's {@code reasonCode} (report.json), "-" when the report has none. */
+    static String reasonCode(JsonNode target) {
+        JsonNode code = target.path("reasonCode");
+        return code.isTextual() && !code.asText().isEmpty() ? code.asText() : "-";
     }
 }

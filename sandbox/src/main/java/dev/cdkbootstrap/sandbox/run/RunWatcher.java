@@ -2,12 +2,14 @@ package dev.cdkbootstrap.sandbox.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.limits.HistoryCheck;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 public final class RunWatcher {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final String LIMIT_TRIPPED = "failed by a limit";
 
     private final SfnClient sfn;
     private final S3Client s3;
@@ -30,16 +33,31 @@ public final class RunWatcher {
     private final String runPrefix;
     private final PrintStream out;
     private final Supplier<String> activity;
+    private final Predicate<String> lost;
+    private final HistoryCheck limits;
 
-    /** {@code activity}: what is running right now (steps, builds), shown on the progress line. */
+    /** A watcher of executions moto never loses sight of (tests that start executions themselves). */
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
-                      Supplier<String> activity) {
+                      Supplier<String> activity, HistoryCheck limits) {
+        this(sfn, s3, bucket, runPrefix, out, activity, executionArn -> false, limits);
+    }
+
+    /**
+     * {@code activity}: what is running right now (steps, builds), shown on the progress line;
+     * {@code lost}: whether moto no longer answers for an execution (StartExecutionRecreate), whose end
+     * is then read from its report.json; {@code limits}: AWS limits checked on the history each poll,
+     * what trips is printed (docs/sandbox.md).
+     */
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+                      Supplier<String> activity, Predicate<String> lost, HistoryCheck limits) {
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
         this.runPrefix = runPrefix;
         this.out = out;
         this.activity = activity;
+        this.lost = lost;
+        this.limits = limits;
     }
 
     public RunOutcome await(String executionArn) throws InterruptedException {
@@ -50,7 +68,11 @@ public final class RunWatcher {
         int planned = -1;
         DescribeExecutionResponse execution;
         while (true) {
+            if (lost.test(executionArn)) {
+                return awaitLost(executionArn, runId, prefix, deadline);
+            }
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+            limits.notices().forEach(out::println);
             if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
                 break;
             }
@@ -68,17 +90,50 @@ public final class RunWatcher {
             }
             Thread.sleep(1000);
         }
+        if (currentState(executionArn).equals(LIMIT_TRIPPED)) { // a limit found after the end
+            execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+        }
+        limits.notices().forEach(out::println);
         List<String> warnings = new ArrayList<>();
         read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
         return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
                 execution.error(), execution.cause(), List.copyOf(warnings));
     }
 
+    /**
+     * An execution moto lost sight of: it ends when Summarize has written report.json (the execution then
+     * succeeds, or fails with TargetsFailed when a target failed). Said so on the console.
+     */
+    private RunOutcome awaitLost(String executionArn, String runId, String prefix, Instant deadline)
+            throws InterruptedException {
+        out.println("  run " + runId + ": moto no longer answers for this execution (its state machine was re-created "
+                + "for a newer one); its end is read from runs/" + runId + "/report.json");
+        Optional<JsonNode> report = read(prefix + "report.json");
+        while (report.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            report = read(prefix + "report.json");
+        }
+        Thread.sleep(500); // the execution ends right after Summarize; its last steps are a Fail state or none
+        List<String> warnings = new ArrayList<>();
+        read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
+        if (report.isEmpty()) {
+            return new RunOutcome(executionArn, runId, "UNKNOWN", report, "SandboxLostExecution",
+                    "no report.json within " + TIMEOUT + " and moto no longer answers for the execution", List.copyOf(warnings));
+        }
+        boolean failed = report.get().path("counts").path("failed").asInt() > 0;
+        return new RunOutcome(executionArn, runId, failed ? "FAILED" : "SUCCEEDED", report, failed ? "TargetsFailed" : null,
+                failed ? "derived from report.json (moto lost the execution)" : null, List.copyOf(warnings));
+    }
+
     private String currentState(String executionArn) {
         String state = "starting";
         try {
-            // moto ignores reverseOrder: read forward, keep the last state entered.
-            for (HistoryEvent event : sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events()) {
+            // moto ignores reverseOrder and maxResults: read forward, keep the last state entered.
+            List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events();
+            if (limits.check(executionArn, events)) {
+                return LIMIT_TRIPPED;
+            }
+            for (HistoryEvent event : events) {
                 if (event.stateEnteredEventDetails() != null) {
                     state = event.stateEnteredEventDetails().name();
                 }

@@ -43,6 +43,16 @@ public final class SandboxRunner {
     /** Uploads the config and its files (relative key → local file), starts the run and waits for it. */
     public RunOutcome uploadAndRun(Path config, Map<String, Path> policyFiles, boolean dryRun)
             throws IOException, InterruptedException {
+        return await(uploadAndStart(config, policyFiles, dryRun));
+    }
+
+    /** Follows a started execution to its report. */
+    public RunOutcome await(String executionArn) throws InterruptedException {
+        return watcher().await(executionArn);
+    }
+
+    /** Uploads the config and its files and starts the run the upload triggers; returns the execution ARN. */
+    public String uploadAndStart(Path config, Map<String, Path> policyFiles, boolean dryRun) throws IOException {
         var s3 = sandbox.clients().s3();
         String bucket = deployment.configBucket();
         String prefix = deployment.configKey().contains("/")
@@ -62,12 +72,12 @@ public final class SandboxRunner {
                 input.put("versionId", put.versionId());
             }
             out.println("sandbox: --dry-run: the upload's event is not delivered; starting the execution by hand, "
-                    + "as an operator would");
-            return startByHand(input.toString());
+                    + "as an operator would; input " + input);
+            return start(input.toString());
         }
         ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
                 bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
-        return watcher().await(deliverToStateMachine(event));
+        return deliverToStateMachine(event);
     }
 
     /** Starts an execution with {@code input} (the execution input reference), as an operator would; waits for it. */
@@ -76,35 +86,47 @@ public final class SandboxRunner {
         return watcher().await(start(input));
     }
 
-    /** Delivers an Organizations and a Control Tower event for {@code account}; waits for every run they started. */
-    public List<RunOutcome> newAccount(String account) throws IOException, InterruptedException {
-        Set<String> started = new LinkedHashSet<>();
-        for (JsonNode event : List.of(
-                ApplicationEvents.organizationsAccountCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, account),
-                ApplicationEvents.controlTowerAccountManaged(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(), account))) {
-            for (EventRule rule : deployment.rules()) {
-                if (rule.target().kind() != EventRule.TargetKind.FUNCTION || !rule.matches(event)) {
-                    continue;
-                }
-                String function = rule.target().arnOrName();
-                Reply reply = sandbox.lambdas().invoke(function, sandbox.lambdas().handler(function).orElseThrow(),
-                        event.toString().getBytes(StandardCharsets.UTF_8), deployment.region());
-                JsonNode result = Json.tolerant().readTree(reply.body());
-                out.println("sandbox: delivered the " + event.path("source").asText() + " "
-                        + event.path("detail").path("eventName").asText() + " event for " + account + " to " + function
-                        + " (rule " + rule.name() + "): " + (reply.headers().containsKey("X-Amz-Function-Error")
-                        ? "error " + result.path("errorType").asText() + ": " + result.path("errorMessage").asText()
-                        : result.path("action").asText() + " " + result.path("reason").asText()));
-                if (result.hasNonNull("executionArn")) {
-                    started.add(result.path("executionArn").asText());
-                }
-            }
-        }
+    /**
+     * A new account's events in the order AWS sends them: the Organizations CreateAccountResult first,
+     * and every run it started is followed to its end; then {@code enrolled} (Control Tower enrolled the
+     * account, so the StackSet gives it the target role) and the Control Tower CreateManagedAccount event,
+     * whose runs are followed too.
+     */
+    public List<RunOutcome> newAccount(String account, Runnable enrolled) throws IOException, InterruptedException {
         List<RunOutcome> outcomes = new ArrayList<>();
-        for (String executionArn : started) {
+        for (String executionArn : deliver(ApplicationEvents.organizationsAccountCreated(
+                EmulatorClients.ORCHESTRATOR_ACCOUNT, account), account)) {
+            outcomes.add(watcher().await(executionArn));
+        }
+        enrolled.run();
+        for (String executionArn : deliver(ApplicationEvents.controlTowerAccountManaged(
+                EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(), account), account)) {
             outcomes.add(watcher().await(executionArn));
         }
         return outcomes;
+    }
+
+    /** Delivers one event to every function whose rule matches it; the executions those started. */
+    private Set<String> deliver(JsonNode event, String account) throws IOException {
+        Set<String> started = new LinkedHashSet<>();
+        for (EventRule rule : deployment.rules()) {
+            if (rule.target().kind() != EventRule.TargetKind.FUNCTION || !rule.matches(event)) {
+                continue;
+            }
+            String function = rule.target().arnOrName();
+            Reply reply = sandbox.lambdas().invoke(function, sandbox.lambdas().handler(function).orElseThrow(),
+                    event.toString().getBytes(StandardCharsets.UTF_8), deployment.region());
+            JsonNode result = Json.tolerant().readTree(reply.body());
+            out.println("sandbox: delivered the " + event.path("source").asText() + " "
+                    + event.path("detail").path("eventName").asText() + " event for " + account + " to " + function
+                    + " (rule " + rule.name() + "): " + (reply.headers().containsKey("X-Amz-Function-Error")
+                    ? "error " + result.path("errorType").asText() + ": " + result.path("errorMessage").asText()
+                    : result.path("action").asText() + " " + result.path("reason").asText()));
+            if ("STARTED".equals(result.path("action").asText()) && result.hasNonNull("executionArn")) {
+                started.add(result.path("executionArn").asText());
+            }
+        }
+        return started;
     }
 
     private String deliverToStateMachine(JsonNode event) {
@@ -130,6 +152,7 @@ public final class SandboxRunner {
     private RunWatcher watcher() {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
                 deployment.runPrefix(), out,
-                () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()));
+                () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
+                sandbox::executionLost, sandbox.limits().history());
     }
 }

@@ -1,0 +1,47 @@
+package dev.cdkbootstrap.workflow;
+
+/**
+ * What a person should do about a toolkit the product will not touch (the reason texts of the
+ * FAILED rows of the decision table). Commands name the stack; run them in the target account and region.
+ */
+final class OperatorAdvice {
+
+    private OperatorAdvice() {}
+
+    static String forStatus(String status, String stackName) {
+        return switch (status) {
+            case "DELETE_FAILED" -> "a deletion of the stack failed; see its events, remove what blocked it (often a"
+                    + " non-empty staging bucket), delete the stack again, then run again";
+            case "UPDATE_ROLLBACK_FAILED" -> "continue the rollback (aws cloudformation continue-update-rollback"
+                    + " --stack-name " + stackName + ", skipping resources that cannot roll back), then run again";
+            case "IMPORT_ROLLBACK_FAILED" -> "the rollback of a resource import failed; fix the resources named in the"
+                    + " stack's events and roll back again, then run again";
+            case "CREATE_FAILED", "UPDATE_FAILED" -> "an operation with rollback disabled failed; roll the stack back"
+                    + " (aws cloudformation rollback-stack --stack-name " + stackName + "), then run again";
+            default -> "this status is not one the product knows how to handle; look at the stack, then run again";
+        };
+    }
+
+    static String customVariant() {
+        return "a customised bootstrap template is not ours to overwrite (and the CLI would decline: \"Not"
+                + " overwriting\"); bootstrap this environment with its own template, or delete the stack to let"
+                + " this product manage it";
+    }
+
+    static String qualifierMismatch(String deployed, String wanted) {
+        return "changing a toolkit's qualifier renames every bootstrap resource and breaks apps deployed with the old"
+                + " one; set qualifier '" + deployed + "' for this target in cdk-app.yml, or give qualifier '" + wanted
+                + "' its own toolkit_stack_name";
+    }
+
+    static String newerThanPinned() {
+        return "the pinned CDK CLI would change nothing (\"Not downgrading\"); raise the pinned version (template"
+                + " parameters CdkVersion and CdkBootstrapTemplateVersion)";
+    }
+
+    static String drifted(String parameter, int version) {
+        return "drift CloudFormation does not see, and `cdk bootstrap` would change nothing; restore it (aws ssm"
+                + " put-parameter --name " + parameter + " --type String --value " + version + " --overwrite)"
+                + " or delete the toolkit stack so that the next run re-creates it";
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cdkbootstrap.workflow;
+
+import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The decision table of docs/workflow.md ("Decision table"): what to do with a target given what its
+ * toolkit looks like. The first matching row wins. The same table verifies a build: the target has
+ * converged exactly when the table says {@link ReasonCode#UP_TO_DATE}.
+ *
+ * <p>Facts about {@code cdk bootstrap} it respects (read from the pinned aws-cdk bundle): {@code --trust}
+ * replaces the deployed TrustedAccounts and, when omitted, the deployed list is kept, so accounts to
+ * drop travel as {@code --untrust}; the CLI exits 0 without changing anything for another
+ * BootstrapVariant ("Not overwriting"), a newer deployed version ("Not downgrading") or an unchanged
+ * template; it deletes and re-creates a stack whose creation failed; REVIEW_IN_PROGRESS counts as absent.
+ */
+public final class ToolkitDecision {
+    private static final Set<String> STABLE = Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE",
+            "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE", "IMPORT_ROLLBACK_COMPLETE");
+
+    private ToolkitDecision() {}
+
+    /**
+     * @param decision  what to do
+     * @param findings  what differs from the plan (empty only for UP_TO_DATE); {@code reason} joins them with advice
+     * @param untrust   deployed accounts (trust or lookup trust) the plan does not trust, sorted
+     */
+    public record Verdict(Decision decision, ReasonCode code, String reason, List<String> findings,
+            List<String> untrust) {}
+
+    public static Verdict decide(ObservedToolkit observed, Target target, int pinnedVersion) {
+        String stack = "toolkit stack " + target.toolkitStackName();
+        if (!observed.stackExists()) {
+            return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_MISSING, List.of(stack + " not found"), "", List.of());
+        }
+        String status = observed.stackStatus();
+        List<String> untrust = untrust(observed, target);
+        if (status.equals("REVIEW_IN_PROGRESS")) {
+            return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_MISSING, List.of(stack + " is REVIEW_IN_PROGRESS"),
+                    "a change set was created and never executed; the CLI creates the stack", untrust);
+        }
+        if (status.equals("ROLLBACK_COMPLETE") || status.equals("ROLLBACK_FAILED")) {
+            return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_FAILED_CREATE, List.of(stack + " is " + status),
+                    "its first creation failed; the CLI deletes and re-creates it", untrust);
+        }
+        if (status.endsWith("_IN_PROGRESS")) {
+            return verdict(Decision.WAIT, ReasonCode.TOOLKIT_BUSY, List.of(stack + " is " + status),
+                    "look again when the operation has ended", untrust);
+        }
+        if (!STABLE.contains(status)) {
+            return verdict(Decision.FAIL, ReasonCode.TOOLKIT_NEEDS_OPERATOR, List.of(stack + " is " + status),
+                    OperatorAdvice.forStatus(status, target.toolkitStackName()), untrust);
+        }
+        if (!ToolkitObserver.DEFAULT_VARIANT.equals(observed.variant())) {
+            return verdict(Decision.FAIL, ReasonCode.TOOLKIT_CUSTOM_VARIANT,
+                    List.of(stack + " holds the template variant '" + observed.variant() + "'"),
+                    OperatorAdvice.customVariant(), untrust);
+        }
+        if (!target.qualifier().equals(observed.qualifier())) {
+            return verdict(Decision.FAIL, ReasonCode.TOOLKIT_QUALIFIER_MISMATCH, List.of(stack + " holds qualifier '"
+                    + observed.qualifier() + "', the plan wants '" + target.qualifier() + "'"),
+                    OperatorAdvice.qualifierMismatch(observed.qualifier(), target.qualifier()), untrust);
+        }
+        int version = observed.version() == null ? 0 : observed.version(); // no output: a pre-versioning toolkit
+        List<String> settings = settingsDifferences(observed, target);
+        if (version > pinnedVersion && !settings.isEmpty()) {
+            List<String> findings = new ArrayList<>(List.of("toolkit version " + version
+                    + " is newer than the pinned CLI's template (" + pinnedVersion + ")"));
+            findings.addAll(settings);
+            return verdict(Decision.FAIL, ReasonCode.TOOLKIT_NEWER_THAN_PINNED, findings,
+                    OperatorAdvice.newerThanPinned(), untrust);
+        }
+        if (observed.version() != null && !String.valueOf(version).equals(observed.ssmVersion())) {
+            String parameter = ToolkitObserver.versionParameter(observed.qualifier());
+            return verdict(Decision.FAIL, ReasonCode.TOOLKIT_DRIFTED, List.of("SSM parameter " + parameter
+                    + (observed.ssmVersion() == null ? " is missing" : " says " + observed.ssmVersion())
+                    + " but the stack's BootstrapVersion is " + version),
+                    OperatorAdvice.drifted(parameter, version), untrust);
+        }
+        if (version < pinnedVersion) {
+            List<String> findings = new ArrayList<>(List.of("toolkit version " + version + " < pinned " + pinnedVersion));
+            findings.addAll(settings);
+            return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_OUTDATED, findings, "", untrust);
+        }
+        if (!settings.isEmpty()) {
+            return verdict(Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER, settings, "", untrust);
+        }
+        return new Verdict(Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date (version " + version + ")", List.of(),
+                List.of());
+    }
+
+    /**
+     * Trust and execution policies as sets; lookup trust must hold no account the plan does not trust
+     * (the plan wants none of its own, and an account trusted for deployment may stay on it: the
+     * template's lookup role trusts TrustedAccounts anyway, so it grants nothing more).
+     */
+    static List<String> settingsDifferences(ObservedToolkit observed, Target target) {
+        List<String> differences = new ArrayList<>();
+        TreeSet<String> wantedTrust = new TreeSet<>(target.trust());
+        if (!new TreeSet<>(observed.trust()).equals(wantedTrust)) {
+            differences.add("trust differs: deployed " + new TreeSet<>(observed.trust()) + " wanted " + wantedTrust);
+        }
+        List<String> extraLookup = observed.trustForLookup().stream().filter(a -> !wantedTrust.contains(a)).toList();
+        if (!extraLookup.isEmpty()) {
+            differences.add("trust for lookup differs: deployed " + observed.trustForLookup() + " holds "
+                    + extraLookup + " the plan does not trust");
+        }
+        TreeSet<String> wantedPolicies = new TreeSet<>(target.executionPolicies().stream().map(ExecutionPolicy::arn).toList());
+        if (!new TreeSet<>(observed.executionPolicies()).equals(wantedPolicies)) {
+            differences.add("execution policies differ: deployed " + new TreeSet<>(observed.executionPolicies())
+                    + " wanted " + wantedPolicies);
+        }
+        return differences;
+    }
+
+    /** Deployed accounts (trust and lookup trust) that the plan does not trust: the build's --untrust list. */
+    static List<String> untrust(ObservedToolkit observed, Target target) {
+        TreeSet<String> deployed = new TreeSet<>();
+        if (observed.trust() != null) {
+            deployed.addAll(observed.trust());
+        }
+        if (observed.trustForLookup() != null) {
+            deployed.addAll(observed.trustForLookup());
+        }
+        deployed.removeAll(target.trust());
+        return List.copyOf(deployed);
+    }
+
+    private static Verdict verdict(Decision decision, ReasonCode code, List<String> findings, String advice,
+            List<String> untrust) {
+        String reason = String.join("; ", findings) + (advice.isEmpty() ? "" : ": " + advice);
+        return new Verdict(decision, code, reason, List.copyOf(findings), untrust);
+    }
+}

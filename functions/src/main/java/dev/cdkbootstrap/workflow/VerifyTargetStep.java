@@ -1,0 +1,52 @@
+package dev.cdkbootstrap.workflow;
+
+import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
+import dev.cdkbootstrap.workflow.model.TargetState;
+import dev.cdkbootstrap.workflow.model.Verification;
+import dev.cdkbootstrap.workflow.port.TargetAccount;
+import dev.cdkbootstrap.workflow.port.TargetConnector;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Step 5, after every build that ended: observes the target again (same role, same reads as
+ * PrepareTarget) and compares it with the plan by the decision table. Converged exactly when the
+ * table says UP_TO_DATE: version at or above the pinned one, default variant, the target's
+ * qualifier, SSM version equal to the stack's, trust, lookup trust and execution policies as planned.
+ * A build that exits 0 proves nothing ({@code cdk bootstrap} declines some changes and still succeeds),
+ * so this observation, not the exit code, decides BOOTSTRAPPED. A stack busy right after the build
+ * (someone else's operation) is waited for, up to {@link WaitPolicy#verifyBound()}.
+ */
+public final class VerifyTargetStep {
+    private final TargetConnector connector;
+    private final WaitPolicy waits;
+    private final int pinnedVersion;
+    private final Clock clock;
+
+    public VerifyTargetStep(TargetConnector connector, WaitPolicy waits, int pinnedVersion, Clock clock) {
+        this.connector = connector;
+        this.waits = waits;
+        this.pinnedVersion = pinnedVersion;
+        this.clock = clock;
+    }
+
+    public TargetState run(TargetState state) {
+        Target target = state.item().target();
+        Instant now = clock.instant();
+        var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
+                SessionNames.forRun(state.run().runId()));
+        ObservedToolkit observed;
+        try (TargetAccount account = connector.connect(session)) {
+            observed = ToolkitObserver.observe(account.toolkit(), target);
+        }
+        ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+        if (verdict.decision() == Decision.WAIT && !WaitPolicy.expired(state.waiting(), now, waits.verifyBound())) {
+            return state.withVerification(observed, null).waitingFor(waits.verify(state.waiting(), now));
+        }
+        boolean converged = verdict.decision() == Decision.SKIP;
+        return state.withVerification(observed, new Verification(converged, converged ? List.of() : verdict.findings()));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cdkbootstrap.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two runs reaching the same targets at once (the config uploaded twice, a second apart) never fail
+ * a target: the second waits for the first's lease, then finds the toolkit up to date. Real builds.
+ */
+class DoubleUploadE2E {
+
+    @Test
+    void twoRunsAtOnceFailNoTargetAndBuildEachTargetOnce() throws Exception {
+        try (var session = E2ESupport.open("double-upload", "--config", E2ESupport.sample("single-set.yml").toString(),
+                "--double-upload")) {
+            RunOutcome first = session.run(0);
+            RunOutcome second = session.run(1);
+            Map<String, JsonNode> a = E2ESupport.targets(first);
+            Map<String, JsonNode> b = E2ESupport.targets(second);
+
+            assertThat(first.succeeded()).as(first.toString()).isTrue();
+            assertThat(second.succeeded()).as(second.toString()).isTrue();
+            for (String target : a.keySet()) {
+                String outcomeA = a.get(target).path("outcome").asText();
+                String outcomeB = b.get(target).path("outcome").asText();
+                assertThat(java.util.List.of(outcomeA, outcomeB)).as(target)
+                        .containsExactlyInAnyOrder("BOOTSTRAPPED", "SKIPPED");
+                JsonNode skipped = outcomeA.equals("SKIPPED") ? a.get(target) : b.get(target);
+                assertThat(skipped.path("reasonCode").asText()).isEqualTo("UP_TO_DATE");
+                // it waited for the other run's build (several seconds here) before it decided again
+                assertThat(skipped.path("durationSeconds").asLong()).as(target + " waited").isGreaterThanOrEqualTo(4);
+            }
+            assertThat(session.buildsStarted()).as("one build per target").isEqualTo(a.size());
+            String bucket = session.session().deployment().configBucket();
+            assertThat(session.session().sandbox().clients().s3()
+                    .listObjectsV2(r -> r.bucket(bucket).prefix("locks/")).keyCount()).isZero();
+        }
+    }
+}
