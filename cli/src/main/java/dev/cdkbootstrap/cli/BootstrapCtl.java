@@ -25,7 +25,7 @@ public final class BootstrapCtl {
                 + "\n      print the bootstrap plan (default json); invalid input behaves like validate", ConfigCommands::plan));
         commands.put("sandbox", new Entry("sandbox --config FILE [options]"
                 + "\n      run the whole workflow offline (moto + local CodeBuild); exit 0 when no target failed,"
-                + "\n      1 when any did; 'sandbox --help' lists the options", SandboxCli::run));
+                + "\n      1 when any did, 2 on a usage error; 'sandbox --help' lists the options", SandboxCli::run));
         return commands;
     }
 

@@ -106,6 +106,8 @@ class TargetRolePermissionsContractTest {
         // PrepareTarget (functions/.../aws): region check, toolkit version, execution policy from a file.
         check(role, "ec2:DescribeRegions", "*", missing);
         check(role, "ssm:GetParameter", "arn:aws:ssm:" + REGION + ":" + ACCOUNT + ":parameter/cdk-bootstrap/hnb659fds/version", missing);
+        // HeadBucket of a retained staging bucket (the decision table's TOOLKIT_LEFTOVERS)
+        check(role, "s3:ListBucket", "arn:aws:s3:::cdk-hnb659fds-assets-" + ACCOUNT + "-" + REGION, missing);
         String policy = "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-" + REGION;
         List.of("iam:GetPolicy", "iam:CreatePolicy", "iam:ListPolicyVersions", "iam:GetPolicyVersion",
                 "iam:CreatePolicyVersion", "iam:DeletePolicyVersion").forEach(action -> check(role, action, policy, missing));

@@ -45,7 +45,7 @@ public final class AwsClients {
         this.credentials = credentials;
         this.http = new PrimingHttpClient(http);
         this.ec2Regions = new Ec2RegionOptIn(this.http, endpoint, AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2));
-        this.s3 = configure(S3Client.builder().forcePathStyle(endpoint != null)).build();
+        this.s3 = configure(S3Client.builder().forcePathStyle(endpointOverridden())).build();
         this.sts = configure(StsClient.builder()).build();
         this.codeBuild = configure(CodeBuildClient.builder()).build();
         this.sfn = configure(SfnClient.builder()).build();
@@ -142,5 +142,10 @@ public final class AwsClients {
             builder.endpointOverride(endpoint);
         }
         return builder;
+    }
+
+    /** An emulator's endpoint: S3 then needs path-style addressing (no bucket name in the host). */
+    boolean endpointOverridden() {
+        return endpoint != null;
     }
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -30,6 +31,7 @@ final class AwsTargetAccount implements TargetAccount {
     private IamClient iam;
     private CloudFormationClient cloudFormation;
     private SsmClient ssm;
+    private S3Client s3;
 
     AwsTargetAccount(AwsClients clients, TargetSession session, AwsCredentialsProvider credentials) {
         this.clients = clients;
@@ -64,8 +66,10 @@ final class AwsTargetAccount implements TargetAccount {
             Region region = Region.of(session.region());
             cloudFormation = open(clients.configure(CloudFormationClient.builder(), region, credentials).build());
             ssm = open(clients.configure(SsmClient.builder(), region, credentials).build());
+            s3 = open(clients.configure(S3Client.builder().forcePathStyle(clients.endpointOverridden()), region,
+                    credentials).build());
         }
-        return new AwsToolkitInspector(cloudFormation, ssm, this::denied);
+        return new AwsToolkitInspector(cloudFormation, ssm, s3, this::denied);
     }
 
     /** Runs a call in the target; AccessDenied there (e.g. a role still propagating) is retryable. */

@@ -9,18 +9,25 @@ import software.amazon.awssdk.services.cloudformation.model.CloudFormationExcept
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
-/** {@link ToolkitInspector} on CloudFormation DescribeStacks (status, parameters, outputs) and SSM GetParameter. */
+/**
+ * {@link ToolkitInspector} on CloudFormation DescribeStacks (status, parameters, outputs), SSM GetParameter
+ * and S3 HeadBucket, with the target role's credentials.
+ */
 final class AwsToolkitInspector implements ToolkitInspector {
     private final CloudFormationClient cloudFormation;
     private final SsmClient ssm;
+    private final S3Client s3;
     private final IamPolicyStore.Guard guard;
 
-    AwsToolkitInspector(CloudFormationClient cloudFormation, SsmClient ssm, IamPolicyStore.Guard guard) {
+    AwsToolkitInspector(CloudFormationClient cloudFormation, SsmClient ssm, S3Client s3, IamPolicyStore.Guard guard) {
         this.cloudFormation = cloudFormation;
         this.ssm = ssm;
+        this.s3 = s3;
         this.guard = guard;
     }
 
@@ -42,6 +49,27 @@ final class AwsToolkitInspector implements ToolkitInspector {
             if ("ValidationError".equals(AwsErrors.code(e)) && String.valueOf(e.awsErrorDetails().errorMessage())
                     .contains("does not exist")) {
                 return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * HeadBucket (the target role's s3:ListBucket on {@code cdk-<qualifier>-assets-<account>-*}): 404 is
+     * free; 403 is a bucket of that name the role may not read, i.e. another account's (names are global),
+     * which the CLI could not create either.
+     */
+    @Override
+    public boolean bucketExists(String bucketName) {
+        try {
+            s3.headBucket(r -> r.bucket(bucketName));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            if (e.statusCode() == 403) {
+                return true;
             }
             throw e;
         }

@@ -1,5 +1,9 @@
 package dev.cdkbootstrap.workflow;
 
+import dev.cdkbootstrap.plan.Target;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a person should do about a toolkit the product will not touch (the reason texts of the
  * FAILED rows of the decision table). Commands name the stack; run them in the target account and region.
@@ -22,10 +26,10 @@ final class OperatorAdvice {
         };
     }
 
-    static String customVariant() {
+    static String customVariant(Target target) {
         return "a customised bootstrap template is not ours to overwrite (and the CLI would decline: \"Not"
-                + " overwriting\"); bootstrap this environment with its own template, or delete the stack to let"
-                + " this product manage it";
+                + " overwriting\"); bootstrap this environment with its own template, or " + deleteToolkit(target)
+                + " to let this product manage it";
     }
 
     static String qualifierMismatch(String deployed, String wanted) {
@@ -39,9 +43,30 @@ final class OperatorAdvice {
                 + " parameters CdkVersion and CdkBootstrapTemplateVersion)";
     }
 
-    static String drifted(String parameter, int version) {
-        return "drift CloudFormation does not see, and `cdk bootstrap` would change nothing; restore it (aws ssm"
-                + " put-parameter --name " + parameter + " --type String --value " + version + " --overwrite)"
-                + " or delete the toolkit stack so that the next run re-creates it";
+    static String drifted(String parameter, int version, boolean outdated, Target target) {
+        return "drift CloudFormation does not see" + (outdated ? "" : ", and `cdk bootstrap` would change nothing")
+                + "; restore it (aws ssm put-parameter --name " + parameter + " --type String --value " + version
+                + " --overwrite" + (outdated ? "; the next run then upgrades the outdated toolkit" : "") + ") or "
+                + deleteToolkit(target) + " so that the next run re-creates it";
+    }
+
+    static String leftovers(List<String> leftovers, Target target) {
+        List<String> steps = new ArrayList<>();
+        if (leftovers.stream().anyMatch(l -> l.startsWith("S3 bucket"))) {
+            steps.add("a staging bucket outlives its toolkit stack (the bootstrap template retains it): if it is a"
+                    + " leftover of this environment's deleted toolkit, empty and delete it (aws s3 rb s3://"
+                    + ToolkitObserver.stagingBucket(target) + " --force); if another account owns that name, give this"
+                    + " target another qualifier");
+        }
+        if (leftovers.stream().anyMatch(l -> l.startsWith("SSM parameter"))) {
+            steps.add("another toolkit stack holds qualifier '" + target.qualifier() + "' here: set its stack name as"
+                    + " toolkit_stack_name for this target, or another qualifier");
+        }
+        return String.join("; ", steps) + "; then run again";
+    }
+
+    /** Deleting a toolkit leaves its staging bucket (retained): both must go for a clean re-creation. */
+    private static String deleteToolkit(Target target) {
+        return "delete the toolkit stack and its retained staging bucket " + ToolkitObserver.stagingBucket(target);
     }
 }

@@ -37,11 +37,18 @@ public final class ToolkitDecision {
 
     public static Verdict decide(ObservedToolkit observed, Target target, int pinnedVersion) {
         String stack = "toolkit stack " + target.toolkitStackName();
+        List<String> leftovers = observed.leftovers() == null ? List.of() : observed.leftovers();
         if (!observed.stackExists()) {
+            if (!leftovers.isEmpty()) {
+                return leftovers(stack + " not found", leftovers, target, List.of());
+            }
             return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_MISSING, List.of(stack + " not found"), "", List.of());
         }
         String status = observed.stackStatus();
         List<String> untrust = untrust(observed, target);
+        if (ToolkitObserver.CREATES.contains(status) && !leftovers.isEmpty()) {
+            return leftovers(stack + " is " + status, leftovers, target, untrust);
+        }
         if (status.equals("REVIEW_IN_PROGRESS")) {
             return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_MISSING, List.of(stack + " is REVIEW_IN_PROGRESS"),
                     "a change set was created and never executed; the CLI creates the stack", untrust);
@@ -58,15 +65,17 @@ public final class ToolkitDecision {
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_NEEDS_OPERATOR, List.of(stack + " is " + status),
                     OperatorAdvice.forStatus(status, target.toolkitStackName()), untrust);
         }
-        if (!ToolkitObserver.DEFAULT_VARIANT.equals(observed.variant())) {
+        String variant = orDefault(observed.variant(), ToolkitObserver.DEFAULT_VARIANT);
+        if (!ToolkitObserver.DEFAULT_VARIANT.equals(variant)) {
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_CUSTOM_VARIANT,
-                    List.of(stack + " holds the template variant '" + observed.variant() + "'"),
-                    OperatorAdvice.customVariant(), untrust);
+                    List.of(stack + " holds the template variant '" + variant + "'"),
+                    OperatorAdvice.customVariant(target), untrust);
         }
-        if (!target.qualifier().equals(observed.qualifier())) {
+        String qualifier = orDefault(observed.qualifier(), Target.DEFAULT_QUALIFIER);
+        if (!target.qualifier().equals(qualifier)) {
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_QUALIFIER_MISMATCH, List.of(stack + " holds qualifier '"
-                    + observed.qualifier() + "', the plan wants '" + target.qualifier() + "'"),
-                    OperatorAdvice.qualifierMismatch(observed.qualifier(), target.qualifier()), untrust);
+                    + qualifier + "', the plan wants '" + target.qualifier() + "'"),
+                    OperatorAdvice.qualifierMismatch(qualifier, target.qualifier()), untrust);
         }
         int version = observed.version() == null ? 0 : observed.version(); // no output: a pre-versioning toolkit
         List<String> settings = settingsDifferences(observed, target);
@@ -78,11 +87,11 @@ public final class ToolkitDecision {
                     OperatorAdvice.newerThanPinned(), untrust);
         }
         if (observed.version() != null && !String.valueOf(version).equals(observed.ssmVersion())) {
-            String parameter = ToolkitObserver.versionParameter(observed.qualifier());
+            String parameter = ToolkitObserver.versionParameter(qualifier);
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_DRIFTED, List.of("SSM parameter " + parameter
                     + (observed.ssmVersion() == null ? " is missing" : " says " + observed.ssmVersion())
                     + " but the stack's BootstrapVersion is " + version),
-                    OperatorAdvice.drifted(parameter, version), untrust);
+                    OperatorAdvice.drifted(parameter, version, version < pinnedVersion, target), untrust);
         }
         if (version < pinnedVersion) {
             List<String> findings = new ArrayList<>(List.of("toolkit version " + version + " < pinned " + pinnedVersion));
@@ -104,31 +113,44 @@ public final class ToolkitDecision {
     static List<String> settingsDifferences(ObservedToolkit observed, Target target) {
         List<String> differences = new ArrayList<>();
         TreeSet<String> wantedTrust = new TreeSet<>(target.trust());
-        if (!new TreeSet<>(observed.trust()).equals(wantedTrust)) {
-            differences.add("trust differs: deployed " + new TreeSet<>(observed.trust()) + " wanted " + wantedTrust);
+        TreeSet<String> trust = set(observed.trust());
+        if (!trust.equals(wantedTrust)) {
+            differences.add("trust differs: deployed " + trust + " wanted " + wantedTrust);
         }
-        List<String> extraLookup = observed.trustForLookup().stream().filter(a -> !wantedTrust.contains(a)).toList();
+        TreeSet<String> lookup = set(observed.trustForLookup());
+        List<String> extraLookup = lookup.stream().filter(a -> !wantedTrust.contains(a)).toList();
         if (!extraLookup.isEmpty()) {
-            differences.add("trust for lookup differs: deployed " + observed.trustForLookup() + " holds "
-                    + extraLookup + " the plan does not trust");
+            differences.add("trust for lookup differs: deployed " + lookup + " holds " + extraLookup
+                    + " the plan does not trust");
         }
         TreeSet<String> wantedPolicies = new TreeSet<>(target.executionPolicies().stream().map(ExecutionPolicy::arn).toList());
-        if (!new TreeSet<>(observed.executionPolicies()).equals(wantedPolicies)) {
-            differences.add("execution policies differ: deployed " + new TreeSet<>(observed.executionPolicies())
-                    + " wanted " + wantedPolicies);
+        TreeSet<String> policies = set(observed.executionPolicies());
+        if (!policies.equals(wantedPolicies)) {
+            differences.add("execution policies differ: deployed " + policies + " wanted " + wantedPolicies);
         }
         return differences;
     }
 
+    /** A deployed list parameter as a set; an absent parameter is the template's default, empty. */
+    private static TreeSet<String> set(List<String> values) {
+        return values == null ? new TreeSet<>() : new TreeSet<>(values);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Verdict leftovers(String state, List<String> leftovers, Target target, List<String> untrust) {
+        List<String> findings = new ArrayList<>(List.of(state + " but the CLI's creation would collide with "
+                + String.join(" and ", leftovers)));
+        return verdict(Decision.FAIL, ReasonCode.TOOLKIT_LEFTOVERS, findings, OperatorAdvice.leftovers(leftovers, target),
+                untrust);
+    }
+
     /** Deployed accounts (trust and lookup trust) that the plan does not trust: the build's --untrust list. */
     static List<String> untrust(ObservedToolkit observed, Target target) {
-        TreeSet<String> deployed = new TreeSet<>();
-        if (observed.trust() != null) {
-            deployed.addAll(observed.trust());
-        }
-        if (observed.trustForLookup() != null) {
-            deployed.addAll(observed.trustForLookup());
-        }
+        TreeSet<String> deployed = set(observed.trust());
+        deployed.addAll(set(observed.trustForLookup()));
         deployed.removeAll(target.trust());
         return List.copyOf(deployed);
     }

@@ -4,35 +4,64 @@ import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.port.ToolkitInspector;
 import dev.cdkbootstrap.workflow.port.ToolkitInspector.StackState;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a target's toolkit into an {@link ObservedToolkit}: the stack named by the target (status,
- * parameters, the {@code BootstrapVersion} output) and the SSM version parameter of the qualifier the
- * stack actually holds. Names are those of the pinned CDK bootstrap template.
+ * parameters, the {@code BootstrapVersion} output), the SSM version parameter of the qualifier the
+ * stack actually holds and, where the CLI would create the stack, what that creation would collide
+ * with. Names are those of the pinned CDK bootstrap template.
  */
 public final class ToolkitObserver {
     /** The CDK CLI's default when the stack has no BootstrapVariant parameter (older templates). */
     public static final String DEFAULT_VARIANT = "AWS CDK: Default Resources";
+    /** Statuses in which the CLI creates the stack (docs/workflow.md, first two rows). */
+    static final Set<String> CREATES = Set.of("REVIEW_IN_PROGRESS", "ROLLBACK_COMPLETE", "ROLLBACK_FAILED");
 
     private ToolkitObserver() {}
 
     public static ObservedToolkit observe(ToolkitInspector toolkit, Target target) {
         Optional<StackState> found = toolkit.stack(target.toolkitStackName());
         if (found.isEmpty()) {
-            return ObservedToolkit.noStack();
+            Optional<String> ssm = toolkit.parameter(versionParameter(target.qualifier())).map(String::trim);
+            return new ObservedToolkit(null, null, ssm.orElse(null), null, null, null, null, null,
+                    leftovers(toolkit, target, ssm));
         }
         StackState stack = found.get();
         Map<String, String> parameters = stack.parameters();
-        String qualifier = nonBlank(parameters.get("Qualifier"), Target.DEFAULT_QUALIFIER);
-        String ssmVersion = toolkit.parameter(versionParameter(qualifier)).map(String::trim).orElse(null);
-        return new ObservedToolkit(stack.status(), version(stack.outputs().get("BootstrapVersion")), ssmVersion,
-                nonBlank(parameters.get("BootstrapVariant"), DEFAULT_VARIANT), qualifier,
-                list(parameters.get("TrustedAccounts")), list(parameters.get("TrustedAccountsForLookup")),
-                list(parameters.get("CloudFormationExecutionPolicies")));
+        String qualifier = parameters.get("Qualifier");
+        Optional<String> ssm = toolkit.parameter(versionParameter(qualifier == null || qualifier.isBlank()
+                ? Target.DEFAULT_QUALIFIER : qualifier)).map(String::trim);
+        List<String> leftovers = CREATES.contains(stack.status()) ? leftovers(toolkit, target, ssm) : null;
+        return new ObservedToolkit(stack.status(), version(stack.outputs().get("BootstrapVersion")), ssm.orElse(null),
+                parameters.get("BootstrapVariant"), qualifier, list(parameters.get("TrustedAccounts")),
+                list(parameters.get("TrustedAccountsForLookup")), list(parameters.get("CloudFormationExecutionPolicies")),
+                leftovers);
+    }
+
+    /**
+     * Where the CLI will create the toolkit: what would make that creation fail. The staging bucket
+     * {@code cdk-<qualifier>-assets-<account>-<region>} is retained when its stack is deleted (or a failed
+     * creation rolls back); a version parameter of the target's qualifier means another stack holds it.
+     */
+    private static List<String> leftovers(ToolkitInspector toolkit, Target target, Optional<String> ssm) {
+        List<String> found = new ArrayList<>();
+        String bucket = stagingBucket(target);
+        if (toolkit.bucketExists(bucket)) {
+            found.add("S3 bucket " + bucket);
+        }
+        ssm.ifPresent(version -> found.add("SSM parameter " + versionParameter(target.qualifier()) + " (" + version + ")"));
+        return List.copyOf(found);
+    }
+
+    /** The bootstrap template's staging bucket name when no FileAssetsBucketName is given. */
+    public static String stagingBucket(Target target) {
+        return "cdk-" + target.qualifier() + "-assets-" + target.account() + "-" + target.region();
     }
 
     /** {@code /cdk-bootstrap/<qualifier>/version}, the parameter the bootstrap template writes. */
@@ -40,10 +69,10 @@ public final class ToolkitObserver {
         return "/cdk-bootstrap/" + qualifier + "/version";
     }
 
-    /** A CloudFormation CommaDelimitedList value as a sorted, de-duplicated list. */
+    /** A CloudFormation CommaDelimitedList value as a sorted, de-duplicated list; null when absent. */
     static List<String> list(String value) {
         if (value == null) {
-            return List.of();
+            return null;
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().sorted().toList();
     }
@@ -59,7 +88,4 @@ public final class ToolkitObserver {
         }
     }
 
-    private static String nonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -54,7 +54,7 @@ public final class Fixtures {
     /** A toolkit as the pinned template leaves it: default variant and qualifier, SSM equal to the version. */
     public static ObservedToolkit observed(String status, List<String> trust, List<String> policies, int version) {
         return new ObservedToolkit(status, version, Integer.toString(version), ToolkitObserver.DEFAULT_VARIANT,
-                Target.DEFAULT_QUALIFIER, trust, List.of(), policies);
+                Target.DEFAULT_QUALIFIER, trust, List.of(), policies, null);
     }
 
     /** The dev target's toolkit exactly as planned, at the pinned version 33. */

@@ -133,6 +133,18 @@ class PrepareTargetStepTest {
     }
 
     @Test
+    void aDeletedToolkitWhoseStagingBucketWasRetainedFailsBeforeABuildWouldCollideWithIt() {
+        dev.buckets.add("cdk-hnb659fds-assets-111111111111-eu-west-1");
+
+        TargetState result = prepare(false);
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
+        assertThat(result.observed().leftovers()).containsExactly("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1");
+        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
+    }
+
+    @Test
     void aFailRowChangesNothingAndTakesNoLease() {
         dev.toolkit("UPDATE_ROLLBACK_FAILED", List.of(PIPELINE), List.of(policyArn), 33, "33");
 

@@ -28,7 +28,7 @@ class ToolkitDecisionTest {
 
     private static ObservedToolkit with(ObservedToolkit o, String variant, String qualifier, Integer version,
             String ssm, List<String> trust, List<String> lookup, List<String> policies) {
-        return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies);
+        return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies, null);
     }
 
     @Test
@@ -38,6 +38,63 @@ class ToolkitDecisionTest {
         assertThat(verdict.decision()).isEqualTo(Decision.BOOTSTRAP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(verdict.reason()).isEqualTo("toolkit stack CDKToolkit not found");
+    }
+
+    @Test
+    void noStackButItsRetainedStagingBucketIsALeftoverTheCreationWouldCollideWith() {
+        ObservedToolkit deleted = new ObservedToolkit(null, null, null, null, null, null, null, null,
+                List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
+
+        Verdict verdict = decide(deleted);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
+        assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
+        assertThat(verdict.reason()).contains("not found but the CLI's creation would collide with S3 bucket",
+                "aws s3 rb s3://cdk-hnb659fds-assets-111111111111-eu-west-1 --force");
+    }
+
+    @Test
+    void noStackOfThisNameButTheQualifiersVersionParameterMeansAnotherStackHoldsIt() {
+        ObservedToolkit other = new ObservedToolkit(null, null, "33", null, null, null, null, null,
+                List.of("SSM parameter /cdk-bootstrap/hnb659fds/version (33)"));
+
+        Verdict verdict = decide(other);
+
+        assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
+        assertThat(verdict.reason()).contains("another toolkit stack holds qualifier 'hnb659fds'", "toolkit_stack_name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"REVIEW_IN_PROGRESS", "ROLLBACK_COMPLETE"})
+    void aStackTheCliWouldCreateAgainIsCheckedForLeftoversToo(String status) {
+        ObservedToolkit failed = new ObservedToolkit(status, null, null, null, null, null, null, null,
+                List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
+
+        assertThat(decide(failed).code()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
+        assertThat(decide(failed).reason()).startsWith("toolkit stack CDKToolkit is " + status);
+    }
+
+    @Test
+    void aStackWithoutVariantQualifierOrListParametersIsReadWithTheTemplatesDefaults() {
+        ObservedToolkit bare = new ObservedToolkit("UPDATE_COMPLETE", 33, "33", null, null, null, null, null, null);
+
+        Verdict verdict = decide(bare);
+
+        assertThat(verdict.code()).isEqualTo(ReasonCode.SETTINGS_DIFFER);
+        assertThat(verdict.findings()).containsExactly("trust differs: deployed [] wanted [" + PIPELINE + "]",
+                "execution policies differ: deployed [] wanted [" + POLICY + "]");
+    }
+
+    @Test
+    void aDriftedButOutdatedToolkitIsToldTheNextRunUpgradesIt() {
+        ObservedToolkit drifted = with(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 30,
+                null, List.of(PIPELINE), List.of(), List.of(POLICY));
+
+        Verdict verdict = decide(drifted);
+
+        assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_DRIFTED);
+        assertThat(verdict.reason()).contains("--value 30", "the next run then upgrades the outdated toolkit")
+                .doesNotContain("would change nothing");
     }
 
     @Test

@@ -100,6 +100,22 @@ abstract class TargetAccountITBase {
         }
     }
 
+    /** A toolkit's retained staging bucket is seen in the target account (HeadBucket with the target role). */
+    @Test
+    void aStagingBucketIsFoundWhenItExists() {
+        String bucket = "cdk-hnb659fds-assets-" + DEV + "-" + emulator().region();
+        try (TargetAccount dev = connect(DEV)) {
+            assertThat(dev.toolkit().bucketExists(bucket)).isFalse();
+        }
+        try (var s3 = new TestClients(emulator()).build(software.amazon.awssdk.services.s3.S3Client.builder()
+                .forcePathStyle(true), accounts.credentials(DEV))) {
+            s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(emulator().region())));
+        }
+        try (TargetAccount dev = connect(DEV)) {
+            assertThat(dev.toolkit().bucketExists(bucket)).isTrue();
+        }
+    }
+
     @Test
     void theToolkitStackStatusParametersAndVersionAreReadInTheTargetAccount() {
         accounts.deployToolkit(DEV, PIPELINE, policyArn(DEV), "33");

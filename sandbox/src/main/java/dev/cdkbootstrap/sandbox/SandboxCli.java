@@ -77,6 +77,11 @@ public final class SandboxCli {
     static int run(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
         try (SandboxSession session = SandboxSession.open(options, projectRoot, out)) {
             List<RunOutcome> outcomes = session.runAll();
+            if (outcomes.size() > 1) { // every run's report stays readable, not only the last
+                for (RunOutcome outcome : outcomes) {
+                    writeReport(outcome, options.workDir().resolve("reports").resolve(outcome.runId() + ".json"), out);
+                }
+            }
             writeReport(outcomes.get(outcomes.size() - 1), options.report(), out);
             return outcomes.stream().allMatch(RunOutcome::succeeded) ? 0 : 1;
         }
@@ -88,7 +93,7 @@ public final class SandboxCli {
         }
         if (last.report().isEmpty()) {
             Files.deleteIfExists(report);
-            out.println("sandbox: the last run wrote no report.json; nothing written to " + report);
+            out.println("sandbox: run " + last.runId() + " wrote no report.json; nothing written to " + report);
             return;
         }
         Files.writeString(report, Json.tolerant().writer().with(SerializationFeature.INDENT_OUTPUT)

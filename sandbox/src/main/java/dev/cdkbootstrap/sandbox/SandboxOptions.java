@@ -2,8 +2,10 @@ package dev.cdkbootstrap.sandbox;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parsed command line of {@code bootstrapctl sandbox}. ACCOUNT/REGION values are checked for shape
@@ -33,6 +35,9 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
+    private static final Set<String> REPEATABLE = Set.of("--without-role", "--failing-build",
+            "--noop-build");
+
     /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
     static SandboxOptions parse(List<String> args) {
         Path config = null;
@@ -52,8 +57,13 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         boolean simulated = false;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (!REPEATABLE.contains(arg) && !seen.add(arg)) {
+                throw new IllegalArgumentException(arg + " is given twice; it takes one value (only --without-role,"
+                        + " --failing-build and --noop-build repeat)");
+            }
             switch (arg) {
                 case "--config" -> config = Path.of(value(args, ++i, arg));
                 case "--policies-dir" -> policies = Path.of(value(args, ++i, arg));
@@ -84,6 +94,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         }
         if (doubleUpload && dryRun) {
             throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
+        }
+        if (dryRun && (!failing.isEmpty() || !noop.isEmpty() || simulated)) {
+            throw new IllegalArgumentException("--dry-run starts no build: --failing-build, --noop-build and"
+                    + " --simulated-builds would do nothing");
         }
         return new SandboxOptions(config, Optional.ofNullable(policies),
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
- * One test per row of the decision table (docs/workflow.md): thirteen targets, each given the toolkit
+ * One test per row of the decision table (docs/workflow.md): fourteen targets, each given the toolkit
  * that hits one row (src/test/resources/e2e/decision-table/given.yml), one real run with the real CDK
  * CLI. Each test checks what report.json claims and what the emulator holds afterwards.
  */
@@ -88,6 +88,19 @@ class DecisionTableE2E {
     void noStackIsCreated() {
         bootstrappedAndVerified(PIPELINE, "TOOLKIT_MISSING", List.of());
         bootstrappedAndVerified("240000000002", "TOOLKIT_MISSING", List.of(PIPELINE, "240000000001"));
+    }
+
+    @Test
+    void aDeletedToolkitWhoseStagingBucketWasRetainedIsNotBuiltIntoTheCollision() {
+        failedWithoutABuild("250000000001", "TOOLKIT_LEFTOVERS");
+        assertThat(target("250000000001").path("observed").path("stackStatus").isNull()).isTrue();
+        assertThat(list(target("250000000001").path("observed").path("leftovers")))
+                .containsExactly("S3 bucket cdk-hnb659fds-assets-250000000001-eu-west-1");
+        assertThat(target("250000000001").path("reason").asText())
+                .contains("aws s3 rb s3://cdk-hnb659fds-assets-250000000001-eu-west-1 --force");
+        assertThat(session.in("250000000001", REGION).s3()
+                .headBucket(b -> b.bucket("cdk-hnb659fds-assets-250000000001-eu-west-1")).sdkHttpResponse().isSuccessful())
+                .as("the bucket is still there").isTrue();
     }
 
     @Test
@@ -175,7 +188,7 @@ class DecisionTableE2E {
         assertThat(session.buildsStarted()).as("pipeline, 210000000001/2, 230000000003, 240000000001/2").isEqualTo(6);
         assertThat(session.run(0).status()).isEqualTo("FAILED");
         assertThat(session.printed()).contains("TOOLKIT_QUALIFIER_MISMATCH").contains("TOOLKIT_NEWER_THAN_PINNED");
-        assertThat(report).hasSize(13);
+        assertThat(report).hasSize(14);
         String bucket = session.session().deployment().configBucket();
         assertThat(session.session().sandbox().clients().s3().listObjectsV2(b -> b.bucket(bucket).prefix("locks/"))
                 .keyCount()).as("every lease was given back").isZero();

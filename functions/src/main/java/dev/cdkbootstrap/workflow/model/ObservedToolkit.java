@@ -9,12 +9,17 @@ import java.util.List;
  * there is no toolkit stack of that name (then every other value is null too).
  *
  * @param version           the stack's {@code BootstrapVersion} output (null when the stack has none)
- * @param ssmVersion        the text of SSM {@code /cdk-bootstrap/<qualifier>/version} (null when missing)
- * @param variant           the stack's {@code BootstrapVariant} parameter (the CDK default when absent)
- * @param qualifier         the stack's {@code Qualifier} parameter (the CDK default when absent)
- * @param trust             {@code TrustedAccounts}, sorted
- * @param trustForLookup    {@code TrustedAccountsForLookup}, sorted
- * @param executionPolicies {@code CloudFormationExecutionPolicies}, sorted
+ * @param ssmVersion        the text of SSM {@code /cdk-bootstrap/<qualifier>/version} (null when missing; with
+ *                          no stack, the parameter of the target's qualifier)
+ * @param variant           the stack's {@code BootstrapVariant} parameter (null when absent: the CLI then
+ *                          reads the CDK default)
+ * @param qualifier         the stack's {@code Qualifier} parameter (null when absent: the template's default)
+ * @param trust             {@code TrustedAccounts}, sorted (null when the stack has no such parameter)
+ * @param trustForLookup    {@code TrustedAccountsForLookup}, sorted (likewise)
+ * @param executionPolicies {@code CloudFormationExecutionPolicies}, sorted (likewise)
+ * @param leftovers         where the CLI would create the toolkit (no stack, one in review, a failed
+ *                          creation): what already exists that it would collide with (a retained staging
+ *                          bucket, another stack's version parameter of this qualifier); null otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ObservedToolkit(
@@ -25,11 +30,12 @@ public record ObservedToolkit(
         String qualifier,
         List<String> trust,
         List<String> trustForLookup,
-        List<String> executionPolicies) {
+        List<String> executionPolicies,
+        List<String> leftovers) {
 
-    /** No toolkit stack of the target's name exists. */
+    /** No toolkit stack of the target's name exists, and nothing it would collide with. */
     public static ObservedToolkit noStack() {
-        return new ObservedToolkit(null, null, null, null, null, null, null, null);
+        return new ObservedToolkit(null, null, null, null, null, null, null, null, List.of());
     }
 
     public boolean stackExists() {

@@ -10,6 +10,11 @@ public enum ReasonCode {
     TOOLKIT_MISSING,
     /** The stack's first creation failed (ROLLBACK_COMPLETE, ROLLBACK_FAILED): the CLI deletes and re-creates it. */
     TOOLKIT_FAILED_CREATE,
+    /**
+     * Where the CLI would create the stack, something it would collide with exists: a retained staging
+     * bucket, or another stack's version parameter of the same qualifier.
+     */
+    TOOLKIT_LEFTOVERS,
     /** The stack is in another operation (or another run is bootstrapping it) for longer than the bounded wait. */
     TOOLKIT_BUSY,
     /** The stack is in a failed state only a person can resolve (DELETE_FAILED, UPDATE_ROLLBACK_FAILED, ...). */

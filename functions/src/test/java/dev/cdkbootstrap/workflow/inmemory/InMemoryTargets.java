@@ -26,6 +26,8 @@ public final class InMemoryTargets implements TargetConnector {
         public final InMemoryPolicyStore policies;
         public final Map<String, ToolkitInspector.StackState> stacks = new HashMap<>();
         public final Map<String, String> parameters = new HashMap<>();
+        /** S3 buckets that exist (staging buckets retained by a deleted toolkit, or another account's). */
+        public final Set<String> buckets = new HashSet<>();
 
         /**
          * A toolkit stack as the pinned bootstrap template leaves it (its SSM version parameter too, unless
@@ -89,6 +91,11 @@ public final class InMemoryTargets implements TargetConnector {
                     @Override
                     public Optional<String> parameter(String name) {
                         return Optional.ofNullable(account.parameters.get(name));
+                    }
+
+                    @Override
+                    public boolean bucketExists(String bucketName) {
+                        return account.buckets.contains(bucketName);
                     }
                 };
             }

@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Runs the sandbox with generated configs of 1, 10 and 40 targets at a fixed Map concurrency, and
  * the 10-target config once more at concurrency 1 (targets one after another), and prints the wall
- * time of each run (upload to report) and per target. Each case gets a fresh emulator.
+ * time of each run (upload to report), per target, how it ended (counts, or the error that failed it,
+ * e.g. a limit the sandbox enforces) and, for two or more sizes, how time grew against size (largest
+ * to smallest). Each case gets a fresh emulator.
  * Usage: {@code SandboxBenchmark [mapConcurrency=10] [parallelBuilds=cores] [sizes=1,10,40] [sandbox options...]},
- * e.g. {@code SandboxBenchmark 10 2 100,1000 --simulated-builds}.
+ * e.g. {@code SandboxBenchmark 10 2 100,1000 --simulated-builds} or {@code SandboxBenchmark 10 2 1201 --dry-run}.
  */
 public final class SandboxBenchmark {
     private SandboxBenchmark() {}
@@ -33,11 +36,20 @@ public final class SandboxBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-8s %-12s %-15s %-10s %-12s %s", "targets", "concurrency", "parallelBuilds",
                 "run (s)", "per target", "outcome"));
+        TreeMap<Integer, Double> seconds = new TreeMap<>();
         for (int size : sizes) {
-            lines.add(measure(work, size, concurrency, builds, extra));
+            Measured measured = measure(work, size, concurrency, builds, extra);
+            seconds.put(size, measured.seconds());
+            lines.add(measured.line());
         }
-        if (sizes.contains(10)) {
-            lines.add(measure(work, 10, 1, builds, extra));
+        if (sizes.contains(10) && sizes.size() > 1) {
+            lines.add(measure(work, 10, 1, builds, extra).line());
+        }
+        if (seconds.size() > 1) {
+            int small = seconds.firstKey();
+            int large = seconds.lastKey();
+            lines.add(String.format("%d targets took %.1f times as long as %d (%.0f times as many targets)", large,
+                    seconds.get(large) / seconds.get(small), small, (double) large / small));
         }
         System.out.println();
         System.out.println("Sandbox benchmark (" + Runtime.getRuntime().availableProcessors() + " cores"
@@ -47,7 +59,9 @@ public final class SandboxBenchmark {
         System.exit(0);
     }
 
-    private static String measure(Path work, int size, int concurrency, int builds, List<String> extra) throws Exception {
+    private record Measured(double seconds, String line) {}
+
+    private static Measured measure(Path work, int size, int concurrency, int builds, List<String> extra) throws Exception {
         Path config = work.resolve("cdk-app-" + size + ".yml");
         Files.writeString(config, generatedConfig(size));
         List<String> args = new ArrayList<>(List.of("--config", config.toString(),
@@ -61,10 +75,12 @@ public final class SandboxBenchmark {
             RunOutcome outcome = session.runAll().get(0);
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             var counts = outcome.report().map(r -> r.path("counts").toString()).orElse(outcome.status());
+            boolean failedByError = !"SUCCEEDED".equals(outcome.status()) && outcome.error() != null
+                    && !outcome.error().endsWith("TargetsFailed");
             String line = String.format("%-8d %-12d %-15d %-10.1f %-12.2f %s", size, concurrency, builds, seconds,
-                    seconds / size, counts);
+                    seconds / size, counts + " " + outcome.status() + (failedByError ? " " + outcome.error() : ""));
             System.out.println(line);
-            return line;
+            return new Measured(seconds, line);
         }
     }
 

@@ -95,6 +95,7 @@ public final class LocalLambdas implements Route {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         AtomicInteger running = inFlight.computeIfAbsent(name, n -> new AtomicInteger());
         running.incrementAndGet();
+        long start = System.nanoTime();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.length == 0 ? "{}".getBytes() : payload), output,
                     LocalContext.forInvocation(name, arn(name, region), 900, log));
@@ -108,6 +109,8 @@ public final class LocalLambdas implements Route {
             return reply;
         } finally {
             running.decrementAndGet();
+            // one line per invocation in sandbox.log: how long each step took (e.g. Summarize at scale)
+            log.println("[" + name + "] took " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
     }
 

@@ -41,6 +41,12 @@ public final class ReportTable {
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
+        for (JsonNode target : report.path("targets")) { // what to do is at the end of the reason: print it whole
+            String reason = target.path("reason").asText("");
+            if ("FAILED".equals(target.path("outcome").asText()) && reason.length() > REASON_WIDTH) {
+                out.println("  " + target.path("account").asText() + "/" + target.path("region").asText() + ": " + reason);
+            }
+        }
         if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null
                 && !outcome.error().endsWith(".TargetsFailed") && !outcome.error().equals("TargetsFailed")) {
             // e.g. a limit the sandbox enforces failed the run after the report was written (the failed

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -96,11 +97,9 @@ public final class GivenFile {
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Node item = sequence.getValue().get(i);
             ToolkitState state = entry(item, "toolkits[" + i + "]");
-            if (state == null) {
-                continue;
-            }
+            // duplicates are found from the raw keys, so an entry with another mistake is checked too
             int line = item.getStartMark().getLine() + 1;
-            for (String key : List.of(state.target() + " stack " + state.stackName(), state.target() + " qualifier " + state.qualifier())) {
+            for (String key : identities(item)) {
                 Integer first = seen.putIfAbsent(key, line);
                 if (first != null) {
                     errors.add(NodeReader.place(item, "toolkits[" + i + "]"), "duplicate: " + key + " is already given at line " + first
@@ -108,9 +107,31 @@ public final class GivenFile {
                     break;
                 }
             }
-            states.add(state);
+            if (state != null) {
+                states.add(state);
+            }
         }
         return states;
+    }
+
+    /** "TARGET stack NAME" and "TARGET qualifier Q" of an entry, read as written (defaults filled); none without a target. */
+    private static List<String> identities(Node item) {
+        if (!(item instanceof MappingNode mapping)) {
+            return List.of();
+        }
+        Map<String, String> scalars = new HashMap<>();
+        mapping.getValue().forEach(tuple -> {
+            if (tuple.getKeyNode() instanceof ScalarNode key
+                    && tuple.getValueNode() instanceof ScalarNode value) {
+                scalars.put(key.getValue(), value.getValue().strip());
+            }
+        });
+        String target = scalars.get("target");
+        if (target == null || target.isEmpty()) {
+            return List.of();
+        }
+        return List.of(target + " stack " + scalars.getOrDefault("stackName", ToolkitState.DEFAULT_STACK_NAME),
+                target + " qualifier " + scalars.getOrDefault("qualifier", ToolkitState.DEFAULT_QUALIFIER));
     }
 
     private ToolkitState entry(Node item, String path) {

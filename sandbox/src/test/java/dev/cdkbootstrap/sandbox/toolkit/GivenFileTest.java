@@ -96,6 +96,18 @@ class GivenFileTest {
     }
 
     @Test
+    void aDuplicateIsReportedEvenWhenAnEntryHasAnotherMistake() {
+        assertThatThrownBy(() -> parse("""
+                toolkits:
+                  - target: "222222222222/eu-west-1"
+                    version: thirty
+                  - target: "222222222222/eu-west-1"
+                """)).hasMessageContaining("given.yml:3:14: error: toolkits[0].version")
+                .hasMessageContaining("given.yml:4:5: error: toolkits[1]: duplicate: 222222222222/eu-west-1 stack CDKToolkit"
+                        + " is already given at line 2");
+    }
+
+    @Test
     void everyErrorIsReportedAtOnce() {
         assertThatThrownBy(() -> parse("""
                 toolkit:
