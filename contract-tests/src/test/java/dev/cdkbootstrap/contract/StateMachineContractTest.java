@@ -197,11 +197,12 @@ class StateMachineContractTest {
                          "runPrefix.$": "$.runPrefix"},
                  "item.$": "$$.Map.Item.Value"}"""));
         assertThat(map.path("Next").asText()).isEqualTo("Summarize");
-        // Even when the Map itself fails, the run ends with a report naming every target.
+        // Even when the Map itself fails, the run ends with a report naming every target and the Map's
+        // error (RunContext.mapFailure); the RunContext itself flows on.
         assertThat(map.path("Catch")).hasSize(1);
         JsonNode catcher = map.path("Catch").get(0);
         assertThat(catcher.path("ErrorEquals")).containsExactly(readJson("\"States.ALL\""));
-        assertThat(catcher.path("ResultPath").isNull()).isTrue();
+        assertThat(catcher.path("ResultPath").asText()).isEqualTo("$.mapFailure");
         assertThat(catcher.path("Next").asText()).isEqualTo("Summarize");
     }
 

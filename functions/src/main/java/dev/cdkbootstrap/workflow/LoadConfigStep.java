@@ -80,7 +80,7 @@ public final class LoadConfigStep {
                 execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
                 RunLayout.targets(runPrefix), settings.maxConcurrency(),
                 new RunContext.PlannedCount(targets.size()),
-                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size());
+                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null);
     }
 
     private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {

@@ -20,7 +20,9 @@ final class ReportMarkdown {
                 .append("\n- Targets: ").append(report.counts().planned()).append(" planned, ")
                 .append(report.counts().bootstrapped()).append(" bootstrapped, ")
                 .append(report.counts().skipped()).append(" skipped, ")
-                .append(report.counts().failed()).append(" failed\n\n");
+                .append(report.counts().failed()).append(" failed\n")
+                .append(report.mapFailure() == null ? "" : "- **The Map state failed:** " + cell(report.mapFailure()) + "\n")
+                .append('\n');
         md.append("| Target | Outcome | Code | Reason | Duration | Build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             md.append("| ").append(r.account()).append('/').append(r.region())

@@ -78,9 +78,12 @@ public final class SummarizeStep {
         int failed = count(results, Outcome.FAILED);
         List<Report.Entry> entries = results.stream().map(r -> new Report.Entry(r.account(), r.region(),
                 r.outcome(), r.reason(), r.buildId(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
+        // A failed Map (its item reader, result writer, or children it stopped) is never a succeeded run.
+        boolean mapFailed = run.mapFailure() != null;
         return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
-                failed > 0 ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
-                new Report.Counts(bootstrapped, skipped, failed, results.size()), entries);
+                failed > 0 || mapFailed ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
+                new Report.Counts(bootstrapped, skipped, failed, results.size()),
+                mapFailed ? run.mapFailure().describe(Integer.MAX_VALUE) : null, entries);
     }
 
     private List<TargetItem> readItems(RunContext run) {
@@ -152,6 +155,9 @@ public final class SummarizeStep {
         StringBuilder text = new StringBuilder("Run " + report.runId() + " (" + report.trigger() + ") " + report.status()
                 + ": " + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
                 + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey);
+        if (run.mapFailure() != null) {
+            text.append("\nThe Map state failed: ").append(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS));
+        }
         if (!warnings.isEmpty()) {
             text.append("\n").append(warnings.size()).append(" warning(s):");
             warnings.stream().limit(NAMED_WARNINGS).forEach(w -> text.append("\n- ").append(w));
@@ -184,7 +190,9 @@ public final class SummarizeStep {
         List<String> named = results.stream().filter(r -> r.outcome() == Outcome.FAILED).limit(NAMED_FAILURES)
                 .map(r -> r.account() + "/" + r.region() + " (" + r.reasonCode() + ": " + shortened(r.reason()) + ")")
                 .toList();
-        return failed + " target(s) failed: " + String.join("; ", named)
+        String mapFailed = run.mapFailure() == null ? ""
+                : "The Map state failed (" + run.mapFailure().describe(MAX_CAUSE_REASON_CHARS) + "). ";
+        return mapFailed + failed + " target(s) failed" + (named.isEmpty() ? "" : ": " + String.join("; ", named))
                 + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
                 + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;
     }

@@ -3,6 +3,7 @@ package dev.cdkbootstrap.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
@@ -36,7 +37,7 @@ class SummarizeStepTest {
     private final Target b = Fixtures.target("222222222222", "eu-west-1", List.of(), List.of());
     private final RunContext run = new RunContext("run-1", "manual", false,
             new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET, "runs/run-1/", "runs/run-1/targets.json", 10,
-            new RunContext.PlannedCount(2), List.of(), 0);
+            new RunContext.PlannedCount(2), List.of(), 0, null);
 
     SummarizeStepTest() throws Exception {
         store.write(BUCKET, "runs/run-1/targets.json",
@@ -81,6 +82,29 @@ class SummarizeStepTest {
                 .hasMessageContaining("1 target(s) failed: 222222222222/eu-west-1 (NO_RESULT: no result recorded)");
         assertThat(report().status()).isEqualTo(Report.RunStatus.FAILED);
         assertThat(report().counts().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void aMapThatFailedFailsTheRunEvenWhenEveryTargetHasAGoodResultAndSaysWhy() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "done");
+        recorded(b, Outcome.SKIPPED, "up to date");
+        // the Map's Catch (ResultPath $.mapFailure) adds Step Functions' error output to the RunContext
+        String cause = "x".repeat(2_000);
+        ObjectNode input = Json.strict().valueToTree(run);
+        input.putObject("mapFailure").put("Error", "States.ResultWriterFailed").put("Cause", cause);
+        RunContext failedMap = Json.strict().treeToValue(input, RunContext.class);
+
+        assertThatThrownBy(() -> step.run(failedMap)).isInstanceOf(TargetsFailed.class)
+                .hasMessageStartingWith("The Map state failed (States.ResultWriterFailed: xxx")
+                .hasMessageContaining("...). 0 target(s) failed. Report: s3://config-bucket/runs/run-1/report.json");
+        Report report = report();
+        assertThat(report.status()).isEqualTo(Report.RunStatus.FAILED);
+        assertThat(report.counts()).isEqualTo(new Report.Counts(1, 1, 0, 2));
+        assertThat(report.mapFailure()).isEqualTo("States.ResultWriterFailed: " + cause);
+        assertThat(store.text(BUCKET, "runs/run-1/report.md").orElseThrow())
+                .contains("- **The Map state failed:** States.ResultWriterFailed: xxx");
+        assertThat(published).singleElement().asString().startsWith("CDK bootstrap FAILED: run-1")
+                .contains("The Map state failed: States.ResultWriterFailed: xxx");
     }
 
     @Test
@@ -143,7 +167,7 @@ class SummarizeStepTest {
         store.write(BUCKET, "runs/run-1/plan.json", Json.strict().writeValueAsBytes(
                 new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings)), "application/json");
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7);
+                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7, null);
 
         step.run(warned);
 
@@ -241,7 +265,8 @@ class SummarizeStepTest {
 
         var json = Json.strict().readTree(store.text(BUCKET, "runs/run-1/report.json").orElseThrow());
         assertThat(json.fieldNames()).toIterable().containsExactly("runId", "trigger", "dryRun", "config", "status",
-                "counts", "targets");
+                "counts", "mapFailure", "targets");
+        assertThat(json.path("mapFailure").isNull()).isTrue();
         assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId");
         assertThat(json.path("config").path("versionId").isNull()).isTrue();
         for (var target : json.path("targets")) {

@@ -76,12 +76,18 @@ final class E2ESupport {
         }
     }
 
-    /** account/region → the target's entry of a report. */
+    /**
+     * account/region → the target's entry of a report; fails when the report says the Map state itself
+     * failed (no E2E run expects that: a moto difference would hide behind the Map's Catch otherwise).
+     */
     static Map<String, JsonNode> targets(RunOutcome outcome) {
         Map<String, JsonNode> targets = new LinkedHashMap<>();
-        outcome.report().orElseThrow(() -> new AssertionError("run " + outcome.runId() + " wrote no report: "
-                + outcome.error() + " " + outcome.cause()))
-                .path("targets").forEach(t -> targets.put(t.path("account").asText() + "/" + t.path("region").asText(), t));
+        JsonNode report = outcome.report().orElseThrow(() -> new AssertionError("run " + outcome.runId()
+                + " wrote no report: " + outcome.error() + " " + outcome.cause()));
+        if (!report.path("mapFailure").isNull()) {
+            throw new AssertionError("run " + outcome.runId() + ": the Map state failed: " + report.path("mapFailure"));
+        }
+        report.path("targets").forEach(t -> targets.put(t.path("account").asText() + "/" + t.path("region").asText(), t));
         return targets;
     }
 

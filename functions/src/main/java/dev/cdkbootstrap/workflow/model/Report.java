@@ -3,7 +3,11 @@ package dev.cdkbootstrap.workflow.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md). */
+/**
+ * {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md).
+ * {@code mapFailure} is {@code "<error>: <cause>"} when the Map state itself failed (then the run is
+ * FAILED whatever the targets' outcomes), null when it completed.
+ */
 public record Report(
         String runId,
         String trigger,
@@ -11,6 +15,7 @@ public record Report(
         ConfigLocation config,
         RunStatus status,
         Counts counts,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String mapFailure,
         List<Entry> targets) {
 
     public enum RunStatus { SUCCEEDED, FAILED }

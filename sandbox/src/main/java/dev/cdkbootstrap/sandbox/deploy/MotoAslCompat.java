@@ -8,20 +8,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * moto 5.2.1's ASL parser rejects valid definitions in a few places; the definition is adjusted here
- * (and only in the sandbox) so the interpreter accepts it with the same meaning:
- * an integer {@code ToleratedFailurePercentage} (its grammar wants a decimal NUMBER token: 100 → 100.0).
+ * moto 5.2.1's ASL interpreter differs from AWS in a few places; the definition is adjusted here
+ * (and only in the sandbox) so that it runs with the same meaning, and every change is printed:
+ * <ul>
+ * <li>an integer {@code ToleratedFailurePercentage}: its grammar wants a decimal NUMBER token (100 → 100.0);
+ * <li>a {@code ResultWriter} whose {@code Parameters} use paths ({@code "Bucket.$"}): AWS evaluates them
+ *     against the Map's input, moto against the Map's collected results, where {@code $.artifactBucket}
+ *     does not exist, so every run's Map would fail with {@code States.Runtime} after all its children
+ *     ended (and its Catch would hide that). The sandbox writes them as constants: the given bucket and
+ *     the prefix {@value #RESULT_WRITER_PREFIX} (moto adds the Map Run's id; it writes a manifest only).
+ * </ul>
  */
 final class MotoAslCompat {
+    static final String RESULT_WRITER_PREFIX = "runs/sandbox-map-results";
+
     private MotoAslCompat() {}
 
-    static List<String> adjust(JsonNode definition) {
+    /**
+     * @param resultWriterBucket where a ResultWriter with path parameters writes in the sandbox
+     * @return one line per change, naming the state
+     */
+    static List<String> adjust(JsonNode definition, String resultWriterBucket) {
         List<String> changes = new ArrayList<>();
-        adjustStates(definition.path("States"), changes);
+        adjustStates(definition.path("States"), resultWriterBucket, changes);
         return changes;
     }
 
-    private static void adjustStates(JsonNode states, List<String> changes) {
+    private static void adjustStates(JsonNode states, String bucket, List<String> changes) {
         for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode state = entry.getValue();
@@ -30,12 +43,21 @@ final class MotoAslCompat {
                 ((ObjectNode) state).put("ToleratedFailurePercentage", tolerated.asDouble());
                 changes.add(entry.getKey() + ": ToleratedFailurePercentage " + tolerated.asInt() + " -> " + tolerated.asDouble());
             }
+            JsonNode writer = state.path("ResultWriter").path("Parameters");
+            if (writer.isObject() && (writer.has("Bucket.$") || writer.has("Prefix.$"))) {
+                ObjectNode parameters = (ObjectNode) writer;
+                String before = parameters.toString();
+                parameters.remove(List.of("Bucket.$", "Prefix.$", "Bucket", "Prefix"));
+                parameters.put("Bucket", bucket).put("Prefix", RESULT_WRITER_PREFIX);
+                changes.add(entry.getKey() + ": ResultWriter Parameters " + before + " -> " + parameters
+                        + " (moto evaluates their paths against the Map's results, not its input)");
+            }
             JsonNode processor = state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator");
             if (processor.has("States")) {
-                adjustStates(processor.path("States"), changes);
+                adjustStates(processor.path("States"), bucket, changes);
             }
             for (JsonNode branch : state.path("Branches")) {
-                adjustStates(branch.path("States"), changes);
+                adjustStates(branch.path("States"), bucket, changes);
             }
         }
     }

@@ -80,7 +80,7 @@ public final class OrchestratorDeployer {
             createProjectInMoto(app, project, local);
         }
         String machineId = app.resourcesOfType("AWS::Serverless::StateMachine").get(0);
-        String machineArn = deployStateMachine(app, machineId, timingCapSeconds);
+        String machineArn = deployStateMachine(app, machineId, timingCapSeconds, bucket);
         List<EventRule> rules = new ArrayList<>();
         rules.addAll(rulesOf(app, machineId, new EventRule.Target(EventRule.TargetKind.STATE_MACHINE, machineArn)));
         for (String function : app.resourcesOfType("AWS::Serverless::Function")) {
@@ -120,7 +120,8 @@ public final class OrchestratorDeployer {
     }
 
     @SuppressWarnings("unchecked")
-    private String deployStateMachine(SamApplication app, String machineId, int capSeconds) throws IOException {
+    private String deployStateMachine(SamApplication app, String machineId, int capSeconds, String artifactBucket)
+            throws IOException {
         Map<String, Object> props = app.properties(machineId);
         String definition = Files.readString(projectRoot.resolve(String.valueOf(props.get("DefinitionUri"))));
         Map<String, Object> substitutions = (Map<String, Object>) props.getOrDefault("DefinitionSubstitutions", Map.of());
@@ -128,7 +129,7 @@ public final class OrchestratorDeployer {
             definition = definition.replace("${" + substitution.getKey() + "}", app.intrinsics().string(substitution.getValue()));
         }
         JsonNode asl = Json.tolerant().readTree(definition);
-        MotoAslCompat.adjust(asl).forEach(change -> out.println("sandbox: moto ASL compatibility: " + change));
+        MotoAslCompat.adjust(asl, artifactBucket).forEach(change -> out.println("sandbox: moto ASL compatibility: " + change));
         List<String> changes = AslTimings.scale(asl, capSeconds);
         if (!changes.isEmpty()) {
             out.println("sandbox: scaled the ASL's waiting down to at most " + capSeconds + " s ("

@@ -40,6 +40,9 @@ public final class ReportTable {
         out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
+        if (report.path("mapFailure").isTextual()) {
+            out.println("  the Map state failed: " + report.path("mapFailure").asText());
+        }
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
         for (JsonNode target : report.path("targets")) { // what to do is at the end of the reason: print it whole
             String reason = target.path("reason").asText("");

@@ -31,8 +31,24 @@ class AslAdjustmentsTest {
     @Test
     void anIntegerToleratedFailurePercentageBecomesADecimalForMotosParser() throws Exception {
         JsonNode asl = definition();
-        assertThat(MotoAslCompat.adjust(asl)).hasSize(1);
+        assertThat(MotoAslCompat.adjust(asl, "bucket")).hasSize(1);
         assertThat(asl.at("/States/M/ToleratedFailurePercentage").isDouble()).isTrue();
         assertThat(asl.toString()).contains("\"ToleratedFailurePercentage\":100.0");
+    }
+
+    @Test
+    void aResultWriterWithPathParametersGetsConstantsBecauseMotoEvaluatesThemAgainstTheResults() throws Exception {
+        JsonNode asl = Json.tolerant().readTree("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailurePercentage":100.0,
+                  "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject",
+                    "Parameters":{"Bucket.$":"$.artifactBucket","Prefix.$":"States.Format('{}map', $.runPrefix)"}},
+                  "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""");
+
+        assertThat(MotoAslCompat.adjust(asl, "sandbox-bucket")).singleElement().asString()
+                .startsWith("M: ResultWriter Parameters {\"Bucket.$\":\"$.artifactBucket\"");
+        assertThat(asl.at("/States/M/ResultWriter/Parameters")).isEqualTo(Json.tolerant().readTree(
+                "{\"Bucket\":\"sandbox-bucket\",\"Prefix\":\"runs/sandbox-map-results\"}"));
+        assertThat(asl.at("/States/M/ResultWriter/Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
+        assertThat(MotoAslCompat.adjust(asl, "sandbox-bucket")).as("constants are left alone").isEmpty();
     }
 }
