@@ -125,7 +125,7 @@ class EventsContractTest {
     @Test
     void prepareTargetEventDecidesToBootstrapAndCreatesTheExecutionPolicy() throws IOException {
         InMemoryTargets accounts = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, lock, WAITS, 33, CLOCK));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, lock, WAITS, 33, null, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "prepare-target.json"), TargetState.class);
 
@@ -174,7 +174,7 @@ class EventsContractTest {
                 List.of("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
 
         TargetState state = Json.strict().readValue(invoke(new VerifyTargetHandler(
-                new VerifyTargetStep(accounts, WAITS, 33, CLOCK)), "verify-target.json"), TargetState.class);
+                new VerifyTargetStep(accounts, WAITS, 33, null, CLOCK)), "verify-target.json"), TargetState.class);
 
         assertThat(state.verification().converged()).isTrue();
         assertThat(state.observed().trust()).containsExactly("111111111111");
@@ -267,7 +267,8 @@ class EventsContractTest {
     }
 
     private LoadConfigHandler loadConfig() {
-        return new LoadConfigHandler(new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, "cdk-app.yml", "runs/", 10)));
+        return new LoadConfigHandler(new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, "cdk-app.yml", "runs/", 10),
+                dev.cdkbootstrap.workflow.Guardrails.none()));
     }
 
     private RecordResultHandler recordResult() {

@@ -8,6 +8,7 @@ import dev.cdkbootstrap.aws.SfnExecutionStarter;
 import dev.cdkbootstrap.aws.SnsNotifier;
 import dev.cdkbootstrap.aws.StsTargetConnector;
 import dev.cdkbootstrap.workflow.CheckBootstrapStep;
+import dev.cdkbootstrap.workflow.Guardrails;
 import dev.cdkbootstrap.workflow.LoadConfigStep;
 import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
@@ -20,8 +21,11 @@ import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds every step from an environment map (docs/contracts.md, "Environment variables"). Lambda
@@ -73,11 +77,40 @@ public final class Wiring {
     public LoadConfigStep loadConfigStep() {
         return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
                 optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
-                integer("MAP_MAX_CONCURRENCY", 10)));
+                integer("MAP_MAX_CONCURRENCY", 10)), guardrails());
+    }
+
+    /**
+     * PIPELINE_ACCOUNTS (comma-separated; unset: any), ORGANIZATION_ID ({@code o-...} or NONE; unset
+     * means NONE) and ALLOW_MANAGEMENT_ACCOUNT (default false), the template's parameters.
+     */
+    private Guardrails guardrails() {
+        Set<String> pipelines = Optional.ofNullable(optional("PIPELINE_ACCOUNTS")).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        String organization = organizationId();
+        return new Guardrails(new Guardrails.Settings(pipelines, organization, flag("ALLOW_MANAGEMENT_ACCOUNT")),
+                clients.ownMembership(), organization == null ? session -> {
+                    throw new IllegalStateException("no organization checks without ORGANIZATION_ID");
+                } : targetConnector());
+    }
+
+    private String organizationId() {
+        String value = optional("ORGANIZATION_ID");
+        return value == null || "NONE".equals(value) ? null : value;
+    }
+
+    private boolean flag(String name) {
+        String value = optional(name);
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw new IllegalStateException("environment variable " + name + " is not true or false: " + value);
+        }
+        return "true".equals(value);
     }
 
     public PrepareTargetStep prepareTargetStep() {
-        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), pinnedVersion(), clock);
+        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), pinnedVersion(), organizationId(),
+                clock);
     }
 
     public VerifyTargetStep verifyTargetStep() {

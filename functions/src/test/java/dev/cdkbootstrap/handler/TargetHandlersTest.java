@@ -36,7 +36,7 @@ class TargetHandlersTest {
     @Test
     void prepareTargetDecidesForTheSampleTarget() {
         var targets = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, lock, waits, 33, clock));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, lock, waits, 33, null, clock));
 
         JsonNode out = invoke(handler, event("prepare-target.json"), "PrepareTarget");
 

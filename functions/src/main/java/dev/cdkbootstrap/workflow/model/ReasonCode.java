@@ -35,6 +35,16 @@ public enum ReasonCode {
     UP_TO_DATE,
     /** The build succeeded but the target observed afterwards does not match the plan. */
     NOT_CONVERGED,
+    /** The target is the organization's management account and AllowManagementAccount is false. */
+    MANAGEMENT_ACCOUNT,
+    /** The target account says it is not in the deployment's organization (OrganizationId). */
+    ACCOUNT_OUTSIDE_ORGANIZATION,
+    /** An account the target would trust is not proven to be in the deployment's organization. */
+    TRUST_OUTSIDE_ORGANIZATION,
+    /** The run waited for approval (ApprovalRequiredFor) and was rejected, or no one answered in time. */
+    APPROVAL_REJECTED,
+    /** The toolkit changed between the approved preview and the build: what was approved is not what would run. */
+    CHANGED_SINCE_APPROVAL,
     /** The target role could not be assumed, or a call in the target was denied. */
     ACCESS_DENIED,
     /** The region is not enabled for the target account. */
