@@ -13,6 +13,8 @@ import dev.cdkbootstrap.workflow.LoadConfigStep;
 import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
+import dev.cdkbootstrap.workflow.RequestApprovalStep;
+import dev.cdkbootstrap.workflow.ReviewChangesStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
 import dev.cdkbootstrap.workflow.TargetLock;
@@ -77,7 +79,8 @@ public final class Wiring {
     public LoadConfigStep loadConfigStep() {
         return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
                 optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
-                integer("MAP_MAX_CONCURRENCY", 10)), guardrails());
+                integer("MAP_MAX_CONCURRENCY", 10),
+                Optional.ofNullable(optional("APPROVAL_REQUIRED_FOR")).orElse("none")), guardrails());
     }
 
     /**
@@ -132,16 +135,34 @@ public final class Wiring {
     }
 
     public SummarizeStep summarizeStep() {
-        Optional<Notifier> notifier = Optional.ofNullable(optional("REPORT_TOPIC_ARN"))
-                .map(topic -> new SnsNotifier(clients.sns(), topic));
+        Optional<Notifier> notifier = notifier();
         String namespace = Optional.ofNullable(optional("POWERTOOLS_METRICS_NAMESPACE")).orElse("CdkBootstrap");
         return new SummarizeStep(new S3ObjectStore(clients.s3()), notifier, new PowertoolsRunMetrics(namespace));
+    }
+
+    public ReviewChangesStep reviewChangesStep() {
+        return new ReviewChangesStep(new S3ObjectStore(clients.s3()), pinnedVersion(), approvalTimeout());
+    }
+
+    /** STACK_NAME (for the commands in the message) and APPROVAL_TIMEOUT_HOURS (default 24). */
+    public RequestApprovalStep requestApprovalStep() {
+        return new RequestApprovalStep(new S3ObjectStore(clients.s3()), notifier(), new RequestApprovalStep.Settings(
+                Optional.ofNullable(optional("STACK_NAME")).orElse("<stack>"),
+                approvalTimeout()), clock);
+    }
+
+    private Duration approvalTimeout() {
+        return Duration.ofHours(integer("APPROVAL_TIMEOUT_HOURS", 24));
     }
 
     public NewAccountStep newAccountStep() {
         return new NewAccountStep(new S3ObjectStore(clients.s3()), new SfnExecutionStarter(clients.sfn()),
                 new NewAccountStep.Settings(required("CONFIG_BUCKET"), required("CONFIG_KEY"),
                         required("STATE_MACHINE_ARN")));
+    }
+
+    private Optional<Notifier> notifier() {
+        return Optional.ofNullable(optional("REPORT_TOPIC_ARN")).map(topic -> new SnsNotifier(clients.sns(), topic));
     }
 
     private StsTargetConnector targetConnector() {

@@ -10,6 +10,7 @@ import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.PlannedConfig;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
+import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
@@ -43,8 +44,26 @@ public final class LoadConfigStep {
     private final Settings settings;
     private final Guardrails guardrails;
 
-    /** @param defaultBucket CONFIG_BUCKET, also where run artifacts go */
-    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {}
+    /**
+     * @param defaultBucket CONFIG_BUCKET, also where run artifacts go
+     * @param approvalMode  APPROVAL_REQUIRED_FOR: {@code none}, {@code trust-widening} or {@code any-change}
+     */
+    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency,
+            String approvalMode) {
+        public static final List<String> APPROVAL_MODES = List.of("none", "trust-widening", "any-change");
+
+        public Settings {
+            if (!APPROVAL_MODES.contains(approvalMode)) {
+                throw new IllegalStateException("APPROVAL_REQUIRED_FOR is '" + approvalMode + "', not one of "
+                        + APPROVAL_MODES);
+            }
+        }
+
+        /** No approval gate. */
+        public Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {
+            this(defaultBucket, defaultKey, runPrefix, maxConcurrency, "none");
+        }
+    }
 
     public LoadConfigStep(ObjectStore store, Settings settings, Guardrails guardrails) {
         this.store = store;
@@ -82,11 +101,14 @@ public final class LoadConfigStep {
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
         String versionId = config.versionId() != null ? config.versionId() : requestedVersion;
+        // With a gate, a run that would change something first runs the Map as a preview (docs/workflow.md).
+        boolean gated = !"none".equals(settings.approvalMode()) && !execution.isDryRun() && !targets.isEmpty();
         return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
                 execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
                 RunLayout.targets(runPrefix), settings.maxConcurrency(),
                 new RunContext.PlannedCount(targets.size()),
-                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null);
+                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null,
+                gated, gated ? Approval.preview(settings.approvalMode()) : null);
     }
 
     private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {

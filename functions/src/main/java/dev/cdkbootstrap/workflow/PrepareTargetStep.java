@@ -52,7 +52,7 @@ public final class PrepareTargetStep {
         Instant now = clock.instant();
         Instant startedAt = state.startedAt() != null ? state.startedAt() : now;
         Target target = state.item().target();
-        boolean dryRun = state.run().dryRun();
+        boolean dryRun = state.run().writesNothing();
         if (state.item().refusal() != null) { // LoadConfig's guardrails: nothing is touched in the account
             Refusal refusal = state.item().refusal();
             return state.withDecision(startedAt, Decision.FAIL, refusal.code(),

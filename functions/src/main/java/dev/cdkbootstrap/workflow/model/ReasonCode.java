@@ -43,8 +43,6 @@ public enum ReasonCode {
     TRUST_OUTSIDE_ORGANIZATION,
     /** The run waited for approval (ApprovalRequiredFor) and was rejected, or no one answered in time. */
     APPROVAL_REJECTED,
-    /** The toolkit changed between the approved preview and the build: what was approved is not what would run. */
-    CHANGED_SINCE_APPROVAL,
     /** The target role could not be assumed, or a call in the target was denied. */
     ACCESS_DENIED,
     /** The region is not enabled for the target account. */
@@ -60,5 +58,11 @@ public enum ReasonCode {
     /** The target's path ended without writing a result (Summarize). */
     NO_RESULT,
     /** Any other error of a step (an outage, a bug); the reason names it. */
-    STEP_FAILED
+    STEP_FAILED;
+
+    /** The decision table's rows that start a build (BOOTSTRAP); every other toolkit row skips, waits or fails. */
+    public boolean startsBuild() {
+        return this == TOOLKIT_MISSING || this == TOOLKIT_FAILED_CREATE || this == TOOLKIT_OUTDATED
+                || this == SETTINGS_DIFFER;
+    }
 }
