@@ -27,16 +27,16 @@ public final class PrepareTargetStep {
     private final TargetConnector connector;
     private final TargetLock lock;
     private final WaitPolicy waits;
-    private final int pinnedVersion;
+    private final ToolkitRequirements required;
     private final Clock clock;
 
-    /** @param pinnedVersion the toolkit template version the pinned CDK CLI deploys */
-    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, int pinnedVersion,
+    /** @param required what every toolkit must be besides the plan (pinned version, permissions boundary) */
+    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, ToolkitRequirements required,
             Clock clock) {
         this.connector = connector;
         this.lock = lock;
         this.waits = waits;
-        this.pinnedVersion = pinnedVersion;
+        this.required = required;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ public final class PrepareTargetStep {
             }
             List<String> policyNotes = syncPolicies(account, state, dryRun);
             ObservedToolkit observed = ToolkitObserver.observe(account.toolkit(), target);
-            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
             if (dryRun) {
                 return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                         dryRunReason(verdict, policyNotes), verdict.untrust(), observed);

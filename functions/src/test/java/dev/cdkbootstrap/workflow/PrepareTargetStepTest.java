@@ -30,7 +30,7 @@ class PrepareTargetStepTest {
 
     private PrepareTargetStep stepAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, 33, clock);
+        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, ToolkitRequirements.pinned(33), clock);
     }
 
     private TargetState prepare(boolean dryRun) {
