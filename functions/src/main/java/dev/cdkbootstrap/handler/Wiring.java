@@ -18,6 +18,7 @@ import dev.cdkbootstrap.workflow.ReviewChangesStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
 import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.ToolkitRequirements;
 import dev.cdkbootstrap.workflow.VerifyTargetStep;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.port.Notifier;
@@ -112,17 +113,18 @@ public final class Wiring {
     }
 
     public PrepareTargetStep prepareTargetStep() {
-        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), pinnedVersion(), organizationId(),
-                clock);
+        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), toolkitRequirements(),
+                organizationId(), clock);
     }
 
     public VerifyTargetStep verifyTargetStep() {
-        return new VerifyTargetStep(targetConnector(), waitPolicy(), pinnedVersion(), clock);
+        return new VerifyTargetStep(targetConnector(), waitPolicy(), toolkitRequirements(), clock);
     }
 
     public StartBootstrapStep startBootstrapStep() {
         return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
-                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION")),
+                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION"),
+                toolkitRequirements().permissionsBoundary()),
                 waitPolicy(), clock);
     }
 
@@ -141,7 +143,8 @@ public final class Wiring {
     }
 
     public ReviewChangesStep reviewChangesStep() {
-        return new ReviewChangesStep(new S3ObjectStore(clients.s3()), pinnedVersion(), approvalTimeout());
+        return new ReviewChangesStep(new S3ObjectStore(clients.s3()), toolkitRequirements().pinnedVersion(),
+                approvalTimeout());
     }
 
     /** STACK_NAME (for the commands in the message) and APPROVAL_TIMEOUT_HOURS (default 24). */
@@ -183,8 +186,14 @@ public final class Wiring {
                 Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
     }
 
-    private int pinnedVersion() {
-        return integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33);
+    /** CDK_BOOTSTRAP_TEMPLATE_VERSION (default 33) and TOOLKIT_PERMISSIONS_BOUNDARY (optional), checked here at init. */
+    private ToolkitRequirements toolkitRequirements() {
+        try {
+            return new ToolkitRequirements(integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33),
+                    optional("TOOLKIT_PERMISSIONS_BOUNDARY"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("environment variable TOOLKIT_PERMISSIONS_BOUNDARY: " + e.getMessage());
+        }
     }
 
     private String runPrefix() {

@@ -29,21 +29,21 @@ public final class PrepareTargetStep {
     private final TargetConnector connector;
     private final TargetLock lock;
     private final WaitPolicy waits;
-    private final int pinnedVersion;
+    private final ToolkitRequirements required;
     private final String organizationId;
     private final Clock clock;
 
     /**
-     * @param pinnedVersion  the toolkit template version the pinned CDK CLI deploys
+     * @param required       what every toolkit must be besides the plan (pinned version, permissions boundary)
      * @param organizationId the deployment's organization ({@code o-...}), null for NONE: with one, a
      *                       target account that says it is elsewhere fails ACCOUNT_OUTSIDE_ORGANIZATION
      */
-    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, int pinnedVersion,
+    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, ToolkitRequirements required,
             String organizationId, Clock clock) {
         this.connector = connector;
         this.lock = lock;
         this.waits = waits;
-        this.pinnedVersion = pinnedVersion;
+        this.required = required;
         this.organizationId = organizationId;
         this.clock = clock;
     }
@@ -73,7 +73,7 @@ public final class PrepareTargetStep {
             }
             List<String> policyNotes = syncPolicies(account, state, dryRun);
             ObservedToolkit observed = ToolkitObserver.observe(account.toolkit(), target);
-            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
             if (dryRun) {
                 return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                         dryRunReason(verdict, policyNotes), verdict.untrust(), observed);

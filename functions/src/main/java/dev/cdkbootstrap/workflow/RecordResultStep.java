@@ -106,8 +106,11 @@ public final class RecordResultStep {
 
     private static String verifiedSummary(TargetState state) {
         var observed = state.observed();
+        String boundary = observed.permissionsBoundary() == null || observed.permissionsBoundary().isEmpty() ? ""
+                : ", permissions boundary " + observed.permissionsBoundary()
+                + (Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles()) ? " (every role)" : " (execution role)");
         return "version " + observed.version() + ", trust " + observed.trust() + ", execution policies "
-                + observed.executionPolicies();
+                + observed.executionPolicies() + boundary;
     }
 
     /** The reason code of an error a Catch recorded, by its name (a Java class name or a States.* name). */

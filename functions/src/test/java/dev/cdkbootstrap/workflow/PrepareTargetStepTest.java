@@ -30,7 +30,7 @@ class PrepareTargetStepTest {
 
     private PrepareTargetStep stepAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, 33, null, clock);
+        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, ToolkitRequirements.pinned(33), null, clock);
     }
 
     private TargetState prepare(boolean dryRun) {
@@ -228,7 +228,7 @@ class PrepareTargetStepTest {
     @Test
     void withAnOrganizationATargetAccountThatSaysItIsElsewhereFailsBeforeAnyChange() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        var step = new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, 33, "o-abcdefghij",
+        var step = new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, ToolkitRequirements.pinned(33), "o-abcdefghij",
                 clock);
         dev.organization = new dev.cdkbootstrap.workflow.port.OrganizationMembership.Organization("o-otherorgxx",
                 "100000000000");

@@ -282,7 +282,7 @@ class SummarizeStepTest {
         assertThat(json.path("targets").get(1).path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
         assertThat(json.path("targets").get(1).path("observed").fieldNames()).toIterable().containsExactly(
                 "stackStatus", "version", "ssmVersion", "variant", "qualifier", "trust", "trustForLookup",
-                "executionPolicies", "leftovers");
+                "executionPolicies", "permissionsBoundary", "permissionsBoundaryAllRoles", "leftovers");
     }
 
     private void previewed(Target target, ReasonCode code, String reason) throws Exception {
