@@ -75,13 +75,34 @@ class BuildspecContractTest {
     void buildUntrustsEachDeployedAccountThePlanDropsOnceByName() throws IOException {
         Target pipeline = plannedTarget("111111111111", "us-east-1");
 
-        BuildRun run = runBuildspec(pipeline, Map.of(), List.of("888888888888", "999999999999"));
+        BuildRun run = runBuildspec(pipeline, Map.of(), List.of("888888888888", "999999999999"), null);
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         List<String> expected = new ArrayList<>(pipeline.bootstrapCommand());
         int policies = expected.indexOf("--cloudformation-execution-policies");
         expected.addAll(policies, List.of("--untrust", "888888888888", "--untrust", "999999999999"));
         assertThat(cdkBootstrapArguments()).isEqualTo(expected).doesNotContain("--trust");
+    }
+
+    /** The pinned CLI puts --custom-permissions-boundary on the execution role only, unless told "all roles". */
+    @Test
+    void buildPassesTheDeploymentsPermissionsBoundaryForEveryToolkitRole() throws IOException {
+        Target target = plannedTarget("333333333333", "us-east-1");
+
+        BuildRun run = runBuildspec(target, Map.of(), List.of(), "cdk-guardrail");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> expected = new ArrayList<>(target.bootstrapCommand());
+        expected.addAll(List.of("--custom-permissions-boundary", "cdk-guardrail", "--apply-permissions-boundary-to-all-roles"));
+        assertThat(cdkBootstrapArguments()).isEqualTo(expected);
+    }
+
+    @Test
+    void buildWithoutABoundaryPassesNoBoundaryOptionSoTheCliKeepsTheDeployedOne() throws IOException {
+        assertThat(runBuildspec(plannedTarget("333333333333", "us-east-1"), Map.of()).exitCode()).isZero();
+
+        assertThat(cdkBootstrapArguments()).doesNotContain("--custom-permissions-boundary",
+                "--apply-permissions-boundary-to-all-roles");
     }
 
     @Test
@@ -155,12 +176,13 @@ class BuildspecContractTest {
 
     /**
      * The environment overrides StartBootstrap sends for the target after PrepareTarget decided to
-     * bootstrap it with these accounts to untrust, captured from its BuildRunner port.
+     * bootstrap it with these accounts to untrust, under a deployment with this permissions boundary
+     * (null: none), captured from its BuildRunner port.
      */
-    private static Map<String, String> overridesFor(Target target, List<String> untrust) {
+    private static Map<String, String> overridesFor(Target target, List<String> untrust, String permissionsBoundary) {
         InMemoryBuilds builds = new InMemoryBuilds();
         var settings = new StartBootstrapStep.Settings("bootstrap-project", "cdk-bootstrap-orchestrator-target",
-                "2.1148.1");
+                "2.1148.1", permissionsBoundary);
         Instant now = Instant.parse("2026-11-25T19:00:00Z");
         TargetState decided = TargetState.of(new RunRef("run-1", false, "bucket", "runs/run-1/"),
                 new TargetItem(target, Map.of())).withDecision(now, Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER,
@@ -175,10 +197,11 @@ class BuildspecContractTest {
 
     /** Runs each phase's commands with bash, in order, stopping at the first failing command (like CodeBuild). */
     private BuildRun runBuildspec(Target target, Map<String, String> extraEnv) throws IOException {
-        return runBuildspec(target, extraEnv, List.of());
+        return runBuildspec(target, extraEnv, List.of(), null);
     }
 
-    private BuildRun runBuildspec(Target target, Map<String, String> extraEnv, List<String> untrust) throws IOException {
+    private BuildRun runBuildspec(Target target, Map<String, String> extraEnv, List<String> untrust,
+            String permissionsBoundary) throws IOException {
         JsonNode buildspec = new ObjectMapper(new YAMLFactory()).readTree(ProjectFiles.path("buildspec/bootstrap.yml").toFile());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
@@ -186,7 +209,7 @@ class BuildspecContractTest {
         env.put("CALLS", calls.toString());
         buildspec.path("env").path("variables").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         env.put("TARGET_ROLE_EXTERNAL_ID", "the-external-id");
-        env.putAll(overridesFor(target, untrust));
+        env.putAll(overridesFor(target, untrust, permissionsBoundary));
         env.putAll(extraEnv);
         StringBuilder output = new StringBuilder();
         for (String phase : PHASES) {

@@ -22,6 +22,7 @@ import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.ToolkitRequirements;
 import dev.cdkbootstrap.workflow.VerifyTargetStep;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.SummarizeStep;
@@ -125,7 +126,7 @@ class EventsContractTest {
     @Test
     void prepareTargetEventDecidesToBootstrapAndCreatesTheExecutionPolicy() throws IOException {
         InMemoryTargets accounts = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, lock, WAITS, 33, CLOCK));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(accounts, lock, WAITS, ToolkitRequirements.pinned(33), null, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "prepare-target.json"), TargetState.class);
 
@@ -140,7 +141,7 @@ class EventsContractTest {
     void startBootstrapEventStartsABuildWithADeadline() throws IOException {
         InMemoryBuilds builds = new InMemoryBuilds();
         builds.now = CLOCK.instant();
-        var settings = new StartBootstrapStep.Settings("bootstrap", "cdk-bootstrap-orchestrator-target", "2.1148.1");
+        var settings = new StartBootstrapStep.Settings("bootstrap", "cdk-bootstrap-orchestrator-target", "2.1148.1", null);
         var handler = new StartBootstrapHandler(new StartBootstrapStep(builds, settings, WAITS, CLOCK));
 
         TargetState state = Json.strict().readValue(invoke(handler, "start-bootstrap.json"), TargetState.class);
@@ -174,7 +175,7 @@ class EventsContractTest {
                 List.of("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
 
         TargetState state = Json.strict().readValue(invoke(new VerifyTargetHandler(
-                new VerifyTargetStep(accounts, WAITS, 33, CLOCK)), "verify-target.json"), TargetState.class);
+                new VerifyTargetStep(accounts, WAITS, ToolkitRequirements.pinned(33), CLOCK)), "verify-target.json"), TargetState.class);
 
         assertThat(state.verification().converged()).isTrue();
         assertThat(state.observed().trust()).containsExactly("111111111111");
@@ -267,7 +268,8 @@ class EventsContractTest {
     }
 
     private LoadConfigHandler loadConfig() {
-        return new LoadConfigHandler(new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, "cdk-app.yml", "runs/", 10)));
+        return new LoadConfigHandler(new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, "cdk-app.yml", "runs/", 10),
+                dev.cdkbootstrap.workflow.Guardrails.none()));
     }
 
     private RecordResultHandler recordResult() {

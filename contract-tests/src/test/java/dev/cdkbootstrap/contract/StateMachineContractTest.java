@@ -44,7 +44,7 @@ class StateMachineContractTest {
     void everyInvokedFunctionIsAnAliasTheStateMachineRoleMayInvoke() {
         Map<String, JsonNode> tasks = lambdaTasks();
         assertThat(tasks.keySet()).containsExactlyInAnyOrder("LoadConfig", "PrepareTarget", "StartBootstrap",
-                "CheckBootstrap", "VerifyTarget", "RecordResult", "Summarize");
+                "CheckBootstrap", "VerifyTarget", "RecordResult", "Summarize", "ReviewChanges");
         List<JsonNode> invokable = invokableResources();
         for (var task : tasks.entrySet()) {
             String functionName = task.getValue().path("Parameters").path("FunctionName").asText();
@@ -110,7 +110,8 @@ class StateMachineContractTest {
         Map<String, JsonNode> tasks = new LinkedHashMap<>();
         collectTasks(definition.path("States"), tasks);
         assertThat(tasks).containsKeys("LoadConfig", "PrepareTarget", "StartBootstrap", "CheckBootstrap",
-                "VerifyTarget", "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed");
+                "VerifyTarget", "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed", "ReviewChanges",
+                "AwaitApproval");
         tasks.forEach((name, task) -> {
             List<String> caught = new ArrayList<>();
             task.path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
@@ -194,9 +195,9 @@ class StateMachineContractTest {
         assertThat(map.path("ResultPath").isNull()).isTrue();
         assertThat(map.path("ItemSelector")).isEqualTo(readJson("""
                 {"run": {"runId.$": "$.runId", "dryRun.$": "$.dryRun", "artifactBucket.$": "$.artifactBucket",
-                         "runPrefix.$": "$.runPrefix"},
+                         "runPrefix.$": "$.runPrefix", "preview.$": "$.preview"},
                  "item.$": "$$.Map.Item.Value"}"""));
-        assertThat(map.path("Next").asText()).isEqualTo("Summarize");
+        assertThat(map.path("Next").asText()).isEqualTo("AfterTargets");
         // Even when the Map itself fails, the run ends with a report naming every target and the Map's
         // error (RunContext.mapFailure); the RunContext itself flows on.
         assertThat(map.path("Catch")).hasSize(1);

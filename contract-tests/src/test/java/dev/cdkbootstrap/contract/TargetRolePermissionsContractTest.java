@@ -4,14 +4,11 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cdkbootstrap.sandbox.template.Intrinsics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class TargetRolePermissionsContractTest {
     private static final String ACCOUNT = "123456789012";
     private static final String REGION = "eu-west-1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path BOOTSTRAP_TEMPLATE = Path.of("node_modules/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml");
 
     /** Resource type: what CloudFormation calls for it; "*" after an action: it has no resource-level permission. */
@@ -75,7 +71,7 @@ class TargetRolePermissionsContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"hnb659fds", "team_a-01"})
     void roleGrantsWhatCloudFormationNeedsForEveryBootstrapResource(String qualifier) {
-        Role role = Role.read(qualifier, ACCOUNT);
+        TargetRolePolicy role = TargetRolePolicy.read(qualifier, ACCOUNT);
         BootstrapTemplate bootstrap = new BootstrapTemplate(bootstrapTemplate(), qualifier);
         List<String> missing = new ArrayList<>();
         bootstrap.resources().forEach((logicalId, type) -> {
@@ -96,7 +92,7 @@ class TargetRolePermissionsContractTest {
 
     @Test
     void roleGrantsTheToolkitStackDeploymentAndWhatPrepareTargetReadsAndWrites() {
-        Role role = Role.read("hnb659fds", ACCOUNT);
+        TargetRolePolicy role = TargetRolePolicy.read("hnb659fds", ACCOUNT);
         String stack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/CDKToolkit/0a1b2c3d-0000-4000-8000-000000000000";
         String changeSet = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":changeSet/cdk-deploy-change-set/0a1b2c3d";
         List<String> missing = new ArrayList<>();
@@ -121,7 +117,7 @@ class TargetRolePermissionsContractTest {
      */
     @Test
     void roleMayDeleteTheToolkitStackAndReadChangeSetEventsButNoOtherStack() {
-        Role role = Role.read("hnb659fds", ACCOUNT);
+        TargetRolePolicy role = TargetRolePolicy.read("hnb659fds", ACCOUNT);
         String stack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/CDKToolkit/0a1b2c3d-0000-4000-8000-000000000000";
         String changeSet = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":changeSet/cdk-bootstrap-change-set-1/0a1b2c3d";
         String otherStack = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/payments-prod/0a1b2c3d";
@@ -139,7 +135,7 @@ class TargetRolePermissionsContractTest {
 
     @Test
     void roleDoesNotReachAnotherQualifiersResources() {
-        Role role = Role.read("hnb659fds", ACCOUNT);
+        TargetRolePolicy role = TargetRolePolicy.read("hnb659fds", ACCOUNT);
         assertThat(role.allows("s3:DeleteBucket", "arn:aws:s3:::cdk-otherqual-assets-" + ACCOUNT + "-" + REGION)).isFalse();
         assertThat(role.allows("iam:CreateRole", "arn:aws:iam::" + ACCOUNT + ":role/cdk-otherqual-cfn-exec-role-" + ACCOUNT + "-" + REGION)).isFalse();
         assertThat(role.allows("iam:CreateRole", "arn:aws:iam::" + ACCOUNT + ":role/Admin")).isFalse();
@@ -148,7 +144,7 @@ class TargetRolePermissionsContractTest {
     /** Keys have no name in their ARN: the grant on key/* must be narrowed to the qualifier's key by its alias. */
     @Test
     void keyGrantsAreLimitedToTheQualifiersAssetsKey() {
-        List<JsonNode> keyGrants = Role.read("hnb659fds", ACCOUNT).statements().stream()
+        List<JsonNode> keyGrants = TargetRolePolicy.read("hnb659fds", ACCOUNT).statements().stream()
                 .filter(s -> s.path("Resource").toString().contains(":key/")).toList();
         assertThat(keyGrants).isNotEmpty().allSatisfy(grant -> assertThat(grant.path("Condition")
                 .path("ForAnyValue:StringEquals").path("kms:ResourceAliases").asText()).isEqualTo("alias/cdk-hnb659fds-assets-key"));
@@ -173,7 +169,7 @@ class TargetRolePermissionsContractTest {
         assertThat(Files.size(bootstrapTemplatePath())).isLessThan(51_200);
     }
 
-    private static void check(Role role, String action, String arn, List<String> missing) {
+    private static void check(TargetRolePolicy role, String action, String arn, List<String> missing) {
         if (!role.allows(action, arn)) {
             missing.add(action + " on " + arn);
         }
@@ -187,46 +183,5 @@ class TargetRolePermissionsContractTest {
 
     private static JsonNode bootstrapTemplate() {
         return CloudFormationYaml.read(bootstrapTemplatePath());
-    }
-
-    /** The Allow and Deny statements of the target role, resolved for one qualifier and account. */
-    private record Role(List<JsonNode> statements) {
-        static Role read(String qualifier, String account) {
-            JsonNode template = CloudFormationYaml.read(ProjectFiles.path("target-account/role.yaml"));
-            Map<String, String> parameters = new java.util.HashMap<>();
-            template.path("Parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
-            parameters.putAll(Map.of("Qualifier", qualifier, "AWS::AccountId", account, "AWS::Partition", "aws",
-                    "OrchestratorAccountId", "999999999999", "PrepareTargetRoleName", "o-prepare-target",
-                    "BootstrapBuildRoleName", "o-bootstrap-build"));
-            Intrinsics intrinsics = new Intrinsics(parameters, JSON.convertValue(template.path("Conditions"), Map.class),
-                    id -> { throw new IllegalArgumentException("role.yaml policy refers to " + id); },
-                    (id, attribute) -> { throw new IllegalArgumentException("role.yaml policy refers to " + id); });
-            List<JsonNode> statements = new ArrayList<>();
-            for (JsonNode policy : template.path("Resources").path("TargetRole").path("Properties").path("Policies")) {
-                Object resolved = intrinsics.resolve(JSON.convertValue(policy.path("PolicyDocument").path("Statement"), Object.class));
-                JSON.valueToTree(resolved).forEach(statements::add);
-            }
-            return new Role(statements);
-        }
-
-        /** IAM evaluation without conditions: some Allow grants it and no Deny takes it away. */
-        boolean allows(String action, String arn) {
-            return matching("Allow", action, arn) && !matching("Deny", action, arn);
-        }
-
-        private boolean matching(String effect, String action, String arn) {
-            return statements.stream().anyMatch(s -> effect.equals(s.path("Effect").asText())
-                    && any(s.path("Action"), action, true) && any(s.path("Resource"), arn, false));
-        }
-
-        private static boolean any(JsonNode patterns, String value, boolean ignoreCase) {
-            for (JsonNode pattern : patterns.isArray() ? patterns : List.of(patterns)) {
-                String regex = Pattern.quote(pattern.asText()).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
-                if (Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0).matcher(value).matches()) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

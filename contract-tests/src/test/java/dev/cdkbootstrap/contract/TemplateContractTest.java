@@ -19,7 +19,7 @@ class TemplateContractTest {
     @Test
     void everyFunctionHandlerResolvesToAStreamHandlerMethod() throws Exception {
         Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
-        assertThat(functions).hasSize(8);
+        assertThat(functions).hasSize(10);
         for (var function : functions.entrySet()) {
             String handler = function.getValue().path("Properties").path("Handler").asText();
             assertThat(handler).as(function.getKey()).matches("dev\\.cdkbootstrap\\.handler\\.\\w+Handler::handleRequest");

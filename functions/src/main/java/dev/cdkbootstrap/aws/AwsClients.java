@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.aws;
 
+import dev.cdkbootstrap.workflow.port.OrganizationMembership;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -38,6 +40,7 @@ public final class AwsClients {
     private final CodeBuildClient codeBuild;
     private final SfnClient sfn;
     private final SnsClient sns;
+    private final OrganizationsClient organizations;
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
         this.region = region;
@@ -50,6 +53,7 @@ public final class AwsClients {
         this.codeBuild = configure(CodeBuildClient.builder()).build();
         this.sfn = configure(SfnClient.builder()).build();
         this.sns = configure(SnsClient.builder()).build();
+        this.organizations = configure(OrganizationsClient.builder()).build();
     }
 
     /**
@@ -106,6 +110,16 @@ public final class AwsClients {
 
     public SnsClient sns() {
         return sns;
+    }
+
+    public OrganizationsClient organizations() {
+        return organizations;
+    }
+
+    /** The organization of the account these clients' credentials belong to (the orchestrator's). */
+    public OrganizationMembership ownMembership() {
+        return new AwsOrganizationMembership(() -> sts.getCallerIdentity().account(), organizations,
+                java.util.function.Supplier::get);
     }
 
     /** EC2 DescribeRegions without the EC2 SDK module (see {@link Ec2RegionOptIn}). */

@@ -2,6 +2,7 @@ package dev.cdkbootstrap.aws;
 
 import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
+import dev.cdkbootstrap.workflow.port.OrganizationMembership;
 import dev.cdkbootstrap.workflow.port.PolicyStore;
 import dev.cdkbootstrap.workflow.port.TargetAccount;
 import dev.cdkbootstrap.workflow.port.TargetConnector.TargetSession;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -32,6 +34,7 @@ final class AwsTargetAccount implements TargetAccount {
     private CloudFormationClient cloudFormation;
     private SsmClient ssm;
     private S3Client s3;
+    private OrganizationsClient organizations;
 
     AwsTargetAccount(AwsClients clients, TargetSession session, AwsCredentialsProvider credentials) {
         this.clients = clients;
@@ -70,6 +73,15 @@ final class AwsTargetAccount implements TargetAccount {
                     credentials).build());
         }
         return new AwsToolkitInspector(cloudFormation, ssm, s3, this::denied);
+    }
+
+    @Override
+    public OrganizationMembership membership() {
+        if (organizations == null) {
+            organizations = open(clients.configure(OrganizationsClient.builder(), Region.of(session.region()),
+                    credentials).build());
+        }
+        return new AwsOrganizationMembership(session::account, organizations, this::denied);
     }
 
     /** Runs a call in the target; AccessDenied there (e.g. a role still propagating) is retryable. */

@@ -40,6 +40,7 @@ final class ClientPriming {
                 + ACCOUNT + ":stateMachine:priming").name("priming").input("{}").overrideConfiguration(ClientPriming::mark)));
         attempt(() -> clients.sns().publish(r -> r.topicArn("arn:" + partition + ":sns:" + region + ":" + ACCOUNT + ":priming")
                 .subject("priming").message("priming").overrideConfiguration(ClientPriming::mark)));
+        attempt(() -> clients.organizations().describeOrganization(r -> r.overrideConfiguration(ClientPriming::mark)));
         primeTargetClients(clients, partition, region);
     }
 

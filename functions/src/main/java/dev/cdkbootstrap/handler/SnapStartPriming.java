@@ -2,6 +2,8 @@ package dev.cdkbootstrap.handler;
 
 import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.workflow.model.ApprovalInput;
+import dev.cdkbootstrap.workflow.model.ApprovalRequest;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
 import dev.cdkbootstrap.workflow.model.NewAccountResult;
@@ -49,7 +51,7 @@ public final class SnapStartPriming implements Resource {
     /** Every payload our handlers read or write (docs/contracts.md). */
     static final List<Class<?>> PAYLOADS = List.of(ExecutionInput.class, LoadConfigInput.class, RunContext.class,
             TargetItem.class, TargetState.class, TargetResult.class, RunSummary.class, Report.class,
-            NewAccountResult.class);
+            NewAccountResult.class, ApprovalInput.class, ApprovalRequest.class);
 
     /** Class names, one per line, {@code #} comments (the format of Powertools' classesloaded.txt). */
     public static final String PRELOAD_LIST = "dev/cdkbootstrap/handler/preload-classes.txt";

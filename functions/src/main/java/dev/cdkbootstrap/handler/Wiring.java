@@ -8,20 +8,27 @@ import dev.cdkbootstrap.aws.SfnExecutionStarter;
 import dev.cdkbootstrap.aws.SnsNotifier;
 import dev.cdkbootstrap.aws.StsTargetConnector;
 import dev.cdkbootstrap.workflow.CheckBootstrapStep;
+import dev.cdkbootstrap.workflow.Guardrails;
 import dev.cdkbootstrap.workflow.LoadConfigStep;
 import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
+import dev.cdkbootstrap.workflow.RequestApprovalStep;
+import dev.cdkbootstrap.workflow.ReviewChangesStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
 import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.ToolkitRequirements;
 import dev.cdkbootstrap.workflow.VerifyTargetStep;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds every step from an environment map (docs/contracts.md, "Environment variables"). Lambda
@@ -73,20 +80,51 @@ public final class Wiring {
     public LoadConfigStep loadConfigStep() {
         return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
                 optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
-                integer("MAP_MAX_CONCURRENCY", 10)));
+                integer("MAP_MAX_CONCURRENCY", 10),
+                Optional.ofNullable(optional("APPROVAL_REQUIRED_FOR")).orElse("none")), guardrails());
+    }
+
+    /**
+     * PIPELINE_ACCOUNTS (comma-separated; unset: any), ORGANIZATION_ID ({@code o-...} or NONE; unset
+     * means NONE) and ALLOW_MANAGEMENT_ACCOUNT (default false), the template's parameters.
+     */
+    private Guardrails guardrails() {
+        Set<String> pipelines = Optional.ofNullable(optional("PIPELINE_ACCOUNTS")).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(a -> !a.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        String organization = organizationId();
+        return new Guardrails(new Guardrails.Settings(pipelines, organization, flag("ALLOW_MANAGEMENT_ACCOUNT")),
+                clients.ownMembership(), organization == null ? session -> {
+                    throw new IllegalStateException("no organization checks without ORGANIZATION_ID");
+                } : targetConnector());
+    }
+
+    private String organizationId() {
+        String value = optional("ORGANIZATION_ID");
+        return value == null || "NONE".equals(value) ? null : value;
+    }
+
+    private boolean flag(String name) {
+        String value = optional(name);
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw new IllegalStateException("environment variable " + name + " is not true or false: " + value);
+        }
+        return "true".equals(value);
     }
 
     public PrepareTargetStep prepareTargetStep() {
-        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), pinnedVersion(), clock);
+        return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), toolkitRequirements(),
+                organizationId(), clock);
     }
 
     public VerifyTargetStep verifyTargetStep() {
-        return new VerifyTargetStep(targetConnector(), waitPolicy(), pinnedVersion(), clock);
+        return new VerifyTargetStep(targetConnector(), waitPolicy(), toolkitRequirements(), clock);
     }
 
     public StartBootstrapStep startBootstrapStep() {
         return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
-                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION")),
+                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION"),
+                toolkitRequirements().permissionsBoundary()),
                 waitPolicy(), clock);
     }
 
@@ -99,16 +137,35 @@ public final class Wiring {
     }
 
     public SummarizeStep summarizeStep() {
-        Optional<Notifier> notifier = Optional.ofNullable(optional("REPORT_TOPIC_ARN"))
-                .map(topic -> new SnsNotifier(clients.sns(), topic));
+        Optional<Notifier> notifier = notifier();
         String namespace = Optional.ofNullable(optional("POWERTOOLS_METRICS_NAMESPACE")).orElse("CdkBootstrap");
         return new SummarizeStep(new S3ObjectStore(clients.s3()), notifier, new PowertoolsRunMetrics(namespace));
+    }
+
+    public ReviewChangesStep reviewChangesStep() {
+        return new ReviewChangesStep(new S3ObjectStore(clients.s3()), toolkitRequirements().pinnedVersion(),
+                approvalTimeout());
+    }
+
+    /** STACK_NAME (for the commands in the message) and APPROVAL_TIMEOUT_HOURS (default 24). */
+    public RequestApprovalStep requestApprovalStep() {
+        return new RequestApprovalStep(new S3ObjectStore(clients.s3()), notifier(), new RequestApprovalStep.Settings(
+                Optional.ofNullable(optional("STACK_NAME")).orElse("<stack>"),
+                approvalTimeout()), clock);
+    }
+
+    private Duration approvalTimeout() {
+        return Duration.ofHours(integer("APPROVAL_TIMEOUT_HOURS", 24));
     }
 
     public NewAccountStep newAccountStep() {
         return new NewAccountStep(new S3ObjectStore(clients.s3()), new SfnExecutionStarter(clients.sfn()),
                 new NewAccountStep.Settings(required("CONFIG_BUCKET"), required("CONFIG_KEY"),
                         required("STATE_MACHINE_ARN")));
+    }
+
+    private Optional<Notifier> notifier() {
+        return Optional.ofNullable(optional("REPORT_TOPIC_ARN")).map(topic -> new SnsNotifier(clients.sns(), topic));
     }
 
     private StsTargetConnector targetConnector() {
@@ -129,8 +186,14 @@ public final class Wiring {
                 Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
     }
 
-    private int pinnedVersion() {
-        return integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33);
+    /** CDK_BOOTSTRAP_TEMPLATE_VERSION (default 33) and TOOLKIT_PERMISSIONS_BOUNDARY (optional), checked here at init. */
+    private ToolkitRequirements toolkitRequirements() {
+        try {
+            return new ToolkitRequirements(integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33),
+                    optional("TOOLKIT_PERMISSIONS_BOUNDARY"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("environment variable TOOLKIT_PERMISSIONS_BOUNDARY: " + e.getMessage());
+        }
     }
 
     private String runPrefix() {

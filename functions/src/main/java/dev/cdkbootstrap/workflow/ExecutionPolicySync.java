@@ -41,6 +41,12 @@ public final class ExecutionPolicySync {
 
     private ExecutionPolicySync() {}
 
+    /** Whether a dry run's (or preview's) reason says a real run would create or update an execution policy. */
+    public static boolean previewChangesAPolicy(String reason) {
+        return reason != null && (reason.contains("would create execution policy ")
+                || reason.contains("would update execution policy "));
+    }
+
     /** @param dryRun when true, only reads: reports the change a real run would make */
     public static Result sync(PolicyStore store, String policyArn, String document, boolean dryRun) {
         String wanted = canonical(document, policyArn);

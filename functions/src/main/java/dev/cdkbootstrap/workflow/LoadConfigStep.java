@@ -10,9 +10,11 @@ import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.PlannedConfig;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
+import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.Refusal;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
@@ -27,7 +29,8 @@ import java.util.TreeMap;
 
 /**
  * Step 1. Reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the policy files beside it,
- * keeps only the targets of the account filter (if any) and writes {@code plan.json} and
+ * applies the deployment's {@link Guardrails} (a refused pipeline account refuses the config; a refused
+ * target is marked in its item), keeps only the targets of the account filter (if any) and writes {@code plan.json} and
  * {@code targets.json} under the run's prefix. An invalid config throws {@link ConfigInvalid}
  * listing every error (when they would not fit in an error cause: the first ones and the S3 key of
  * {@code config-errors.txt}, the only thing written then).
@@ -39,13 +42,33 @@ public final class LoadConfigStep {
 
     private final ObjectStore store;
     private final Settings settings;
+    private final Guardrails guardrails;
 
-    /** @param defaultBucket CONFIG_BUCKET, also where run artifacts go */
-    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {}
+    /**
+     * @param defaultBucket CONFIG_BUCKET, also where run artifacts go
+     * @param approvalMode  APPROVAL_REQUIRED_FOR: {@code none}, {@code trust-widening} or {@code any-change}
+     */
+    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency,
+            String approvalMode) {
+        public static final List<String> APPROVAL_MODES = List.of("none", "trust-widening", "any-change");
 
-    public LoadConfigStep(ObjectStore store, Settings settings) {
+        public Settings {
+            if (!APPROVAL_MODES.contains(approvalMode)) {
+                throw new IllegalStateException("APPROVAL_REQUIRED_FOR is '" + approvalMode + "', not one of "
+                        + APPROVAL_MODES);
+            }
+        }
+
+        /** No approval gate. */
+        public Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {
+            this(defaultBucket, defaultKey, runPrefix, maxConcurrency, "none");
+        }
+    }
+
+    public LoadConfigStep(ObjectStore store, Settings settings, Guardrails guardrails) {
         this.store = store;
         this.settings = settings;
+        this.guardrails = guardrails;
     }
 
     public RunContext run(LoadConfigInput input) {
@@ -66,21 +89,26 @@ public final class LoadConfigStep {
                 artifactBucket.equals(bucket) ? RunLayout.runsRoot(settings.runPrefix()) : null),
                 artifactBucket, runPrefix);
 
+        guardrails.checkPipeline(file, planned.plan().pipeline());
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
         List<Target> targets = filter(planned.plan().targets(), execution.accounts(), warnings);
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
         Map<String, String> documents = compact(planned.policyDocuments());
-        List<TargetItem> items = targets.stream().map(t -> item(t, documents)).toList();
+        Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forRun(input.runId()));
+        List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
         String versionId = config.versionId() != null ? config.versionId() : requestedVersion;
+        // With a gate, a run that would change something first runs the Map as a preview (docs/workflow.md).
+        boolean gated = !"none".equals(settings.approvalMode()) && !execution.isDryRun() && !targets.isEmpty();
         return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
                 execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
                 RunLayout.targets(runPrefix), settings.maxConcurrency(),
                 new RunContext.PlannedCount(targets.size()),
-                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null);
+                plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null,
+                gated, gated ? Approval.preview(settings.approvalMode()) : null);
     }
 
     private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {
@@ -166,7 +194,7 @@ public final class LoadConfigStep {
         return compact;
     }
 
-    private static TargetItem item(Target target, Map<String, String> documents) {
+    private static TargetItem item(Target target, Map<String, String> documents, Refusal refusal) {
         Map<String, String> used = new TreeMap<>();
         for (ExecutionPolicy policy : target.executionPolicies()) {
             if (policy.origin().fromFile()) {
@@ -177,7 +205,7 @@ public final class LoadConfigStep {
                 used.put(policy.file(), text);
             }
         }
-        return new TargetItem(target, used);
+        return new TargetItem(target, used, refusal);
     }
 
     private static ConfigInvalid invalid(String file, String message) {

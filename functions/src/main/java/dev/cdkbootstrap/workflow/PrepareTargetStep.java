@@ -6,6 +6,7 @@ import dev.cdkbootstrap.workflow.error.RegionNotEnabled;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
+import dev.cdkbootstrap.workflow.model.Refusal;
 import dev.cdkbootstrap.workflow.model.TargetState;
 import dev.cdkbootstrap.workflow.port.TargetAccount;
 import dev.cdkbootstrap.workflow.port.TargetConnector;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
@@ -27,16 +29,22 @@ public final class PrepareTargetStep {
     private final TargetConnector connector;
     private final TargetLock lock;
     private final WaitPolicy waits;
-    private final int pinnedVersion;
+    private final ToolkitRequirements required;
+    private final String organizationId;
     private final Clock clock;
 
-    /** @param pinnedVersion the toolkit template version the pinned CDK CLI deploys */
-    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, int pinnedVersion,
-            Clock clock) {
+    /**
+     * @param required       what every toolkit must be besides the plan (pinned version, permissions boundary)
+     * @param organizationId the deployment's organization ({@code o-...}), null for NONE: with one, a
+     *                       target account that says it is elsewhere fails ACCOUNT_OUTSIDE_ORGANIZATION
+     */
+    public PrepareTargetStep(TargetConnector connector, TargetLock lock, WaitPolicy waits, ToolkitRequirements required,
+            String organizationId, Clock clock) {
         this.connector = connector;
         this.lock = lock;
         this.waits = waits;
-        this.pinnedVersion = pinnedVersion;
+        this.required = required;
+        this.organizationId = organizationId;
         this.clock = clock;
     }
 
@@ -44,7 +52,12 @@ public final class PrepareTargetStep {
         Instant now = clock.instant();
         Instant startedAt = state.startedAt() != null ? state.startedAt() : now;
         Target target = state.item().target();
-        boolean dryRun = state.run().dryRun();
+        boolean dryRun = state.run().writesNothing();
+        if (state.item().refusal() != null) { // LoadConfig's guardrails: nothing is touched in the account
+            Refusal refusal = state.item().refusal();
+            return state.withDecision(startedAt, Decision.FAIL, refusal.code(),
+                    dryRun ? "dry run: would fail: " + refusal.reason() : refusal.reason(), List.of(), null);
+        }
         var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
                 SessionNames.forRun(state.run().runId()));
         try (TargetAccount account = connector.connect(session)) {
@@ -53,9 +66,14 @@ public final class PrepareTargetStep {
                 throw new RegionNotEnabled("region " + target.region() + " is not enabled for account "
                         + target.account() + " (" + region + "); enable it or remove the target from cdk-app.yml");
             }
+            Optional<String> outside = outsideOrganization(account);
+            if (outside.isPresent()) {
+                return state.withDecision(startedAt, Decision.FAIL, ReasonCode.ACCOUNT_OUTSIDE_ORGANIZATION,
+                        outside.get(), List.of(), null);
+            }
             List<String> policyNotes = syncPolicies(account, state, dryRun);
             ObservedToolkit observed = ToolkitObserver.observe(account.toolkit(), target);
-            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+            ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
             if (dryRun) {
                 return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                         dryRunReason(verdict, policyNotes), verdict.untrust(), observed);
@@ -74,6 +92,18 @@ public final class PrepareTargetStep {
             return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                     withNotes(verdict.reason(), policyNotes), verdict.untrust(), observed);
         }
+    }
+
+    /** With an organization: why the account is not a member (its own answer), empty when it is. */
+    private Optional<String> outsideOrganization(TargetAccount account) {
+        if (organizationId == null) {
+            return Optional.empty();
+        }
+        Optional<String> theirs = account.membership().organization().map(o -> o.id());
+        return theirs.filter(organizationId::equals).isPresent() ? Optional.empty()
+                : Optional.of("account " + account.membership().accountId() + " says it is in "
+                        + theirs.orElse("no organization") + ", not in " + organizationId
+                        + "; nothing was changed in it");
     }
 
     private TargetState waitOrGiveUp(TargetState state, Instant startedAt, Instant now, String why,

@@ -54,9 +54,9 @@ public final class RecordResultStep {
                 verdict.reason(), build == null ? null : build.id(), build == null ? null : build.logsUrl(),
                 state.startedAt(), endedAt, duration, state.observed());
         store.write(state.run().artifactBucket(),
-                RunLayout.result(state.run().runPrefix(), target.account(), target.region()),
+                RunLayout.result(state.run().runPrefix(), state.run().preview(), target.account(), target.region()),
                 json(result), "application/json");
-        if (!state.run().dryRun()) {
+        if (!state.run().writesNothing()) {
             try {
                 lock.release(state.run(), target);
             } catch (RuntimeException e) { // the result is written; the lease expires on its own
@@ -70,7 +70,7 @@ public final class RecordResultStep {
         if (state.error() != null) {
             return new Verdict(Outcome.FAILED, codeOf(state.error()), errorReason(state.error()));
         }
-        if (state.run().dryRun()) {
+        if (state.run().writesNothing()) {
             return new Verdict(Outcome.PLANNED, state.reasonCode(), state.reason());
         }
         if (state.decision() == Decision.SKIP) {
@@ -106,8 +106,11 @@ public final class RecordResultStep {
 
     private static String verifiedSummary(TargetState state) {
         var observed = state.observed();
+        String boundary = observed.permissionsBoundary() == null || observed.permissionsBoundary().isEmpty() ? ""
+                : ", permissions boundary " + observed.permissionsBoundary()
+                + (Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles()) ? " (every role)" : " (execution role)");
         return "version " + observed.version() + ", trust " + observed.trust() + ", execution policies "
-                + observed.executionPolicies();
+                + observed.executionPolicies() + boundary;
     }
 
     /** The reason code of an error a Catch recorded, by its name (a Java class name or a States.* name). */

@@ -22,6 +22,10 @@ final class ReportMarkdown {
                 .append(report.counts().skipped()).append(" skipped, ")
                 .append(report.counts().failed()).append(" failed\n")
                 .append(report.mapFailure() == null ? "" : "- **The Map state failed:** " + cell(report.mapFailure()) + "\n")
+                .append(report.approval() == null ? "" : "- Approval (" + report.approval().mode() + "): **"
+                        + report.approval().outcome() + "**" + (report.approval().answer() == null ? ""
+                        : " " + cell(report.approval().answer())) + ", " + report.approval().needed()
+                        + " target(s) needed it\n")
                 .append('\n');
         md.append("| Target | Outcome | Code | Reason | Duration | Build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
@@ -41,7 +45,7 @@ final class ReportMarkdown {
         return md.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text == null || text.isEmpty() ? "-" : text.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -26,6 +26,30 @@ public final class RunLayout {
         return runPrefix + "results/" + account + "-" + region + ".json";
     }
 
+    /** Where a target's result goes: under {@code preview/} in the approval gate's preview pass. */
+    public static String result(String runPrefix, boolean preview, String account, String region) {
+        return result(preview ? runPrefix + "preview/" : runPrefix, account, region);
+    }
+
+    /** The approval gate's reviewed changes ({@code approval/changes.json}, and {@code .md} beside it). */
+    public static String changes(String runPrefix) {
+        return runPrefix + "approval/changes.json";
+    }
+
+    /** The items the Map runs after the review: a target the preview could not review is refused there. */
+    public static String reviewedTargets(String runPrefix) {
+        return runPrefix + "approval/targets.json";
+    }
+
+    public static String changesMarkdown(String runPrefix) {
+        return runPrefix + "approval/changes.md";
+    }
+
+    /** The waiting approval: run id, task token, when it expires (read by {@code bootstrapctl approve}). */
+    public static String approvalRequest(String runPrefix) {
+        return runPrefix + "approval/request.json";
+    }
+
     /** Every config error of a run whose errors do not fit in an error cause. */
     public static String configErrors(String runPrefix) {
         return runPrefix + "config-errors.txt";

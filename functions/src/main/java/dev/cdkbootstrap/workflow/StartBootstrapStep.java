@@ -30,7 +30,11 @@ public final class StartBootstrapStep {
     private final WaitPolicy waits;
     private final Clock clock;
 
-    public record Settings(String projectName, String targetRoleName, String cdkVersion) {}
+    /**
+     * @param permissionsBoundary the managed policy NAME the build passes as the boundary of every toolkit
+     *                            role ({@code TOOLKIT_PERMISSIONS_BOUNDARY}); null or empty: none passed
+     */
+    public record Settings(String projectName, String targetRoleName, String cdkVersion, String permissionsBoundary) {}
 
     public StartBootstrapStep(BuildRunner builds, Settings settings, WaitPolicy waits, Clock clock) {
         this.builds = builds;
@@ -72,6 +76,7 @@ public final class StartBootstrapStep {
         env.put("QUALIFIER", target.qualifier());
         env.put("TOOLKIT_STACK_NAME", target.toolkitStackName());
         env.put("CDK_VERSION", settings.cdkVersion());
+        env.put("PERMISSIONS_BOUNDARY", settings.permissionsBoundary() == null ? "" : settings.permissionsBoundary());
         return env;
     }
 

@@ -1,15 +1,14 @@
 package dev.cdkbootstrap.workflow;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
+import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.RunSummary;
-import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetResult;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
@@ -17,16 +16,10 @@ import dev.cdkbootstrap.workflow.port.RunMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Step 6, after the Map. Reads every planned target's result (a target without one is FAILED,
@@ -34,10 +27,8 @@ import java.util.concurrent.ThreadFactory;
  * the outcome metrics, and throws {@link TargetsFailed} naming the failed targets.
  */
 public final class SummarizeStep {
-    static final long MAX_OBJECT_BYTES = 64L * 1024 * 1024;
     private static final int NAMED_FAILURES = 20;
     private static final int MAX_CAUSE_REASON_CHARS = 400;
-    static final int PARALLEL_READS = 16;
     /** SNS messages stay short; report.md lists every warning. */
     private static final int NAMED_WARNINGS = 5;
 
@@ -52,7 +43,8 @@ public final class SummarizeStep {
     }
 
     public RunSummary run(RunContext run) {
-        List<TargetResult> results = readResults(run, readItems(run));
+        RunResults reader = new RunResults(store);
+        List<TargetResult> results = outcomes(run, reader.results(run, reader.items(run), readsPreview(run)));
         Report report = report(run, results);
         List<String> warnings = readWarnings(run);
         String reportKey = RunLayout.report(run.runPrefix());
@@ -81,64 +73,56 @@ public final class SummarizeStep {
         // A failed Map (its item reader, result writer, or children it stopped) is never a succeeded run.
         boolean mapFailed = run.mapFailure() != null;
         return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
-                failed > 0 || mapFailed ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
+                failed > 0 || mapFailed || rejected(run) ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
                 new Report.Counts(bootstrapped, skipped, failed, results.size()),
-                mapFailed ? run.mapFailure().describe(Integer.MAX_VALUE) : null, entries);
+                mapFailed ? run.mapFailure().describe(Integer.MAX_VALUE) : null, approvalSummary(run), entries);
     }
 
-    private List<TargetItem> readItems(RunContext run) {
-        byte[] content = store.read(run.artifactBucket(), run.itemsKey(), null, MAX_OBJECT_BYTES)
-                .orElseThrow(() -> new IllegalStateException("the run's targets s3://" + run.artifactBucket()
-                        + "/" + run.itemsKey() + " are missing"))
-                .content();
-        try {
-            return Json.strict().readValue(content, new TypeReference<List<TargetItem>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + run.itemsKey(), e);
-        }
+    /** The preview's results stand for the run when the Map never ran for real: it failed, or no one approved. */
+    private static boolean readsPreview(RunContext run) {
+        return run.preview() || rejected(run);
+    }
+
+    private static boolean rejected(RunContext run) {
+        return run.approval() != null && run.approval().rejection() != null;
     }
 
     /**
-     * One GET per target, {@value #PARALLEL_READS} at a time: a 10,000-target run must be summarized
-     * well inside the function's timeout. Results keep the order of targets.json.
+     * A preview's PLANNED results as the run's outcomes: nothing was built, so a target that needed a
+     * build FAILED (APPROVAL_REJECTED, or the preview's own failure), an up-to-date one is SKIPPED, and
+     * a target the decision table fails keeps its code.
      */
-    private List<TargetResult> readResults(RunContext run, List<TargetItem> items) {
-        ThreadFactory daemons = Thread.ofPlatform().name("summarize-read-", 0).daemon().factory();
-        int threads = Math.max(1, Math.min(PARALLEL_READS, items.size()));
-        try (ExecutorService reads = Executors.newFixedThreadPool(threads, daemons)) {
-            List<Future<TargetResult>> pending = items.stream()
-                    .map(item -> reads.submit(() -> readResult(run, item))).toList();
-            List<TargetResult> results = new ArrayList<>(items.size());
-            for (Future<TargetResult> result : pending) {
-                results.add(await(result));
-            }
+    static List<TargetResult> outcomes(RunContext run, List<TargetResult> results) {
+        if (!readsPreview(run)) {
             return results;
         }
-    }
-
-    private static TargetResult await(Future<TargetResult> result) {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the run's results", e);
-        }
-    }
-
-    private TargetResult readResult(RunContext run, TargetItem item) {
-        String account = item.target().account();
-        String region = item.target().region();
-        String key = RunLayout.result(run.runPrefix(), account, region);
-        return store.read(run.artifactBucket(), key, null, MAX_OBJECT_BYTES).map(object -> {
-            try {
-                return Json.strict().readValue(object.content(), TargetResult.class);
-            } catch (IOException e) {
-                return new TargetResult(account, region, Outcome.FAILED, ReasonCode.NO_RESULT, "unreadable result "
-                        + key + ": " + e.getMessage(), null, null, null, null, null, null);
+        String why = rejected(run) ? "not bootstrapped: the run was not approved ("
+                + run.approval().rejection().describe(MAX_CAUSE_REASON_CHARS) + ")"
+                : "not bootstrapped: the approval preview did not complete";
+        return results.stream().map(r -> {
+            if (r.outcome() != Outcome.PLANNED) {
+                return r;
             }
-        }).orElseGet(() -> TargetResult.missing(account, region));
+            boolean build = r.reasonCode() != null && r.reasonCode().startsBuild();
+            Outcome outcome = r.reasonCode() == ReasonCode.UP_TO_DATE ? Outcome.SKIPPED : Outcome.FAILED;
+            ReasonCode code = build ? (rejected(run) ? ReasonCode.APPROVAL_REJECTED : ReasonCode.STEP_FAILED)
+                    : r.reasonCode();
+            String reason = outcome == Outcome.SKIPPED ? r.reason() : build ? why + "; the preview said: " + r.reason()
+                    : r.reason();
+            return new TargetResult(r.account(), r.region(), outcome, code, reason, r.buildId(), r.logsUrl(),
+                    r.startedAt(), r.endedAt(), r.durationSeconds(), r.observed());
+        }).toList();
+    }
+
+    private static Report.ApprovalSummary approvalSummary(RunContext run) {
+        Approval approval = run.approval();
+        if (approval == null) {
+            return null;
+        }
+        String answer = approval.rejection() != null ? approval.rejection().describe(MAX_CAUSE_REASON_CHARS)
+                : approval.answer() == null ? null : approval.answer().toString();
+        return new Report.ApprovalSummary(approval.mode(), approval.outcome(), approval.needed(), answer,
+                approval.changesKey());
     }
 
     private static int count(List<TargetResult> results, Outcome outcome) {
@@ -157,6 +141,10 @@ public final class SummarizeStep {
                 + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey);
         if (run.mapFailure() != null) {
             text.append("\nThe Map state failed: ").append(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS));
+        }
+        if (report.approval() != null) {
+            text.append("\nApproval (").append(report.approval().mode()).append("): ").append(report.approval().outcome())
+                    .append(report.approval().answer() == null ? "" : " " + report.approval().answer());
         }
         if (!warnings.isEmpty()) {
             text.append("\n").append(warnings.size()).append(" warning(s):");
@@ -177,7 +165,7 @@ public final class SummarizeStep {
         if (run.warningCount() <= carried.size()) {
             return carried;
         }
-        return store.read(run.artifactBucket(), RunLayout.plan(run.runPrefix()), null, MAX_OBJECT_BYTES).map(plan -> {
+        return store.read(run.artifactBucket(), RunLayout.plan(run.runPrefix()), null, RunResults.MAX_OBJECT_BYTES).map(plan -> {
             try {
                 return Json.strict().readValue(plan.content(), Plan.class).warnings();
             } catch (IOException e) {
@@ -190,8 +178,10 @@ public final class SummarizeStep {
         List<String> named = results.stream().filter(r -> r.outcome() == Outcome.FAILED).limit(NAMED_FAILURES)
                 .map(r -> r.account() + "/" + r.region() + " (" + r.reasonCode() + ": " + shortened(r.reason()) + ")")
                 .toList();
-        String mapFailed = run.mapFailure() == null ? ""
-                : "The Map state failed (" + run.mapFailure().describe(MAX_CAUSE_REASON_CHARS) + "). ";
+        String mapFailed = (run.mapFailure() == null ? ""
+                : "The Map state failed (" + run.mapFailure().describe(MAX_CAUSE_REASON_CHARS) + "). ")
+                + (rejected(run) ? "The run was not approved (" + run.approval().rejection()
+                        .describe(MAX_CAUSE_REASON_CHARS) + "); nothing was bootstrapped. " : "");
         return mapFailed + failed + " target(s) failed" + (named.isEmpty() ? "" : ": " + String.join("; ", named))
                 + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
                 + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;

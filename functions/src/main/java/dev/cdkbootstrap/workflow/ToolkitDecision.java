@@ -35,7 +35,13 @@ public final class ToolkitDecision {
     public record Verdict(Decision decision, ReasonCode code, String reason, List<String> findings,
             List<String> untrust) {}
 
-    public static Verdict decide(ObservedToolkit observed, Target target, int pinnedVersion) {
+    /**
+     * @param observed the toolkit as {@link ToolkitObserver} read it
+     * @param target   the planned target (trust, execution policies, qualifier, stack name)
+     * @param required what the deployment requires of every toolkit (pinned version, permissions boundary)
+     */
+    public static Verdict decide(ObservedToolkit observed, Target target, ToolkitRequirements required) {
+        int pinnedVersion = required.pinnedVersion();
         String stack = "toolkit stack " + target.toolkitStackName();
         List<String> leftovers = observed.leftovers() == null ? List.of() : observed.leftovers();
         if (!observed.stackExists()) {
@@ -78,7 +84,7 @@ public final class ToolkitDecision {
                     OperatorAdvice.qualifierMismatch(qualifier, target.qualifier()), untrust);
         }
         int version = observed.version() == null ? 0 : observed.version(); // no output: a pre-versioning toolkit
-        List<String> settings = settingsDifferences(observed, target);
+        List<String> settings = settingsDifferences(observed, target, required);
         if (version > pinnedVersion && !settings.isEmpty()) {
             List<String> findings = new ArrayList<>(List.of("toolkit version " + version
                     + " is newer than the pinned CLI's template (" + pinnedVersion + ")"));
@@ -108,9 +114,11 @@ public final class ToolkitDecision {
     /**
      * Trust and execution policies as sets; lookup trust must hold no account the plan does not trust
      * (the plan wants none of its own, and an account trusted for deployment may stay on it: the
-     * template's lookup role trusts TrustedAccounts anyway, so it grants nothing more).
+     * template's lookup role trusts TrustedAccounts anyway, so it grants nothing more). A required
+     * permissions boundary must be the stack's {@code InputPermissionsBoundary} and be on every role
+     * ({@code ApplyPermissionsBoundaryToAllRoles}); none required: whatever the stack has is left alone.
      */
-    static List<String> settingsDifferences(ObservedToolkit observed, Target target) {
+    static List<String> settingsDifferences(ObservedToolkit observed, Target target, ToolkitRequirements required) {
         List<String> differences = new ArrayList<>();
         TreeSet<String> wantedTrust = new TreeSet<>(target.trust());
         TreeSet<String> trust = set(observed.trust());
@@ -128,7 +136,24 @@ public final class ToolkitDecision {
         if (!policies.equals(wantedPolicies)) {
             differences.add("execution policies differ: deployed " + policies + " wanted " + wantedPolicies);
         }
+        if (required.boundaryManaged()) {
+            differences.addAll(boundaryDifferences(observed, required.permissionsBoundary()));
+        }
         return differences;
+    }
+
+    /** The template puts InputPermissionsBoundary on the execution role, and on every role only with the flag. */
+    private static List<String> boundaryDifferences(ObservedToolkit observed, String wanted) {
+        String deployed = observed.permissionsBoundary() == null || observed.permissionsBoundary().isEmpty()
+                ? "(none)" : observed.permissionsBoundary();
+        if (!deployed.equals(wanted)) {
+            return List.of("permissions boundary differs: deployed " + deployed + " wanted " + wanted);
+        }
+        if (!Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles())) {
+            return List.of("permissions boundary " + wanted + " is not on every role: ApplyPermissionsBoundaryToAllRoles"
+                    + " is " + observed.permissionsBoundaryAllRoles() + ", wanted true");
+        }
+        return List.of();
     }
 
     /** A deployed list parameter as a set; an absent parameter is the template's default, empty. */

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * Reads a target's toolkit into an {@link ObservedToolkit}: the stack named by the target (status,
- * parameters, the {@code BootstrapVersion} output), the SSM version parameter of the qualifier the
- * stack actually holds and, where the CLI would create the stack, what that creation would collide
- * with. Names are those of the pinned CDK bootstrap template.
+ * parameters, including the permissions boundary ones, the {@code BootstrapVersion} output), the SSM
+ * version parameter of the qualifier the stack actually holds and, where the CLI would create the
+ * stack, what that creation would collide with. Names are those of the pinned CDK bootstrap template.
  */
 public final class ToolkitObserver {
     /** The CDK CLI's default when the stack has no BootstrapVariant parameter (older templates). */
@@ -29,7 +29,7 @@ public final class ToolkitObserver {
         Optional<StackState> found = toolkit.stack(target.toolkitStackName());
         if (found.isEmpty()) {
             Optional<String> ssm = toolkit.parameter(versionParameter(target.qualifier())).map(String::trim);
-            return new ObservedToolkit(null, null, ssm.orElse(null), null, null, null, null, null,
+            return new ObservedToolkit(null, null, ssm.orElse(null), null, null, null, null, null, null, null,
                     leftovers(toolkit, target, ssm));
         }
         StackState stack = found.get();
@@ -41,6 +41,7 @@ public final class ToolkitObserver {
         return new ObservedToolkit(stack.status(), version(stack.outputs().get("BootstrapVersion")), ssm.orElse(null),
                 parameters.get("BootstrapVariant"), qualifier, list(parameters.get("TrustedAccounts")),
                 list(parameters.get("TrustedAccountsForLookup")), list(parameters.get("CloudFormationExecutionPolicies")),
+                parameters.get("InputPermissionsBoundary"), flag(parameters.get("ApplyPermissionsBoundaryToAllRoles")),
                 leftovers);
     }
 
@@ -75,6 +76,11 @@ public final class ToolkitObserver {
             return null;
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+    }
+
+    /** A 'true'/'false' template parameter; null when absent. */
+    private static Boolean flag(String value) {
+        return value == null ? null : Boolean.valueOf("true".equalsIgnoreCase(value.trim()));
     }
 
     private static Integer version(String output) {

@@ -15,7 +15,8 @@ import java.util.List;
  * Step 5, after every build that ended: observes the target again (same role, same reads as
  * PrepareTarget) and compares it with the plan by the decision table. Converged exactly when the
  * table says UP_TO_DATE: version at or above the pinned one, default variant, the target's
- * qualifier, SSM version equal to the stack's, trust, lookup trust and execution policies as planned.
+ * qualifier, SSM version equal to the stack's, trust, lookup trust and execution policies as planned, and
+ * the required permissions boundary on every role when the deployment sets one.
  * A build that exits 0 proves nothing ({@code cdk bootstrap} declines some changes and still succeeds),
  * so this observation, not the exit code, decides BOOTSTRAPPED. A stack busy right after the build
  * (someone else's operation) is waited for, up to {@link WaitPolicy#verifyBound()}.
@@ -23,13 +24,13 @@ import java.util.List;
 public final class VerifyTargetStep {
     private final TargetConnector connector;
     private final WaitPolicy waits;
-    private final int pinnedVersion;
+    private final ToolkitRequirements required;
     private final Clock clock;
 
-    public VerifyTargetStep(TargetConnector connector, WaitPolicy waits, int pinnedVersion, Clock clock) {
+    public VerifyTargetStep(TargetConnector connector, WaitPolicy waits, ToolkitRequirements required, Clock clock) {
         this.connector = connector;
         this.waits = waits;
-        this.pinnedVersion = pinnedVersion;
+        this.required = required;
         this.clock = clock;
     }
 
@@ -42,7 +43,7 @@ public final class VerifyTargetStep {
         try (TargetAccount account = connector.connect(session)) {
             observed = ToolkitObserver.observe(account.toolkit(), target);
         }
-        ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, pinnedVersion);
+        ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
         if (verdict.decision() == Decision.WAIT && !WaitPolicy.expired(state.waiting(), now, waits.verifyBound())) {
             return state.withVerification(observed, null).waitingFor(waits.verify(state.waiting(), now));
         }

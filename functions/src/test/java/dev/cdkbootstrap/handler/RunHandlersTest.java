@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.workflow.Configs;
+import dev.cdkbootstrap.workflow.Guardrails;
 import dev.cdkbootstrap.workflow.LoadConfigStep;
 import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
@@ -25,7 +26,7 @@ class RunHandlersTest {
     @Test
     void loadConfigPlansTheSampleExecution() {
         var handler = new LoadConfigHandler(new LoadConfigStep(store,
-                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10)));
+                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10), Guardrails.none()));
 
         JsonNode out = invoke(handler, event("load-config.json"), "LoadConfig");
 
@@ -38,7 +39,7 @@ class RunHandlersTest {
     @Test
     void summarizeFailsTheRunWhenTheSampleTargetHasNoResult() {
         new LoadConfigHandler(new LoadConfigStep(store,
-                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10)))
+                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10), Guardrails.none()))
                 .handleRequest(new java.io.ByteArrayInputStream(event("load-config.json")),
                         new java.io.ByteArrayOutputStream(), new TestContext("LoadConfig"));
         var handler = new SummarizeHandler(new SummarizeStep(store, Optional.empty(), (runId, counts) -> { }));

@@ -33,9 +33,9 @@ class SnapStartPrimingTest {
 
         assertThat(network.sent()).isEmpty();
         assertThat(credentialLookups).hasValue(0);
-        // 8 orchestrator operations (S3 x3, STS, CodeBuild x2, Step Functions, SNS), IAM, CloudFormation,
-        // SSM and EC2 DescribeRegions: each answered inside the process.
-        assertThat(priming.prime()).isEqualTo(12);
+        // 9 orchestrator operations (S3 x3, STS, CodeBuild x2, Step Functions, SNS, Organizations), IAM,
+        // CloudFormation, SSM and EC2 DescribeRegions: each answered inside the process.
+        assertThat(priming.prime()).isEqualTo(13);
         assertThat(network.sent()).isEmpty();
     }
 
@@ -43,7 +43,7 @@ class SnapStartPrimingTest {
     void primingWorksInAnotherPartitionAndLeavesTheClientsUsable() {
         SnapStartPriming priming = priming("cn-north-1");
 
-        assertThat(priming.prime()).isEqualTo(12);
+        assertThat(priming.prime()).isEqualTo(13);
 
         network.answer(200, "<AssumeRoleResponse/>");
         AwsClients clients = AwsClients.using(Region.EU_WEST_1, null, () -> AwsBasicCredentials.create("AKID", "secret"), network);

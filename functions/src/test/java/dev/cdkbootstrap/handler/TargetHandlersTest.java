@@ -11,6 +11,7 @@ import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.TargetLock;
+import dev.cdkbootstrap.workflow.ToolkitRequirements;
 import dev.cdkbootstrap.workflow.VerifyTargetStep;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryBuilds;
@@ -36,7 +37,7 @@ class TargetHandlersTest {
     @Test
     void prepareTargetDecidesForTheSampleTarget() {
         var targets = new InMemoryTargets();
-        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, lock, waits, 33, clock));
+        var handler = new PrepareTargetHandler(new PrepareTargetStep(targets, lock, waits, ToolkitRequirements.pinned(33), null, clock));
 
         JsonNode out = invoke(handler, event("prepare-target.json"), "PrepareTarget");
 
@@ -56,7 +57,7 @@ class TargetHandlersTest {
         var builds = new InMemoryBuilds();
         builds.now = Instant.parse("2026-11-25T10:01:00Z");
         var handler = new StartBootstrapHandler(new StartBootstrapStep(builds,
-                new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1"), waits, clock));
+                new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1", null), waits, clock));
 
         JsonNode out = invoke(handler, event("start-bootstrap.json"), "StartBootstrap");
 
@@ -87,7 +88,7 @@ class TargetHandlersTest {
         var targets = new InMemoryTargets();
         targets.account("111111111111").toolkit("CREATE_COMPLETE", List.of("999999999999"),
                 List.of("arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
-        var handler = new VerifyTargetHandler(new VerifyTargetStep(targets, waits, 33, clock));
+        var handler = new VerifyTargetHandler(new VerifyTargetStep(targets, waits, ToolkitRequirements.pinned(33), clock));
 
         JsonNode out = invoke(handler, event("verify-target.json"), "VerifyTarget");
 

@@ -37,6 +37,14 @@ class WiringTest {
     }
 
     @Test
+    void aPermissionsBoundaryThatIsNoPolicyNameIsNamed() {
+        env.put("TOOLKIT_PERMISSIONS_BOUNDARY", "policy/with/path");
+
+        assertThatThrownBy(() -> Wiring.from(env).prepareTargetStep()).hasMessageStartingWith(
+                "environment variable TOOLKIT_PERMISSIONS_BOUNDARY: permissions boundary 'policy/with/path' is not");
+    }
+
+    @Test
     void aMissingRegionIsNamed() {
         env.remove("AWS_REGION");
 

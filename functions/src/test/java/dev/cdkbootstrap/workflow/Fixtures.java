@@ -51,10 +51,10 @@ public final class Fixtures {
         return state(devTarget(), dryRun).withDecision(START, decision, code, reason, List.of(), null);
     }
 
-    /** A toolkit as the pinned template leaves it: default variant and qualifier, SSM equal to the version. */
+    /** A toolkit as the pinned template leaves it: default variant and qualifier, SSM equal to the version, no boundary. */
     public static ObservedToolkit observed(String status, List<String> trust, List<String> policies, int version) {
         return new ObservedToolkit(status, version, Integer.toString(version), ToolkitObserver.DEFAULT_VARIANT,
-                Target.DEFAULT_QUALIFIER, trust, List.of(), policies, null);
+                Target.DEFAULT_QUALIFIER, trust, List.of(), policies, "", false, null);
     }
 
     /** The dev target's toolkit exactly as planned, at the pinned version 33. */

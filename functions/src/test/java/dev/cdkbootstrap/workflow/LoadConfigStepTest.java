@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LoadConfigStepTest {
     private final InMemoryObjectStore store = Configs.validConfigIn(new InMemoryObjectStore());
     private final LoadConfigStep step = new LoadConfigStep(store,
-            new LoadConfigStep.Settings(BUCKET, "team/cdk-app.yml", "runs/", 7));
+            new LoadConfigStep.Settings(BUCKET, "team/cdk-app.yml", "runs/", 7), Guardrails.none());
 
     private RunContext load(ExecutionInput execution) {
         return step.run(new LoadConfigInput(execution, "run-1"));

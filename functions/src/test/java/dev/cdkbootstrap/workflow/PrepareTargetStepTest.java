@@ -30,7 +30,7 @@ class PrepareTargetStepTest {
 
     private PrepareTargetStep stepAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, 33, clock);
+        return new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, ToolkitRequirements.pinned(33), null, clock);
     }
 
     private TargetState prepare(boolean dryRun) {
@@ -209,5 +209,39 @@ class PrepareTargetStepTest {
         assertThat(targets.sessions.get(0).sessionName()).isEqualTo("bootstrap-run-1");
         assertThat(targets.sessions.get(0).partition()).isEqualTo("aws");
         assertThat(targets.openSessions).isZero();
+    }
+
+    @Test
+    void aTargetRefusedByTheGuardrailsFailsWithoutAnyCallInItsAccount() {
+        var refused = new dev.cdkbootstrap.workflow.model.Refusal(ReasonCode.TRUST_OUTSIDE_ORGANIZATION, "would trust 888888888888");
+        var state = TargetState.of(Fixtures.run(false), new dev.cdkbootstrap.workflow.model.TargetItem(Fixtures.devTarget(),
+                java.util.Map.of(), refused));
+
+        TargetState result = stepAt(NOW).run(state);
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.TRUST_OUTSIDE_ORGANIZATION);
+        assertThat(result.reason()).isEqualTo("would trust 888888888888");
+        assertThat(targets.sessions).isEmpty();
+    }
+
+    @Test
+    void withAnOrganizationATargetAccountThatSaysItIsElsewhereFailsBeforeAnyChange() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        var step = new PrepareTargetStep(targets, new TargetLock(store, WAITS.lease(), clock), WAITS, ToolkitRequirements.pinned(33), "o-abcdefghij",
+                clock);
+        dev.organization = new dev.cdkbootstrap.workflow.port.OrganizationMembership.Organization("o-otherorgxx",
+                "100000000000");
+
+        TargetState result = step.run(Fixtures.state(Fixtures.devTarget(), false));
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.ACCOUNT_OUTSIDE_ORGANIZATION);
+        assertThat(result.reason()).startsWith("account 111111111111 says it is in o-otherorgxx, not in o-abcdefghij");
+        assertThat(dev.policies.arns()).isEmpty();
+
+        dev.organization = new dev.cdkbootstrap.workflow.port.OrganizationMembership.Organization("o-abcdefghij",
+                "100000000000");
+        assertThat(step.run(Fixtures.state(Fixtures.devTarget(), false)).decision()).isEqualTo(Decision.BOOTSTRAP);
     }
 }

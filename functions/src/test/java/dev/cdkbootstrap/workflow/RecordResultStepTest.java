@@ -7,6 +7,7 @@ import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.StepError;
@@ -45,6 +46,20 @@ class RecordResultStepTest {
 
         String written = store.text("config-bucket", "runs/run-1/results/111111111111-eu-west-1.json").orElseThrow();
         assertThat(Json.strict().readValue(written, TargetResult.class)).isEqualTo(result);
+    }
+
+    @Test
+    void aVerifiedBoundarySaysWhichPolicyAndOnWhichRoles() {
+        var o = Fixtures.devUpToDate();
+        var withBoundary = new ObservedToolkit(o.stackStatus(), o.version(),
+                o.ssmVersion(), o.variant(), o.qualifier(), o.trust(), o.trustForLookup(), o.executionPolicies(),
+                "cdk-guardrail", true, null);
+
+        TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null).withVerification(withBoundary,
+                new Verification(true, List.of())));
+
+        assertThat(result.reason()).endsWith(", permissions boundary cdk-guardrail (every role)");
+        assertThat(step.run(verified(true, List.of())).reason()).doesNotContain("boundary");
     }
 
     @Test

@@ -22,8 +22,12 @@ class StartBootstrapStepTest {
     private final InMemoryBuilds builds = new InMemoryBuilds();
 
     private StartBootstrapStep stepAt(Instant now) {
+        return stepAt(now, null);
+    }
+
+    private StartBootstrapStep stepAt(Instant now, String permissionsBoundary) {
         return new StartBootstrapStep(builds, new StartBootstrapStep.Settings("bootstrap-project",
-                "CdkBootstrapTargetRole", "2.1148.1"), WAITS, Clock.fixed(now, ZoneOffset.UTC));
+                "CdkBootstrapTargetRole", "2.1148.1", permissionsBoundary), WAITS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private TargetState toBootstrap() {
@@ -60,13 +64,21 @@ class StartBootstrapStepTest {
 
         assertThat(builds.environments.get(id)).containsOnlyKeys("TARGET_ACCOUNT", "TARGET_REGION",
                 "TARGET_PARTITION", "TARGET_ROLE_NAME", "TRUST", "UNTRUST", "EXECUTION_POLICIES", "QUALIFIER",
-                "TOOLKIT_STACK_NAME", "CDK_VERSION")
+                "TOOLKIT_STACK_NAME", "CDK_VERSION", "PERMISSIONS_BOUNDARY")
                 .containsEntry("TARGET_ACCOUNT", Fixtures.DEV)
                 .containsEntry("TRUST", Fixtures.PIPELINE)
                 .containsEntry("UNTRUST", "888888888888,777777777777")
                 .containsEntry("EXECUTION_POLICIES", Fixtures.policyArn(Fixtures.DEV, "eu-west-1"))
                 .containsEntry("TARGET_ROLE_NAME", "CdkBootstrapTargetRole")
-                .containsEntry("CDK_VERSION", "2.1148.1");
+                .containsEntry("CDK_VERSION", "2.1148.1")
+                .containsEntry("PERMISSIONS_BOUNDARY", "");
+    }
+
+    @Test
+    void theDeploymentsPermissionsBoundaryTravelsByNameToEveryBuild() {
+        String id = stepAt(NOW, "cdk-guardrail").run(toBootstrap()).build().id();
+
+        assertThat(builds.environments.get(id)).containsEntry("PERMISSIONS_BOUNDARY", "cdk-guardrail");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
@@ -37,7 +38,7 @@ class SummarizeStepTest {
     private final Target b = Fixtures.target("222222222222", "eu-west-1", List.of(), List.of());
     private final RunContext run = new RunContext("run-1", "manual", false,
             new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET, "runs/run-1/", "runs/run-1/targets.json", 10,
-            new RunContext.PlannedCount(2), List.of(), 0, null);
+            new RunContext.PlannedCount(2), List.of(), 0, null, false, null);
 
     SummarizeStepTest() throws Exception {
         store.write(BUCKET, "runs/run-1/targets.json",
@@ -167,7 +168,8 @@ class SummarizeStepTest {
         store.write(BUCKET, "runs/run-1/plan.json", Json.strict().writeValueAsBytes(
                 new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings)), "application/json");
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7, null);
+                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7, null,
+                false, null);
 
         step.run(warned);
 
@@ -182,7 +184,7 @@ class SummarizeStepTest {
 
     @Test
     void aLargeRunIsReadInParallelKeepingTheOrderOfTheTargets() throws Exception {
-        int size = SummarizeStep.PARALLEL_READS * 20 + 3;
+        int size = RunResults.PARALLEL_READS * 20 + 3;
         List<TargetItem> items = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             Target target = Fixtures.target(String.format("%012d", 100_000_000_000L + i), "eu-west-1", List.of(), List.of());
@@ -265,8 +267,9 @@ class SummarizeStepTest {
 
         var json = Json.strict().readTree(store.text(BUCKET, "runs/run-1/report.json").orElseThrow());
         assertThat(json.fieldNames()).toIterable().containsExactly("runId", "trigger", "dryRun", "config", "status",
-                "counts", "mapFailure", "targets");
+                "counts", "mapFailure", "approval", "targets");
         assertThat(json.path("mapFailure").isNull()).isTrue();
+        assertThat(json.path("approval").isNull()).isTrue();
         assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId");
         assertThat(json.path("config").path("versionId").isNull()).isTrue();
         for (var target : json.path("targets")) {
@@ -279,6 +282,53 @@ class SummarizeStepTest {
         assertThat(json.path("targets").get(1).path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
         assertThat(json.path("targets").get(1).path("observed").fieldNames()).toIterable().containsExactly(
                 "stackStatus", "version", "ssmVersion", "variant", "qualifier", "trust", "trustForLookup",
-                "executionPolicies", "leftovers");
+                "executionPolicies", "permissionsBoundary", "permissionsBoundaryAllRoles", "leftovers");
+    }
+
+    private void previewed(Target target, ReasonCode code, String reason) throws Exception {
+        store.write(BUCKET, "runs/run-1/preview/results/" + target.account() + "-eu-west-1.json",
+                Json.strict().writeValueAsBytes(new TargetResult(target.account(), "eu-west-1", Outcome.PLANNED, code,
+                        reason, null, null, null, null, null, null)), "");
+    }
+
+    @Test
+    void aRejectedRunBootstrapsNothingFailsAndSaysWhoRejectedIt() throws Exception {
+        previewed(a, ReasonCode.TOOLKIT_MISSING, "dry run: would bootstrap: toolkit stack CDKToolkit not found");
+        previewed(b, ReasonCode.UP_TO_DATE, "dry run: would skip: up to date (version 33)");
+        // what the state machine holds after AwaitApproval's Catch (ResultPath $.approval.rejection)
+        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
+                "trust-widening", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
+                .put("Cause", "rejected by arn:aws:iam::999999999999:user/alice");
+        RunContext rejected = Json.strict().treeToValue(input, RunContext.class);
+
+        assertThatThrownBy(() -> step.run(rejected)).isInstanceOf(TargetsFailed.class)
+                .hasMessageStartingWith("The run was not approved (ApprovalRejected: rejected by arn:aws:iam::999999999999"
+                        + ":user/alice); nothing was bootstrapped. 1 target(s) failed: 111111111111/eu-west-1 (APPROVAL_REJECTED");
+        Report report = report();
+        assertThat(report.status()).isEqualTo(Report.RunStatus.FAILED);
+        assertThat(report.targets()).extracting(Report.Entry::outcome).containsExactly(Outcome.FAILED, Outcome.SKIPPED);
+        assertThat(report.targets().get(0).reason()).startsWith("not bootstrapped: the run was not approved")
+                .endsWith("the preview said: dry run: would bootstrap: toolkit stack CDKToolkit not found");
+        assertThat(report.approval()).isEqualTo(new Report.ApprovalSummary("trust-widening", "REJECTED", 1,
+                "ApprovalRejected: rejected by arn:aws:iam::999999999999:user/alice", "runs/run-1/approval/changes.json"));
+        assertThat(published).singleElement().asString().contains("Approval (trust-widening): REJECTED ApprovalRejected");
+    }
+
+    @Test
+    void anApprovedRunReportsItsRealResultsAndTheAnswer() throws Exception {
+        recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
+        recorded(b, Outcome.SKIPPED, "up to date");
+        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
+                "any-change", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ((ObjectNode) input.path("approval")).putObject("answer").put("approvedBy", "alice");
+
+        step.run(Json.strict().treeToValue(input, RunContext.class));
+
+        assertThat(report().status()).isEqualTo(Report.RunStatus.SUCCEEDED);
+        assertThat(report().approval().outcome()).isEqualTo("APPROVED");
+        assertThat(report().approval().answer()).isEqualTo("{\"approvedBy\":\"alice\"}");
+        assertThat(store.text(BUCKET, "runs/run-1/report.md").orElseThrow())
+                .contains("- Approval (any-change): **APPROVED** {\"approvedBy\":\"alice\"}, 1 target(s) needed it");
     }
 }

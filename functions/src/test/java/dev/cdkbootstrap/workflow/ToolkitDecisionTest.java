@@ -19,7 +19,7 @@ class ToolkitDecisionTest {
     private static final String POLICY = Fixtures.policyArn(DEV, "eu-west-1");
 
     private static Verdict decide(ObservedToolkit observed) {
-        return ToolkitDecision.decide(observed, Fixtures.devTarget(), PINNED);
+        return ToolkitDecision.decide(observed, Fixtures.devTarget(), ToolkitRequirements.pinned(PINNED));
     }
 
     private static ObservedToolkit upToDate(String status) {
@@ -28,7 +28,8 @@ class ToolkitDecisionTest {
 
     private static ObservedToolkit with(ObservedToolkit o, String variant, String qualifier, Integer version,
             String ssm, List<String> trust, List<String> lookup, List<String> policies) {
-        return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies, null);
+        return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies,
+                o.permissionsBoundary(), o.permissionsBoundaryAllRoles(), null);
     }
 
     @Test
@@ -42,7 +43,7 @@ class ToolkitDecisionTest {
 
     @Test
     void noStackButItsRetainedStagingBucketIsALeftoverTheCreationWouldCollideWith() {
-        ObservedToolkit deleted = new ObservedToolkit(null, null, null, null, null, null, null, null,
+        ObservedToolkit deleted = new ObservedToolkit(null, null, null, null, null, null, null, null, null, null,
                 List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
 
         Verdict verdict = decide(deleted);
@@ -55,7 +56,7 @@ class ToolkitDecisionTest {
 
     @Test
     void noStackOfThisNameButTheQualifiersVersionParameterMeansAnotherStackHoldsIt() {
-        ObservedToolkit other = new ObservedToolkit(null, null, "33", null, null, null, null, null,
+        ObservedToolkit other = new ObservedToolkit(null, null, "33", null, null, null, null, null, null, null,
                 List.of("SSM parameter /cdk-bootstrap/hnb659fds/version (33)"));
 
         Verdict verdict = decide(other);
@@ -67,7 +68,7 @@ class ToolkitDecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"REVIEW_IN_PROGRESS", "ROLLBACK_COMPLETE"})
     void aStackTheCliWouldCreateAgainIsCheckedForLeftoversToo(String status) {
-        ObservedToolkit failed = new ObservedToolkit(status, null, null, null, null, null, null, null,
+        ObservedToolkit failed = new ObservedToolkit(status, null, null, null, null, null, null, null, null, null,
                 List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
 
         assertThat(decide(failed).code()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
@@ -76,7 +77,8 @@ class ToolkitDecisionTest {
 
     @Test
     void aStackWithoutVariantQualifierOrListParametersIsReadWithTheTemplatesDefaults() {
-        ObservedToolkit bare = new ObservedToolkit("UPDATE_COMPLETE", 33, "33", null, null, null, null, null, null);
+        ObservedToolkit bare = new ObservedToolkit("UPDATE_COMPLETE", 33, "33", null, null, null, null, null, null, null,
+                null);
 
         Verdict verdict = decide(bare);
 
@@ -243,7 +245,7 @@ class ToolkitDecisionTest {
     void trustShrunkToNothingStillConvergesThroughUntrust() {
         var target = Fixtures.target(DEV, "eu-west-1", List.of(), Fixtures.devTarget().executionPolicies());
         Verdict verdict = ToolkitDecision.decide(Fixtures.observed("UPDATE_COMPLETE", List.of(PIPELINE),
-                List.of(POLICY), 33), target, PINNED);
+                List.of(POLICY), 33), target, ToolkitRequirements.pinned(PINNED));
 
         assertThat(verdict.code()).isEqualTo(ReasonCode.SETTINGS_DIFFER);
         assertThat(verdict.untrust()).containsExactly(PIPELINE);

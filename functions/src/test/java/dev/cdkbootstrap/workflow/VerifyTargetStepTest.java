@@ -25,7 +25,7 @@ class VerifyTargetStepTest {
             "toolkit stack CDKToolkit not found");
 
     private TargetState verifyAt(Instant now, TargetState state) {
-        return new VerifyTargetStep(targets, WAITS, 33, Clock.fixed(now, ZoneOffset.UTC)).run(state);
+        return new VerifyTargetStep(targets, WAITS, ToolkitRequirements.pinned(33), Clock.fixed(now, ZoneOffset.UTC)).run(state);
     }
 
     @Test

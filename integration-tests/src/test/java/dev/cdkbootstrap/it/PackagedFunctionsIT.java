@@ -42,7 +42,7 @@ class PackagedFunctionsIT {
             String log = Files.readString(invocation.log());
             assertThat(invocation.error()).as(invocation.function() + " (log " + invocation.log() + ")").isEmpty();
             assertThat(log).as(invocation.function() + " log").contains("SnapStart priming: ")
-                    .contains("12 SDK requests answered locally")
+                    .contains("13 SDK requests answered locally")
                     .doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "VerifyError", "NoSuchMethodError",
                             "NoSuchFieldError", "Could not create plugin", "ERROR StatusLogger");
         }

@@ -92,7 +92,7 @@ abstract class WorkflowStepsITBase {
         RunServicesITBase.createProject(codeBuild);
         WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(60));
         var start = new StartBootstrapStep(new CodeBuildRunner(codeBuild), new StartBootstrapStep.Settings(
-                RunServicesITBase.PROJECT, "cdk-bootstrap-target", "2.1148.1"), waits, Clock.systemUTC());
+                RunServicesITBase.PROJECT, "cdk-bootstrap-target", "2.1148.1", null), waits, Clock.systemUTC());
         var check = new CheckBootstrapStep(new CodeBuildRunner(codeBuild), waits, Clock.systemUTC());
         TargetAccounts accounts = new TargetAccounts(emulator());
 

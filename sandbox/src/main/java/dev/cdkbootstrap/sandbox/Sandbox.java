@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The offline AWS of one sandbox session: a fresh moto (server mode, free loopback port), the front
@@ -118,8 +119,12 @@ public final class Sandbox implements AutoCloseable {
         return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deploy(app, timingCapSeconds);
     }
 
-    /** Creates target-account/role.yaml's role in each account, trusting this deployment's roles. */
-    public void createTargetRoles(Collection<String> accounts, String appPrefix) {
+    /**
+     * Creates target-account/role.yaml's role in each account, trusting this deployment's roles and
+     * requiring the deployment's ToolkitPermissionsBoundary (both stacks' parameters must agree).
+     * Returns that boundary when there is one: its managed policy was created in each account too.
+     */
+    public Optional<String> createTargetRoles(Collection<String> accounts, String appPrefix) {
         Map<String, String> functionEnv = application.functionEnvironment(
                 application.resourcesOfType("AWS::Serverless::Function").get(0));
         TargetRoles roles = new TargetRoles(projectRoot.resolve("target-account/role.yaml"), Map.of(
@@ -128,8 +133,10 @@ public final class Sandbox implements AutoCloseable {
                 "OrchestratorAccountId", EmulatorClients.ORCHESTRATOR_ACCOUNT,
                 "PrepareTargetRoleName", application.physicalName("PrepareTargetRole"),
                 "BootstrapBuildRoleName", application.physicalName("BootstrapBuildRole"),
-                "AppPrefix", appPrefix));
+                "AppPrefix", appPrefix,
+                "ToolkitPermissionsBoundary", functionEnv.getOrDefault("TOOLKIT_PERMISSIONS_BOUNDARY", "")));
         accounts.forEach(account -> roles.createIn(clients, account));
+        return roles.permissionsBoundary();
     }
 
     public EmulatorClients clients() {

@@ -74,10 +74,11 @@ public final class SandboxSession implements AutoCloseable {
             Set<String> roleAccounts = new TreeSet<>(config.accounts());
             thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());
-            sandbox.createTargetRoles(roleAccounts, config.appPrefix());
+            Optional<String> boundary = sandbox.createTargetRoles(roleAccounts, config.appPrefix());
             out.println("sandbox: created the target-account/role.yaml role in " + roleAccounts.size() + " account(s)"
                     + (thenConfig.isPresent() ? " (of both configs)" : "")
                     + (options.withoutRole().isEmpty() ? "" : "; not in " + options.withoutRole()));
+            boundary.ifPresent(name -> out.println(boundaryNotice(name, roleAccounts.size())));
             describeBuilds(options, out);
             for (ToolkitState state : given) {
                 out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
@@ -88,6 +89,13 @@ public final class SandboxSession implements AutoCloseable {
             sandbox.close();
             throw e;
         }
+    }
+
+    /** What the sandbox adds to target accounts when the deployment requires a permissions boundary. */
+    static String boundaryNotice(String policy, int accounts) {
+        return "sandbox: ToolkitPermissionsBoundary is " + policy + ": created the managed policy " + policy
+                + " (allows *) beside the target role in " + accounts + " account(s), as the StackSet must; every build"
+                + " passes it to cdk bootstrap as the boundary of every toolkit role";
     }
 
     private static void describeBuilds(SandboxOptions options, PrintStream out) {
@@ -195,9 +203,10 @@ public final class SandboxSession implements AutoCloseable {
     List<RunOutcome> newAccount(SandboxRunner runner, String account) throws Exception {
         return runner.newAccount(account, () -> {
             if (options.withoutRole().contains(account) && enrolled.add(account)) {
-                sandbox.createTargetRoles(List.of(account), config.appPrefix());
+                Optional<String> boundary = sandbox.createTargetRoles(List.of(account), config.appPrefix());
                 out.println("sandbox: Control Tower enrolled " + account + ": the StackSet deployed the target role"
                         + " there (it was left out with --without-role until now)");
+                boundary.ifPresent(name -> out.println(boundaryNotice(name, 1)));
             }
         });
     }

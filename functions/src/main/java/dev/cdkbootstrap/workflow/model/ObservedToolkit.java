@@ -17,6 +17,10 @@ import java.util.List;
  * @param trust             {@code TrustedAccounts}, sorted (null when the stack has no such parameter)
  * @param trustForLookup    {@code TrustedAccountsForLookup}, sorted (likewise)
  * @param executionPolicies {@code CloudFormationExecutionPolicies}, sorted (likewise)
+ * @param permissionsBoundary {@code InputPermissionsBoundary}: the managed policy NAME the template puts on its
+ *                          roles as their boundary ("" = none; null when the stack has no such parameter)
+ * @param permissionsBoundaryAllRoles {@code ApplyPermissionsBoundaryToAllRoles}: whether that boundary is on
+ *                          every role, not only the CloudFormation execution role (null when absent)
  * @param leftovers         where the CLI would create the toolkit (no stack, one in review, a failed
  *                          creation): what already exists that it would collide with (a retained staging
  *                          bucket, another stack's version parameter of this qualifier); null otherwise
@@ -31,11 +35,13 @@ public record ObservedToolkit(
         List<String> trust,
         List<String> trustForLookup,
         List<String> executionPolicies,
+        String permissionsBoundary,
+        Boolean permissionsBoundaryAllRoles,
         List<String> leftovers) {
 
     /** No toolkit stack of the target's name exists, and nothing it would collide with. */
     public static ObservedToolkit noStack() {
-        return new ObservedToolkit(null, null, null, null, null, null, null, null, List.of());
+        return new ObservedToolkit(null, null, null, null, null, null, null, null, null, null, List.of());
     }
 
     public boolean stackExists() {

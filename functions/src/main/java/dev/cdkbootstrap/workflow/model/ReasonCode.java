@@ -35,6 +35,14 @@ public enum ReasonCode {
     UP_TO_DATE,
     /** The build succeeded but the target observed afterwards does not match the plan. */
     NOT_CONVERGED,
+    /** The target is the organization's management account and AllowManagementAccount is false. */
+    MANAGEMENT_ACCOUNT,
+    /** The target account says it is not in the deployment's organization (OrganizationId). */
+    ACCOUNT_OUTSIDE_ORGANIZATION,
+    /** An account the target would trust is not proven to be in the deployment's organization. */
+    TRUST_OUTSIDE_ORGANIZATION,
+    /** The run waited for approval (ApprovalRequiredFor) and was rejected, or no one answered in time. */
+    APPROVAL_REJECTED,
     /** The target role could not be assumed, or a call in the target was denied. */
     ACCESS_DENIED,
     /** The region is not enabled for the target account. */
@@ -50,5 +58,11 @@ public enum ReasonCode {
     /** The target's path ended without writing a result (Summarize). */
     NO_RESULT,
     /** Any other error of a step (an outage, a bug); the reason names it. */
-    STEP_FAILED
+    STEP_FAILED;
+
+    /** The decision table's rows that start a build (BOOTSTRAP); every other toolkit row skips, waits or fails. */
+    public boolean startsBuild() {
+        return this == TOOLKIT_MISSING || this == TOOLKIT_FAILED_CREATE || this == TOOLKIT_OUTDATED
+                || this == SETTINGS_DIFFER;
+    }
 }

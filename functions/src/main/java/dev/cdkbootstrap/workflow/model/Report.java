@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md).
  * {@code mapFailure} is {@code "<error>: <cause>"} when the Map state itself failed (then the run is
- * FAILED whatever the targets' outcomes), null when it completed.
+ * FAILED whatever the targets' outcomes), null when it completed. {@code approval} is null when the
+ * deployment has no approval gate (or the run was a dry run).
  */
 public record Report(
         String runId,
@@ -16,11 +17,22 @@ public record Report(
         RunStatus status,
         Counts counts,
         @JsonInclude(JsonInclude.Include.ALWAYS) String mapFailure,
+        @JsonInclude(JsonInclude.Include.ALWAYS) ApprovalSummary approval,
         List<Entry> targets) {
 
     public enum RunStatus { SUCCEEDED, FAILED }
 
     public record Counts(int bootstrapped, int skipped, int failed, int planned) {}
+
+    /**
+     * @param outcome    APPROVED, REJECTED, NOT_NEEDED (no target needed approval), or PREVIEW (the
+     *                   preview itself failed)
+     * @param answer     the approval's answer as given (SendTaskSuccess output), or the rejection as
+     *                   {@code <error>: <cause>}; null otherwise
+     * @param changesKey where the reviewed changes are ({@code approval/changes.json})
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ApprovalSummary(String mode, String outcome, int needed, String answer, String changesKey) {}
 
     /**
      * Every key always present (a stable shape for readers): buildId null when no build ran,

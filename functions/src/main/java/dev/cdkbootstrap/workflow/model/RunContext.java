@@ -1,6 +1,5 @@
 package dev.cdkbootstrap.workflow.model;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -9,7 +8,9 @@ import java.util.List;
  * warnings: the first {@link #SHOWN_WARNINGS} of them and their count (the full list is in plan.json).
  * Its size does not grow with the number of targets (state payloads are limited to 256 KiB).
  * {@code mapFailure} is null from LoadConfig; the Map's Catch sets it ({@code ResultPath: $.mapFailure})
- * when the Map state itself failed, so that Summarize can say so in the report.
+ * when the Map state itself failed, so that Summarize can say so in the report. {@code preview} is
+ * true while the Map runs as the approval gate's preview (a dry run whose results go to
+ * {@code preview/results/}); {@code approval} is null when the run has no gate.
  */
 public record RunContext(
         String runId,
@@ -23,23 +24,18 @@ public record RunContext(
         PlannedCount counts,
         List<String> warnings,
         int warningCount,
-        MapFailure mapFailure) {
+        StepError mapFailure,
+        boolean preview,
+        Approval approval) {
 
     /** How many warnings travel in the state; a warning is a line naming one target or filter. */
     public static final int SHOWN_WARNINGS = 5;
 
     public record PlannedCount(int planned) {}
 
-    /**
-     * Step Functions' error output of a failed state ({@code {"Error", "Cause"}}, cause at most 32,768
-     * characters): e.g. {@code States.ItemReaderFailed}, {@code States.ResultWriterFailed}.
-     */
-    public record MapFailure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {
-        /** One line for reports: {@code <error>: <cause>} with the cause cut at {@code maxCauseChars}. */
-        public String describe(int maxCauseChars) {
-            String text = cause == null ? "" : cause.replace('\n', ' ');
-            return error + (text.isEmpty() ? "" : ": " + (text.length() <= maxCauseChars ? text
-                    : text.substring(0, maxCauseChars - 3) + "..."));
-        }
+    /** The same run after ReviewChanges: the Map runs for real next (or the run waits for an answer first). */
+    public RunContext reviewed(String reviewedItemsKey, Approval reviewed) {
+        return new RunContext(runId, trigger, dryRun, config, artifactBucket, runPrefix, reviewedItemsKey,
+                maxConcurrency, counts, warnings, warningCount, null, false, reviewed);
     }
 }

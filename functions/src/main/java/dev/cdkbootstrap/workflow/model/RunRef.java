@@ -1,4 +1,17 @@
 package dev.cdkbootstrap.workflow.model;
 
-/** What every per-target step needs to know about its run (the Map's ItemSelector builds it). */
-public record RunRef(String runId, boolean dryRun, String artifactBucket, String runPrefix) {}
+/**
+ * What every per-target step needs to know about its run (the Map's ItemSelector builds it).
+ * {@code preview} marks the approval gate's preview pass, which acts as a dry run.
+ */
+public record RunRef(String runId, boolean dryRun, String artifactBucket, String runPrefix, boolean preview) {
+
+    public RunRef(String runId, boolean dryRun, String artifactBucket, String runPrefix) {
+        this(runId, dryRun, artifactBucket, runPrefix, false);
+    }
+
+    /** A dry run or a preview: nothing is written in target accounts, no lease, no build. */
+    public boolean writesNothing() {
+        return dryRun || preview;
+    }
+}

@@ -12,6 +12,9 @@ public interface TargetAccount extends AutoCloseable {
 
     ToolkitInspector toolkit();
 
+    /** The organization this account says it is in (asked with the target role's credentials). */
+    OrganizationMembership membership();
+
     @Override
     void close();
 

@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.workflow.inmemory;
 
 import dev.cdkbootstrap.workflow.error.TargetAccessDenied;
+import dev.cdkbootstrap.workflow.port.OrganizationMembership;
 import dev.cdkbootstrap.workflow.port.PolicyStore;
 import dev.cdkbootstrap.workflow.port.TargetAccount;
 import dev.cdkbootstrap.workflow.port.TargetConnector;
@@ -28,6 +29,8 @@ public final class InMemoryTargets implements TargetConnector {
         public final Map<String, String> parameters = new HashMap<>();
         /** S3 buckets that exist (staging buckets retained by a deleted toolkit, or another account's). */
         public final Set<String> buckets = new HashSet<>();
+        /** The organization the account says it is in (null: none), and that organization's management account. */
+        public OrganizationMembership.Organization organization;
 
         /**
          * A toolkit stack as the pinned bootstrap template leaves it (its SSM version parameter too, unless
@@ -96,6 +99,21 @@ public final class InMemoryTargets implements TargetConnector {
                     @Override
                     public boolean bucketExists(String bucketName) {
                         return account.buckets.contains(bucketName);
+                    }
+                };
+            }
+
+            @Override
+            public OrganizationMembership membership() {
+                return new OrganizationMembership() {
+                    @Override
+                    public String accountId() {
+                        return session.account();
+                    }
+
+                    @Override
+                    public Optional<Organization> organization() {
+                        return Optional.ofNullable(account.organization);
                     }
                 };
             }

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * {@code --simulated-builds}: a build that runs neither bash nor node. It reads the build's environment as
  * the buildspec does (TARGET_*, TRUST, UNTRUST, EXECUTION_POLICIES, QUALIFIER, TOOLKIT_STACK_NAME,
- * CDK_VERSION, TARGET_ROLE_EXTERNAL_ID), assumes the target role through the front endpoint (so a
+ * CDK_VERSION, PERMISSIONS_BOUNDARY, TARGET_ROLE_EXTERNAL_ID), assumes the target role through the front endpoint (so a
  * missing role or a wrong ExternalId fails the build as it would), applies {@code --failing-build} /
  * {@code --noop-build}, then does what the pinned {@code cdk bootstrap} would do
  * ({@link SimulatedBootstrap}) with CloudFormation calls through the front endpoint, deploying
@@ -118,7 +118,8 @@ public final class SimulatedBuilds {
         SimulatedBootstrap.Request request = new SimulatedBootstrap.Request(
                 list(env.get("TRUST")).isEmpty() ? Optional.empty() : Optional.of(list(env.get("TRUST"))),
                 list(env.get("UNTRUST")), Optional.of(list(env.get("EXECUTION_POLICIES"))),
-                qualifier.isEmpty() || qualifier.equals("hnb659fds") ? Optional.empty() : Optional.of(qualifier));
+                qualifier.isEmpty() || qualifier.equals("hnb659fds") ? Optional.empty() : Optional.of(qualifier),
+                Optional.ofNullable(env.get("PERMISSIONS_BOUNDARY")).filter(name -> !name.isEmpty()));
         String stackName = env.getOrDefault("TOOLKIT_STACK_NAME", "").isEmpty() ? "CDKToolkit" : env.get("TOOLKIT_STACK_NAME");
         out.println("Running (simulated): " + commandLine(target, request, stackName));
         try (EmulatorClients inTarget = clients.inAccount(account, region); CloudFormationClient cfn = inTarget.cloudFormation()) {
@@ -199,6 +200,8 @@ public final class SimulatedBuilds {
         request.untrust().forEach(account -> command.append(" --untrust ").append(account));
         request.executionPolicies().ifPresent(p -> command.append(" --cloudformation-execution-policies ").append(String.join(",", p)));
         request.qualifier().ifPresent(q -> command.append(" --qualifier ").append(q));
+        request.permissionsBoundary().ifPresent(name -> command.append(" --custom-permissions-boundary ").append(name)
+                .append(" --apply-permissions-boundary-to-all-roles"));
         if (!stackName.equals("CDKToolkit")) {
             command.append(" --toolkit-stack-name ").append(stackName);
         }

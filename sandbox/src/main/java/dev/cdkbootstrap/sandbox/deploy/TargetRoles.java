@@ -7,11 +7,16 @@ import dev.cdkbootstrap.sandbox.template.Intrinsics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
  * The target-account role, created from {@code target-account/role.yaml} the way its StackSet would:
  * the template's {@code AWS::IAM::Role} with its name and trust policy (with the ExternalId
  * condition) resolved for each account; its inline policies too (moto stores, never evaluates them).
+ * When {@code ToolkitPermissionsBoundary} is set, the managed policy of that name is created in the
+ * account first, as the operator's StackSet would deploy it beside the role (docs/deploy.md): a real
+ * {@code cdk bootstrap} puts its ARN on every toolkit role.
  */
 public final class TargetRoles {
     private final Map<String, Object> template;
@@ -28,9 +33,20 @@ public final class TargetRoles {
         parameters.putAll(parameterValues);
     }
 
-    /** Creates the role in {@code account}; returns its name. */
+    /** A permissive boundary: what it allows is the operator's choice; the sandbox needs the policy to exist. */
+    static final String BOUNDARY_DOCUMENT =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SandboxBoundary\",\"Effect\":\"Allow\","
+            + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    /** The role template's ToolkitPermissionsBoundary: the policy every toolkit role must have as its boundary. */
+    public Optional<String> permissionsBoundary() {
+        return Optional.ofNullable(parameters.get("ToolkitPermissionsBoundary")).filter(name -> !name.isEmpty());
+    }
+
+    /** Creates the role (and the boundary policy, when one is required and missing) in {@code account}; returns its name. */
     @SuppressWarnings("unchecked")
     public String createIn(EmulatorClients clients, String account) {
+        permissionsBoundary().ifPresent(name -> createBoundary(clients, account, name));
         Map<String, String> values = new LinkedHashMap<>(parameters);
         values.putAll(Map.of("AWS::AccountId", account, "AWS::Partition", "aws", "AWS::Region", "us-east-1",
                 "AWS::StackName", "StackSet-cdk-bootstrap-target-role"));
@@ -56,6 +72,16 @@ public final class TargetRoles {
             return roleName;
         }
         throw new IllegalArgumentException("role.yaml declares no AWS::IAM::Role");
+    }
+
+    private static void createBoundary(EmulatorClients clients, String account, String name) {
+        var iam = clients.inAccount(account, "us-east-1").iam();
+        try {
+            iam.getPolicy(b -> b.policyArn("arn:aws:iam::" + account + ":policy/" + name));
+        } catch (NoSuchEntityException absent) {
+            iam.createPolicy(b -> b.policyName(name).policyDocument(BOUNDARY_DOCUMENT)
+                    .description("sandbox: the ToolkitPermissionsBoundary every toolkit role must have"));
+        }
     }
 
     private static String json(Object value) {

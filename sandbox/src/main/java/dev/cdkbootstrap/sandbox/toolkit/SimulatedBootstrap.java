@@ -24,10 +24,11 @@ public final class SimulatedBootstrap {
     /**
      * The command line, as the buildspec builds it: {@code --trust} only when TRUST is not empty,
      * {@code --untrust X} once per account, {@code --cloudformation-execution-policies} (always),
-     * {@code --qualifier} only when not the default.
+     * {@code --qualifier} only when not the default, {@code --custom-permissions-boundary NAME
+     * --apply-permissions-boundary-to-all-roles} only when PERMISSIONS_BOUNDARY is set.
      */
     public record Request(Optional<List<String>> trust, List<String> untrust, Optional<List<String>> executionPolicies,
-                          Optional<String> qualifier) {}
+                          Optional<String> qualifier, Optional<String> permissionsBoundary) {}
 
     /** The stack as DescribeStacks shows it: id, status, parameters (lists comma-joined), outputs. */
     public record Deployed(String stackId, String status, Map<String, String> parameters, Map<String, String> outputs) {}
@@ -93,6 +94,12 @@ public final class SimulatedBootstrap {
         updates.put("TrustedAccountsForLookup", String.join(",", lookup));
         updates.put("CloudFormationExecutionPolicies", String.join(",", policies));
         request.qualifier().ifPresent(q -> updates.put("Qualifier", q));
+        // modernBootstrap: a custom boundary's name becomes InputPermissionsBoundary and the all-roles flag its
+        // parameter; without --custom-permissions-boundary the parameter is not given, so the stack keeps its own.
+        request.permissionsBoundary().ifPresent(name -> {
+            updates.put("InputPermissionsBoundary", name);
+            updates.put("ApplyPermissionsBoundaryToAllRoles", "true");
+        });
         updates.put("PublicAccessBlockConfiguration", "true");
 
         int deployedVersion = parseVersion(deployed.map(d -> d.outputs().get("BootstrapVersion")).orElse(null));

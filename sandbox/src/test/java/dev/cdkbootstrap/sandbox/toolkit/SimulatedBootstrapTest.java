@@ -58,7 +58,8 @@ class SimulatedBootstrapTest {
 
     @Test
     void trustWithoutExecutionPoliciesFails() {
-        Request noPolicies = new Request(Optional.of(List.of("333333333333")), List.of(), Optional.empty(), Optional.empty());
+        Request noPolicies = new Request(Optional.of(List.of("333333333333")), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty());
         assertThat(decide(Optional.empty(), noPolicies)).isInstanceOf(Failure.class);
     }
 
@@ -126,8 +127,22 @@ class SimulatedBootstrapTest {
         Optional<Deployed> deployed = stack("CREATE_COMPLETE", 30, "", "");
         deployed.get().parameters().put("Qualifier", "custom");
         assertThat(((Deploy) decide(deployed, TRUST_333)).parameters()).containsEntry("Qualifier", "custom");
-        Request withQualifier = new Request(Optional.empty(), List.of(), Optional.of(List.of(ADMIN)), Optional.of("other"));
+        Request withQualifier = new Request(Optional.empty(), List.of(), Optional.of(List.of(ADMIN)), Optional.of("other"),
+                Optional.empty());
         assertThat(((Deploy) decide(deployed, withQualifier)).parameters()).containsEntry("Qualifier", "other");
+    }
+
+    @Test
+    void aBoundaryIsPutOnEveryRoleWhenGivenAndTheDeployedOneIsKeptWhenNot() {
+        Request withBoundary = new Request(Optional.empty(), List.of(), Optional.of(List.of(ADMIN)), Optional.empty(),
+                Optional.of("cdk-guardrail"));
+        Optional<Deployed> deployed = stack("CREATE_COMPLETE", PINNED, "", "");
+        assertThat(((Deploy) decide(deployed, withBoundary)).parameters()).containsEntry("InputPermissionsBoundary", "cdk-guardrail")
+                .containsEntry("ApplyPermissionsBoundaryToAllRoles", "true");
+
+        deployed.get().parameters().put("InputPermissionsBoundary", "legacy");
+        deployed.get().parameters().put("ApplyPermissionsBoundaryToAllRoles", "true");
+        assertThat(decide(deployed, request(Optional.empty(), List.of()))).isInstanceOf(NoChange.class);
     }
 
     private static Outcome decide(Optional<Deployed> deployed, Request request) {
@@ -135,7 +150,7 @@ class SimulatedBootstrapTest {
     }
 
     private static Request request(Optional<List<String>> trust, List<String> untrust) {
-        return new Request(trust, untrust, Optional.of(List.of(ADMIN)), Optional.empty());
+        return new Request(trust, untrust, Optional.of(List.of(ADMIN)), Optional.empty(), Optional.empty());
     }
 
     /** A stack as the CLI would have left it (every parameter), at {@code version}. */
@@ -158,6 +173,7 @@ class SimulatedBootstrapTest {
         defaults.put("Qualifier", "hnb659fds");
         defaults.put("PublicAccessBlockConfiguration", "true");
         defaults.put("BootstrapVariant", VARIANT);
+        defaults.put("ApplyPermissionsBoundaryToAllRoles", "false");
         return defaults;
     }
 }
