@@ -224,6 +224,11 @@ class SummarizeStepTest {
             }
 
             @Override
+            public Optional<Head> head(String bucket, String key) {
+                return store.head(bucket, key);
+            }
+
+            @Override
             public List<String> list(String bucket, String folder) {
                 return store.list(bucket, folder);
             }
@@ -267,7 +272,8 @@ class SummarizeStepTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("runId", "trigger", "dryRun", "config", "status",
                 "counts", "mapFailure", "targets");
         assertThat(json.path("mapFailure").isNull()).isTrue();
-        assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId");
+        assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId",
+                "latestVersionId", "superseded");
         assertThat(json.path("config").path("versionId").isNull()).isTrue();
         for (var target : json.path("targets")) {
             assertThat(target.fieldNames()).toIterable().containsExactly("account", "region", "outcome", "reason",

@@ -35,9 +35,12 @@ public record RunContext(
      * characters): e.g. {@code States.ItemReaderFailed}, {@code States.ResultWriterFailed}.
      */
     public record MapFailure(@JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {
-        /** One line for reports: {@code <error>: <cause>} with the cause cut at {@code maxCauseChars}. */
+        /**
+         * {@code <error>: <message>}, the cause's message ({@link StepError#message(String)}: no stack trace)
+         * cut at {@code maxCauseChars}; renderers escape it (it is free text).
+         */
         public String describe(int maxCauseChars) {
-            String text = cause == null ? "" : cause.replace('\n', ' ');
+            String text = StepError.message(cause);
             return error + (text.isEmpty() ? "" : ": " + (text.length() <= maxCauseChars ? text
                     : text.substring(0, maxCauseChars - 3) + "..."));
         }
