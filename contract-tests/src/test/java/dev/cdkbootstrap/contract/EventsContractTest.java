@@ -67,7 +67,7 @@ class EventsContractTest {
 
     /** Every file in events/, each exercised by a test below. */
     private static final Set<String> EVENT_FILES = Set.of("s3-config-object-created.json",
-            "execution-input-manual-dry-run.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
+            "execution-input-manual-dry-run.json", "execution-input-manual-old-version.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
             "check-bootstrap.json", "verify-target.json", "record-result.json", "record-result-error.json", "summarize.json",
             "organizations-create-account-succeeded.json", "organizations-create-account-failed.json",
             "controltower-create-managed-account.json", "controltower-update-managed-account.json");
@@ -95,7 +95,7 @@ class EventsContractTest {
         String input = InputTransformer.apply(rule.path("InputTransformer"), event);
 
         ExecutionInput execution = Json.strict().readValue(input, ExecutionInput.class);
-        assertThat(execution).isEqualTo(new ExecutionInput(BUCKET, "cdk-app.yml", CONFIG_VERSION, null, null, "s3"));
+        assertThat(execution).isEqualTo(new ExecutionInput(BUCKET, "cdk-app.yml", CONFIG_VERSION, null, null, "s3", null));
     }
 
     @Test
@@ -121,6 +121,23 @@ class EventsContractTest {
 
         assertThat(run.dryRun()).isTrue();
         assertThat(run.counts().planned()).isEqualTo(1);
+    }
+
+    /** The sample names an older version than the latest (CONFIG_VERSION) and allows it on purpose. */
+    @Test
+    void manualOldVersionInputRunsThatVersionAndNamesTheLatest() throws IOException {
+        ExecutionInput execution = Json.strict().readValue(bytes("execution-input-manual-old-version.json"), ExecutionInput.class);
+        store.put(BUCKET, "cdk-app.yml", Files.readString(ProjectFiles.path("contract-tests/src/test/resources/single-set.yml")),
+                execution.versionId());
+        seedConfig();
+        byte[] payload = Json.strict().writeValueAsBytes(new LoadConfigInput(execution, "manual-old-1"));
+
+        RunContext run = Json.strict().readValue(invoke(loadConfig(), payload), RunContext.class);
+
+        assertThat(run.config().versionId()).isEqualTo(execution.versionId());
+        assertThat(run.config().latestVersionId()).isEqualTo(CONFIG_VERSION);
+        assertThat(run.config().superseded()).isFalse();
+        assertThat(run.counts().planned()).isEqualTo(4);
     }
 
     @Test

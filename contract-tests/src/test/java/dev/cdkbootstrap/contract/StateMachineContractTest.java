@@ -124,11 +124,26 @@ class StateMachineContractTest {
     }
 
     @Test
-    void aRunThatFailsBeforeItsReportIsToldAndFailsWithTheOriginalError() {
+    void aRunThatFailsBeforeItsReportIsToldItsErrorMessageAndFailsWithTheOriginalError() {
         JsonNode states = definition.path("States");
         assertThat(catcherFor(states.path("LoadConfig"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
         assertThat(catcherFor(states.path("Summarize"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
-        assertThat(states.path("ExplainRunFailed").path("Next").asText()).isEqualTo("NotifyRunFailed");
+        // Only a message reaches the notification: a Lambda error's JSON cause gives its errorMessage.
+        assertThat(states.path("ExplainRunFailed").path("Next").asText()).isEqualTo("CauseIsLambdaError");
+        JsonNode isJson = states.path("CauseIsLambdaError").path("Choices").get(0);
+        assertThat(isJson.path("Variable").asText()).isEqualTo("$.cause");
+        assertThat(isJson.path("StringMatches").asText()).isEqualTo("{*}");
+        assertThat(states.path("CauseIsLambdaError").path("Default").asText()).isEqualTo("NotifyRunFailed");
+        assertThat(states.path(isJson.path("Next").asText()).path("Parameters").path("lambdaError.$").asText())
+                .isEqualTo("States.StringToJson($.cause)");
+        JsonNode hasMessage = states.path("HasErrorMessage");
+        assertThat(hasMessage.path("Choices").get(0).path("Variable").asText()).isEqualTo("$.lambdaError.errorMessage");
+        assertThat(states.path(hasMessage.path("Choices").get(0).path("Next").asText()).path("Parameters")
+                .path("cause.$").asText()).isEqualTo("$.lambdaError.errorMessage");
+        for (String kept : List.of("KeepErrorMessage", "KeepErrorType")) {
+            assertThat(states.path(kept).path("Parameters").has("lambdaError.$")).as(kept).isFalse();
+            assertThat(states.path(kept).path("Next").asText()).as(kept).isEqualTo("NotifyRunFailed");
+        }
         JsonNode notify = states.path("NotifyRunFailed");
         assertThat(notify.path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
         assertThat(notify.path("Parameters").path("TopicArn").asText()).isEqualTo("${ReportTopicArn}");

@@ -1,5 +1,8 @@
 package dev.cdkbootstrap.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +18,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              List<String> withoutRole, List<String> failingBuilds, Optional<String> thenNewAccount,
                              boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
-                             Optional<Path> given, boolean simulatedBuilds) {
+                             Optional<Path> given, boolean simulatedBuilds, List<String> startInputs) {
 
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
@@ -31,12 +34,14 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --then-config FILE2         after the first run, upload FILE2 (policies beside it or in --policies-dir)
               --rerun                     after that, upload the last file again (FILE, or FILE2)
               --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
+              --start-input JSON          after that, start an execution by hand with this execution input
+                                          (as aws stepfunctions start-execution --input JSON; repeatable)
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
     private static final Set<String> REPEATABLE = Set.of("--without-role", "--failing-build",
-            "--noop-build");
+            "--noop-build", "--start-input");
 
     /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
     static SandboxOptions parse(List<String> args) {
@@ -55,6 +60,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         List<String> noop = new ArrayList<>();
         boolean doubleUpload = false;
         boolean simulated = false;
+        List<String> startInputs = new ArrayList<>();
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -62,7 +68,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             String arg = args.get(i);
             if (!REPEATABLE.contains(arg) && !seen.add(arg)) {
                 throw new IllegalArgumentException(arg + " is given twice; it takes one value (only --without-role,"
-                        + " --failing-build and --noop-build repeat)");
+                        + " --failing-build, --noop-build and --start-input repeat)");
             }
             switch (arg) {
                 case "--config" -> config = Path.of(value(args, ++i, arg));
@@ -78,6 +84,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--given" -> given = Path.of(value(args, ++i, arg));
                 case "--double-upload" -> doubleUpload = true;
                 case "--simulated-builds" -> simulated = true;
+                case "--start-input" -> startInputs.add(jsonObject(value(args, ++i, arg), arg));
                 case "--then-new-account" -> newAccount = account(value(args, ++i, arg), arg);
                 case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
                 case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
@@ -103,7 +110,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
-                Optional.ofNullable(given), simulated);
+                Optional.ofNullable(given), simulated, List.copyOf(startInputs));
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -123,6 +130,18 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    /** The value as given, once it parses as a JSON object (the workflow itself judges its fields). */
+    private static String jsonObject(String value, String option) {
+        try {
+            if (Json.tolerant().readTree(value) instanceof ObjectNode) {
+                return value;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " wants a JSON object (an execution input), got: " + value);
     }
 
     private static String account(String value, String option) {

@@ -152,7 +152,7 @@ public final class SandboxSession implements AutoCloseable {
     /**
      * The runs the options ask for, in this order, each table printed: the first run (with
      * {@code --double-upload}: two uploads about a second apart, both followed), {@code --rerun},
-     * {@code --then-config}, {@code --then-new-account}.
+     * {@code --then-config}, {@code --then-new-account}, then each {@code --start-input}.
      */
     public List<RunOutcome> runAll() throws Exception {
         SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
@@ -186,6 +186,11 @@ public final class SandboxSession implements AutoCloseable {
                 run(outcome, outcomes);
             }
         }
+        for (String input : options.startInputs()) {
+            out.println();
+            out.println("sandbox: --start-input: starting an execution by hand, as an operator would");
+            run(runner.startByHand(input), outcomes);
+        }
         out.println("sandbox: builds started: " + sandbox.codeBuild().startedBuilds());
         return outcomes;
     }
@@ -217,6 +222,16 @@ public final class SandboxSession implements AutoCloseable {
         List<RunOutcome> outcomes = newAccount(runner, account);
         outcomes.forEach(outcome -> ReportTable.print(outcome, out));
         return outcomes;
+    }
+
+    /**
+     * Starts an execution by hand with {@code input} (an execution input, as {@code --start-input} does),
+     * follows it to its end and prints its table.
+     */
+    public RunOutcome startByHand(String input) throws InterruptedException {
+        RunOutcome outcome = new SandboxRunner(sandbox, deployment, out).startByHand(input);
+        ReportTable.print(outcome, out);
+        return outcome;
     }
 
     public Sandbox sandbox() {

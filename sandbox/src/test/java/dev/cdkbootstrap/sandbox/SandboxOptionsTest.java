@@ -38,6 +38,20 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void startInputsAreJsonObjectsKeptInOrder() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--start-input", "{\"trigger\": \"cron\"}",
+                "--start-input", "{}"));
+
+        assertThat(options.startInputs()).containsExactly("{\"trigger\": \"cron\"}", "{}");
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).startInputs()).isEmpty();
+        for (String bad : List.of("{\"trigger\":", "[1]", "manual")) {
+            assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--start-input", bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--start-input wants a JSON object (an execution input), got: " + bad);
+        }
+    }
+
+    @Test
     void aMissingConfigFileIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SandboxCli.run(List.of("--config", "no/such/file.yml"), new PrintStream(new ByteArrayOutputStream()),

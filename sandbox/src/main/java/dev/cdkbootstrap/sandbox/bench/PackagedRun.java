@@ -84,9 +84,13 @@ public final class PackagedRun implements AutoCloseable {
         List<PackagedFunctions.Invocation> runs = new ArrayList<>();
         ObjectNode execution = Json.strict().createObjectNode().put("bucket", deployment.configBucket())
                 .put("key", CONFIG_KEY).put("trigger", "manual");
-        var loadConfig = run(runs, "LoadConfigFunction",
-                Json.strict().createObjectNode().<ObjectNode>set("execution", execution).put("runId", RUN_ID), prime);
-        JsonNode context = Json.strict().readTree(loadConfig.output());
+        // LoadConfig runs only the configured key (ExecutionInputRules): this run's config is that key here.
+        Map<String, String> loadEnv = new java.util.HashMap<>(sandbox.functionEnvironment("LoadConfigFunction"));
+        loadEnv.put("CONFIG_KEY", CONFIG_KEY);
+        var loadConfig = functions.invoke(sandbox, "LoadConfigFunction", Json.strict().writeValueAsBytes(
+                Json.strict().createObjectNode().<ObjectNode>set("execution", execution).put("runId", RUN_ID)), prime, loadEnv);
+        runs.add(loadConfig);
+        JsonNode context = output(loadConfig);
 
         JsonNode items = Json.strict().readTree(sandbox.clients().s3().getObjectAsBytes(b -> b
                 .bucket(context.path("artifactBucket").asText()).key(context.path("itemsKey").asText())).asByteArray());
