@@ -128,6 +128,8 @@ public final class Sandbox implements AutoCloseable {
                 "OrchestratorAccountId", EmulatorClients.ORCHESTRATOR_ACCOUNT,
                 "PrepareTargetRoleName", application.physicalName("PrepareTargetRole"),
                 "BootstrapBuildRoleName", application.physicalName("BootstrapBuildRole"),
+                "LoadConfigRoleName", application.physicalName("LoadConfigRole"),
+                "OrganizationId", application.intrinsics().string(Map.of("Ref", "OrganizationId")),
                 "AppPrefix", appPrefix));
         accounts.forEach(account -> roles.createIn(clients, account));
     }
