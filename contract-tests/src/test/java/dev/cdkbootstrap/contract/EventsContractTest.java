@@ -88,11 +88,13 @@ class EventsContractTest {
     void s3ObjectCreatedEventBecomesAnExecutionInputThroughTheRulesInputTransformer() throws IOException {
         JsonNode event = event("s3-config-object-created.json");
         JsonNode rule = CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources")
-                .path("BootstrapStateMachine").path("Properties").path("Events").path("ConfigUploaded").path("Properties");
-        assertThat(rule.path("Pattern").path("source").get(0).asText()).isEqualTo(event.path("source").asText());
-        assertThat(rule.path("Pattern").path("detail-type").get(0).asText()).isEqualTo(event.path("detail-type").asText());
+                .path("ConfigUploadedRule").path("Properties");
+        assertThat(rule.path("EventPattern").path("source").get(0).asText()).isEqualTo(event.path("source").asText());
+        assertThat(rule.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo(event.path("detail-type").asText());
+        JsonNode target = rule.path("Targets").get(0);
+        assertThat(target.path("Arn").path("Ref").asText()).isEqualTo("BootstrapStateMachine");
 
-        String input = InputTransformer.apply(rule.path("InputTransformer"), event);
+        String input = InputTransformer.apply(target.path("InputTransformer"), event);
 
         ExecutionInput execution = Json.strict().readValue(input, ExecutionInput.class);
         assertThat(execution).isEqualTo(new ExecutionInput(BUCKET, "cdk-app.yml", CONFIG_VERSION, null, null, "s3", null));

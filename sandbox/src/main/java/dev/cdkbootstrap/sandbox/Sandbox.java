@@ -133,6 +133,8 @@ public final class Sandbox implements AutoCloseable {
                 "OrchestratorAccountId", EmulatorClients.ORCHESTRATOR_ACCOUNT,
                 "PrepareTargetRoleName", application.physicalName("PrepareTargetRole"),
                 "BootstrapBuildRoleName", application.physicalName("BootstrapBuildRole"),
+                "LoadConfigRoleName", application.physicalName("LoadConfigRole"),
+                "OrganizationId", application.intrinsics().string(Map.of("Ref", "OrganizationId")),
                 "AppPrefix", appPrefix,
                 "ToolkitPermissionsBoundary", functionEnv.getOrDefault("TOOLKIT_PERMISSIONS_BOUNDARY", "")));
         accounts.forEach(account -> roles.createIn(clients, account));

@@ -6,7 +6,9 @@ import dev.cdkbootstrap.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +20,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              List<String> withoutRole, List<String> failingBuilds, Optional<String> thenNewAccount,
                              boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
-                             Optional<Path> given, boolean simulatedBuilds, List<String> startInputs) {
+                             Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
+                             Map<String, String> parameters) {
 
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
@@ -37,11 +40,13 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --start-input JSON          after that, start an execution by hand with this execution input
                                           (as aws stepfunctions start-execution --input JSON; repeatable)
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
+              --parameter KEY=VALUE       deploy template.yaml with this parameter value (repeatable; any
+                                          parameter of template.yaml; overrides the sandbox's own values)
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
     private static final Set<String> REPEATABLE = Set.of("--without-role", "--failing-build",
-            "--noop-build", "--start-input");
+            "--noop-build", "--start-input", "--parameter");
 
     /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
     static SandboxOptions parse(List<String> args) {
@@ -61,6 +66,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         boolean doubleUpload = false;
         boolean simulated = false;
         List<String> startInputs = new ArrayList<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -68,7 +74,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             String arg = args.get(i);
             if (!REPEATABLE.contains(arg) && !seen.add(arg)) {
                 throw new IllegalArgumentException(arg + " is given twice; it takes one value (only --without-role,"
-                        + " --failing-build, --noop-build and --start-input repeat)");
+                        + " --failing-build, --noop-build, --start-input and --parameter repeat)");
             }
             switch (arg) {
                 case "--config" -> config = Path.of(value(args, ++i, arg));
@@ -88,6 +94,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--then-new-account" -> newAccount = account(value(args, ++i, arg), arg);
                 case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
                 case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
+                case "--parameter" -> parameter(value(args, ++i, arg), parameters);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -102,6 +109,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         if (doubleUpload && dryRun) {
             throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
         }
+        if (maxConcurrency != null && parameters.containsKey("MapMaxConcurrency")) {
+            throw new IllegalArgumentException("--max-concurrency and --parameter MapMaxConcurrency=... set the same"
+                    + " template parameter; give one");
+        }
         if (dryRun && (!failing.isEmpty() || !noop.isEmpty() || simulated)) {
             throw new IllegalArgumentException("--dry-run starts no build: --failing-build, --noop-build and"
                     + " --simulated-builds would do nothing");
@@ -110,7 +121,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
-                Optional.ofNullable(given), simulated, List.copyOf(startInputs));
+                Optional.ofNullable(given), simulated, List.copyOf(startInputs),
+                java.util.Collections.unmodifiableMap(parameters));
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -123,6 +135,22 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             throw new IllegalArgumentException(option + " wants ACCOUNT/REGION (12 digits/region), got: " + value);
         }
         return value;
+    }
+
+    /**
+     * KEY=VALUE of --parameter; the name's shape only (a CloudFormation logical name: letters and digits).
+     * Whether template.yaml declares it, and accepts the value, is checked against the template
+     * ({@link dev.cdkbootstrap.sandbox.deploy.TemplateParameters}) before anything starts.
+     */
+    private static void parameter(String value, Map<String, String> parameters) {
+        int equals = value.indexOf('=');
+        String name = equals < 0 ? "" : value.substring(0, equals);
+        if (!name.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("--parameter wants KEY=VALUE with KEY a template parameter name, got: " + value);
+        }
+        if (parameters.putIfAbsent(name, value.substring(equals + 1)) != null) {
+            throw new IllegalArgumentException("--parameter " + name + " is given twice");
+        }
     }
 
     private static String value(List<String> args, int index, String option) {

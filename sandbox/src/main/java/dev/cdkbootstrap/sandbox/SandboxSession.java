@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,21 +55,19 @@ public final class SandboxSession implements AutoCloseable {
             Path file = options.thenConfig().get();
             thenConfig = Optional.of(LocalConfig.read(file, options.policiesDirOf(file)));
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("BuildPollSeconds", Integer.toString(TIMING_CAP_SECONDS));
-        // Every wait's bound derives from the deadline (docs/workflow.md); local builds take seconds.
-        parameters.put("BuildDeadlineMinutes", "5");
-        // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
-        parameters.put("ToolkitBusyWaitMinutes", "2");
-        options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
+        SandboxParameters.checkGiven(projectRoot, options.parameters());
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
                 options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()));
         try {
+            String caller = SandboxParameters.principalArn(sandbox.clients().sts().getCallerIdentity().arn(), out);
+            Map<String, String> parameters = SandboxParameters.resolve(projectRoot, options, TIMING_CAP_SECONDS, caller, out);
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
             out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
                     + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
-                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults)");
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId NONE: moto has"
+                    + " no organization; ConfigPublisherArns: the sandbox's caller, who uploads the config; a"
+                    + " --parameter value always wins)");
             Set<String> roleAccounts = new TreeSet<>(config.accounts());
             thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());

@@ -119,4 +119,37 @@ class SandboxOptionsTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--then-config file not found: no/such.yml");
     }
+    @Test
+    void parametersAreCollectedInOrderAndEachNameOnce() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "OrganizationId=o-abcdefghij",
+                "--parameter", "PipelineAccounts=111111111111,222222222222", "--parameter", "NotificationEmail="));
+        assertThat(options.parameters()).containsExactly(java.util.Map.entry("OrganizationId", "o-abcdefghij"),
+                java.util.Map.entry("PipelineAccounts", "111111111111,222222222222"), java.util.Map.entry("NotificationEmail", ""));
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "A=1", "--parameter", "A=2")))
+                .hasMessageContaining("--parameter A is given twice");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "no-equals-sign")))
+                .hasMessageContaining("--parameter wants KEY=VALUE");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--max-concurrency", "3",
+                "--parameter", "MapMaxConcurrency=4"))).hasMessageContaining("set the same template parameter");
+    }
+
+    @Test
+    void anUnknownOrRefusedParameterIsAUsageErrorNamingItBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("cdk-app.yml"), "cdk_app_config: {}\n");
+        Path work = dir.resolve("work");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int unknown = SandboxCli.run(List.of("--config", config.toString(), "--parameter", "OrganisationId=NONE",
+                "--work-dir", work.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(unknown).isEqualTo(2);
+        assertThat(err.toString()).contains("template.yaml has no parameter OrganisationId; its parameters are: ConfigKey,")
+                .contains("OrganizationId").contains("ConfigPublisherArns").contains("usage:");
+        err.reset();
+        int refused = SandboxCli.run(List.of("--config", config.toString(), "--parameter", "PipelineAccounts=1111",
+                "--work-dir", work.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString()).contains("PipelineAccounts=1111 does not match its AllowedPattern");
+        assertThat(work).as("nothing started").doesNotExist();
+    }
 }

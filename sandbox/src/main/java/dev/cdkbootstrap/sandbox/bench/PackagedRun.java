@@ -62,7 +62,9 @@ public final class PackagedRun implements AutoCloseable {
                 workDir.resolve("jvms"), jvmOptions);
         Sandbox sandbox = Sandbox.start(projectRoot, workDir, new BuildSettings(List.of(), List.of(), 2, false));
         try {
-            Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2"), 2,
+            // The two parameters without a Default take the sandbox's values (SandboxParameters).
+            Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2", "OrganizationId", "NONE",
+                    "ConfigPublisherArns", "arn:aws:iam::123456789012:user/moto"), 2,
                     new PrintStream(OutputStream.nullOutputStream()));
             sandbox.clients().s3().putObject(b -> b.bucket(deployment.configBucket())
                     .key("packaged/execution_policy_111111111111_eu-west-1.json"), RequestBody.fromString(POLICY));
