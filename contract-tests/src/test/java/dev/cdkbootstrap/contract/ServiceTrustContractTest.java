@@ -44,6 +44,8 @@ class ServiceTrustContractTest {
         String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:sandbox-bootstrap";
         assertThat(template.ref("BootstrapStateMachine")).isEqualTo(machine);
         assertOnlyFor("StateMachineRole", "states.amazonaws.com", machine, machine + "-other");
+        // The Distributed Map's children run under the qualified ARN <machine>/<map label>.
+        assertOnlyFor("StateMachineRole", "states.amazonaws.com", machine + "/Targets", machine + "-other/Targets");
         assertThat(template.roleOf("BootstrapStateMachine")).isEqualTo("StateMachineRole");
 
         String project = template.arn("BootstrapProject");
