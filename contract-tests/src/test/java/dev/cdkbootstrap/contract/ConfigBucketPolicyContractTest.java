@@ -59,6 +59,8 @@ class ConfigBucketPolicyContractTest {
     void onlyTheRolesThatWriteRunArtifactsAndLeasesMayWriteThere() {
         assertThat(writersOf("runs/run-1/results/111111111111-eu-west-1.json"))
                 .containsExactly("LoadConfigRole", "RecordResultRole", "StateMachineRole", "SummarizeRole");
+        assertThat(writersOf("runs/run-1/approval/request.json")).containsExactly("LoadConfigRole", "RecordResultRole",
+                "RequestApprovalRole", "ReviewChangesRole", "StateMachineRole", "SummarizeRole");
         assertThat(writersOf("locks/111111111111-eu-west-1-CDKToolkit.json")).containsExactly("PrepareTargetRole", "RecordResultRole");
         for (String action : WRITES) {
             assertThat(decision(administrator, action, "runs/run-1/report.md")).as(action).isEqualTo(DENY);
@@ -69,7 +71,8 @@ class ConfigBucketPolicyContractTest {
     /** No role loses a write its own policies grant, and no role is let through that does not write there. */
     @Test
     void theRolesLetThroughAreExactlyTheRolesWhosePoliciesWriteThere() {
-        for (String key : List.of("runs/run-1/plan.json", "locks/111111111111-eu-west-1-CDKToolkit.json", "cdk-app.yml")) {
+        for (String key : List.of("runs/run-1/plan.json", "runs/run-1/approval/changes.json",
+                "runs/run-1/approval/request.json", "locks/111111111111-eu-west-1-CDKToolkit.json", "cdk-app.yml")) {
             Set<String> granted = new TreeSet<>();
             for (String role : template.ofType("AWS::IAM::Role")) {
                 for (String action : WRITES) {

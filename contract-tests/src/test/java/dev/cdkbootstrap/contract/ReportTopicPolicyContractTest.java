@@ -57,7 +57,7 @@ class ReportTopicPolicyContractTest {
                 letThrough.add(role);
             }
         }
-        assertThat(letThrough).isEqualTo(granted).containsExactly("StateMachineRole", "SummarizeRole");
+        assertThat(letThrough).isEqualTo(granted).containsExactly("RequestApprovalRole", "StateMachineRole", "SummarizeRole");
     }
 
     @Test
@@ -91,7 +91,7 @@ class ReportTopicPolicyContractTest {
     @Test
     void everyPublisherMayEncryptWithTheTopicsKey() {
         String keyArn = template.arn("ReportTopicKey");
-        for (String role : new String[] {"SummarizeRole", "StateMachineRole"}) {
+        for (String role : new String[] {"SummarizeRole", "RequestApprovalRole", "StateMachineRole"}) {
             for (String action : new String[] {"kms:GenerateDataKey", "kms:Decrypt"}) {
                 assertThat(PolicyEvaluation.identity(template.statementsOf(role), Request.byRole(template.roleArn(role), action, keyArn)))
                         .as(role + " " + action).isEqualTo(ALLOW);

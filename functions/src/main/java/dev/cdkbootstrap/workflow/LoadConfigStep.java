@@ -99,7 +99,7 @@ public final class LoadConfigStep {
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
         Map<String, String> documents = compact(planned.policyDocuments());
-        Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forRun(input.runId()));
+        Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forOrganizationCheck(input.runId()));
         List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
