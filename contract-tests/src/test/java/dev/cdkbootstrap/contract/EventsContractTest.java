@@ -174,7 +174,7 @@ class EventsContractTest {
                 List.of("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
 
         TargetState state = Json.strict().readValue(invoke(new VerifyTargetHandler(
-                new VerifyTargetStep(accounts, WAITS, 33, null, CLOCK)), "verify-target.json"), TargetState.class);
+                new VerifyTargetStep(accounts, WAITS, 33, CLOCK)), "verify-target.json"), TargetState.class);
 
         assertThat(state.verification().converged()).isTrue();
         assertThat(state.observed().trust()).containsExactly("111111111111");

@@ -2,6 +2,8 @@ package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
+import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
+import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
@@ -63,14 +65,24 @@ public final class SandboxSession implements AutoCloseable {
         // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
         parameters.put("ToolkitBusyWaitMinutes", "2");
         options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
+        parameters.put("OrganizationId", SandboxOrganization.DEFAULT_ID);
+        // The README has users deploy the application into the pipeline account; so does the sandbox.
+        String account = config.pipelineAccount().orElse(EmulatorClients.MOTO_DEFAULT_ACCOUNT);
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
-                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()));
+                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()), account);
         try {
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
-            out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
+            out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
+                    + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
+                            : " (moto's default: the config is invalid, so it names no pipeline account)")
                     + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
-                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults)");
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId: an"
+                    + " organization the sandbox emulates)");
+            Optional<EmulatedOrganization> organization = SandboxOrganization.of(parameters.get("OrganizationId"),
+                    options, account, config, thenConfig);
+            organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
+            SandboxOrganization.describe(organization, options, config, out);
             Set<String> roleAccounts = new TreeSet<>(config.accounts());
             thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());
