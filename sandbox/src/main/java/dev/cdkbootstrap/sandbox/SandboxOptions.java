@@ -21,7 +21,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
                              Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
-                             Map<String, String> parameters) {
+                             Map<String, String> parameters, String managementAccount, List<String> outsideOrganization) {
+    /** The emulated organization's management account unless {@code --management-account} says otherwise. */
+    static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
+
 
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
@@ -42,6 +45,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
               --parameter KEY=VALUE       deploy template.yaml with this parameter value (repeatable; any
                                           parameter of template.yaml; overrides the sandbox's own values)
+              --management-account ACCOUNT  the emulated organization's management account (default 100000000000)
+              --outside-organization A[,B]  accounts outside the emulated organization (default: none)
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
@@ -67,6 +72,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         boolean simulated = false;
         List<String> startInputs = new ArrayList<>();
         Map<String, String> parameters = new LinkedHashMap<>();
+        String management = DEFAULT_MANAGEMENT_ACCOUNT;
+        List<String> outside = List.of();
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -95,6 +102,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
                 case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
                 case "--parameter" -> parameter(value(args, ++i, arg), parameters);
+                case "--management-account" -> management = account(value(args, ++i, arg), arg);
+                case "--outside-organization" -> outside = accounts(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -105,6 +114,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             if (failing.contains(target)) {
                 throw new IllegalArgumentException("--noop-build and --failing-build both name " + target + "; choose one");
             }
+        }
+        if (outside.contains(management)) {
+            throw new IllegalArgumentException("--outside-organization names the management account " + management
+                    + "; the management account is always in its organization");
         }
         if (doubleUpload && dryRun) {
             throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
@@ -122,7 +135,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
                 Optional.ofNullable(given), simulated, List.copyOf(startInputs),
-                java.util.Collections.unmodifiableMap(parameters));
+                java.util.Collections.unmodifiableMap(parameters), management, outside);
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -177,6 +190,17 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             throw new IllegalArgumentException(option + " wants a 12-digit account id, got: " + value);
         }
         return value;
+    }
+
+    private static List<String> accounts(String value, String option) {
+        List<String> accounts = new ArrayList<>();
+        for (String account : value.split(",", -1)) {
+            String trimmed = account(account.trim(), option);
+            if (!accounts.contains(trimmed)) {
+                accounts.add(trimmed);
+            }
+        }
+        return List.copyOf(accounts);
     }
 
     private static int positive(String value, String option) {

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The template parameters the sandbox deploys template.yaml with, in this order of precedence:
  * {@code --parameter KEY=VALUE} (explicit, always wins), {@code --max-concurrency}, then the
- * sandbox's own values: waits scaled down for local runs, {@code OrganizationId=NONE} (moto has no
- * organization) and {@code ConfigPublisherArns} = the sandbox caller's ARN (the principal that uploads
+ * sandbox's own values: waits scaled down for local runs, {@code OrganizationId} of the organization
+ * the sandbox emulates (docs/sandbox.md, "Organizations") and {@code ConfigPublisherArns} = the sandbox caller's ARN (the principal that uploads
  * the config here); every other parameter keeps its template Default. Values are checked as
  * CloudFormation checks them ({@link TemplateParameters}).
  */
@@ -68,7 +68,7 @@ final class SandboxParameters {
         own.put("ToolkitBusyWaitMinutes", "2");
         options.maxConcurrency().ifPresent(n -> own.put("MapMaxConcurrency", Integer.toString(n)));
         // Required parameters (no Default): moto has no organization; the caller uploads the config.
-        own.put("OrganizationId", "NONE");
+        own.put("OrganizationId", SandboxOrganization.DEFAULT_ID);
         own.put("ConfigPublisherArns", callerArn);
         own.keySet().removeIf(name -> !template.names().contains(name));
         Map<String, String> values = new LinkedHashMap<>(own);

@@ -2,6 +2,8 @@ package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
+import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
+import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
@@ -56,18 +58,26 @@ public final class SandboxSession implements AutoCloseable {
             thenConfig = Optional.of(LocalConfig.read(file, options.policiesDirOf(file)));
         }
         SandboxParameters.checkGiven(projectRoot, options.parameters());
+        // The README has users deploy the application into the pipeline account; so does the sandbox.
+        String account = config.pipelineAccount().orElse(EmulatorClients.MOTO_DEFAULT_ACCOUNT);
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
-                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()));
+                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()), account);
         try {
             String caller = SandboxParameters.principalArn(sandbox.clients().sts().getCallerIdentity().arn(), out);
             Map<String, String> parameters = SandboxParameters.resolve(projectRoot, options, TIMING_CAP_SECONDS, caller, out);
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
-            out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
+            out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
+                    + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
+                            : " (moto's default: the config is invalid, so it names no pipeline account)")
                     + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
-                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId NONE: moto has"
-                    + " no organization; ConfigPublisherArns: the sandbox's caller, who uploads the config; a"
-                    + " --parameter value always wins)");
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId: an"
+                    + " organization the sandbox emulates, unless given; ConfigPublisherArns: the sandbox's caller,"
+                    + " who uploads the config; a --parameter value always wins)");
+            Optional<EmulatedOrganization> organization = SandboxOrganization.of(parameters.get("OrganizationId"),
+                    options, account, config, thenConfig);
+            organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
+            SandboxOrganization.describe(organization, options, config, out);
             Set<String> roleAccounts = new TreeSet<>(config.accounts());
             thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());

@@ -24,6 +24,21 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void theEmulatedOrganizationsAccountsAreOptions() {
+        SandboxOptions defaults = SandboxOptions.parse(List.of("--config", "c.yml"));
+        assertThat(defaults.managementAccount()).isEqualTo("100000000000");
+        assertThat(defaults.outsideOrganization()).isEmpty();
+        SandboxOptions given = SandboxOptions.parse(List.of("--config", "c.yml", "--management-account", "111111111111",
+                "--outside-organization", "222222222222,333333333333"));
+        assertThat(given.managementAccount()).isEqualTo("111111111111");
+        assertThat(given.outsideOrganization()).containsExactly("222222222222", "333333333333");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--outside-organization", "2222,3")))
+                .hasMessageContaining("--outside-organization wants a 12-digit account id, got: 2222");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--outside-organization",
+                "100000000000"))).hasMessageContaining("names the management account 100000000000");
+    }
+
+    @Test
     void aMalformedFailingBuildIsAUsageError() {
         assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--failing-build", "1234/eu-west-1")))
                 .hasMessageContaining("--failing-build");

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Deploys the application from the project's own files into the emulator, in the orchestrator
- * account 123456789012: the config bucket (versioned, EventBridge notifications on), the report
+ * deployment account: the config bucket (versioned, EventBridge notifications on), the report
  * topic, the IAM roles, every function (in-process handlers with the template's environment), the
  * CodeBuild project (local builds of {@code buildspec/bootstrap.yml}), the state machine from
  * {@code statemachine/} with its DefinitionSubstitutions resolved, and the EventBridge rules.

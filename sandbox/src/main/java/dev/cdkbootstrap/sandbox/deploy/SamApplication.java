@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The project's {@code template.yaml} as the sandbox deploys it: every resource gets a local
- * physical name (stack name {@code sandbox}, account 123456789012, the orchestrator region) and
+ * physical name (stack name {@code sandbox}, the deployment account, the orchestrator region) and
  * intrinsics resolve to those names and ARNs, so DefinitionSubstitutions, environment variables
  * and rule targets mean in the sandbox what they mean in AWS.
  */

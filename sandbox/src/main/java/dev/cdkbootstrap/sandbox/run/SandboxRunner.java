@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.Sandbox;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
-import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
 import dev.cdkbootstrap.sandbox.events.EventRule;
 import dev.cdkbootstrap.sandbox.events.InputTransformer;
@@ -75,7 +74,7 @@ public final class SandboxRunner {
                     + "as an operator would; input " + input);
             return start(input.toString());
         }
-        ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
+        ObjectNode event = ApplicationEvents.objectCreated(sandbox.deploymentAccount(), deployment.region(),
                 bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
         return deliverToStateMachine(event);
     }
@@ -95,12 +94,12 @@ public final class SandboxRunner {
     public List<RunOutcome> newAccount(String account, Runnable enrolled) throws IOException, InterruptedException {
         List<RunOutcome> outcomes = new ArrayList<>();
         for (String executionArn : deliver(ApplicationEvents.organizationsAccountCreated(
-                EmulatorClients.ORCHESTRATOR_ACCOUNT, account), account)) {
+                sandbox.deploymentAccount(), account), account)) {
             outcomes.add(watcher().await(executionArn));
         }
         enrolled.run();
         for (String executionArn : deliver(ApplicationEvents.controlTowerAccountManaged(
-                EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(), account), account)) {
+                sandbox.deploymentAccount(), deployment.region(), account), account)) {
             outcomes.add(watcher().await(executionArn));
         }
         return outcomes;
