@@ -23,7 +23,7 @@ class SandboxParametersTest {
         Map<String, String> values = SandboxParameters.resolve(ROOT, SandboxOptions.parse(List.of("--config", "c.yml")), 2, CALLER, out);
 
         assertThat(values).containsEntry("BuildPollSeconds", "2").containsEntry("BuildDeadlineMinutes", "5")
-                .containsEntry("ToolkitBusyWaitMinutes", "2").containsEntry("OrganizationId", "NONE")
+                .containsEntry("ToolkitBusyWaitMinutes", "2").containsEntry("OrganizationId", SandboxOrganization.DEFAULT_ID)
                 .containsEntry("ConfigPublisherArns", CALLER).doesNotContainKey("MapMaxConcurrency");
         assertThat(printed.toString(StandardCharsets.UTF_8)).as("nothing explicit, nothing to report").isEmpty();
     }
@@ -38,7 +38,7 @@ class SandboxParametersTest {
         assertThat(values).containsEntry("OrganizationId", "o-abcdefghij").containsEntry("BuildDeadlineMinutes", "7")
                 .containsEntry("AllowManagementAccount", "true").containsEntry("BuildPollSeconds", "2");
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("--parameter OrganizationId=o-abcdefghij (instead of the sandbox's NONE)")
+                .contains("--parameter OrganizationId=o-abcdefghij (instead of the sandbox's o-sandbox0001)")
                 .contains("--parameter BuildDeadlineMinutes=7 (instead of the sandbox's 5)")
                 .contains("--parameter AllowManagementAccount=true (instead of the template Default false)");
     }
