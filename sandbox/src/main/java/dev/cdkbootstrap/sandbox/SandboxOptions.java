@@ -21,7 +21,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
                              Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
-                             Map<String, String> parameters, String managementAccount, List<String> outsideOrganization) {
+                             Map<String, String> parameters, String managementAccount, List<String> outsideOrganization,
+                             Optional<Boolean> approval) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
     static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
 
@@ -47,6 +48,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                                           parameter of template.yaml; overrides the sandbox's own values)
               --management-account ACCOUNT  the emulated organization's management account (default 100000000000)
               --outside-organization A[,B]  accounts outside the emulated organization (default: none)
+              --approval approve|reject   how the sandbox answers a run that waits for approval (template
+                                          parameter ApprovalRequiredFor); without it such a run is rejected
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
@@ -74,6 +77,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         Map<String, String> parameters = new LinkedHashMap<>();
         String management = DEFAULT_MANAGEMENT_ACCOUNT;
         List<String> outside = List.of();
+        Boolean approval = null;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -104,6 +108,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--parameter" -> parameter(value(args, ++i, arg), parameters);
                 case "--management-account" -> management = account(value(args, ++i, arg), arg);
                 case "--outside-organization" -> outside = accounts(value(args, ++i, arg), arg);
+                case "--approval" -> approval = approval(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -135,7 +140,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
                 Optional.ofNullable(given), simulated, List.copyOf(startInputs),
-                java.util.Collections.unmodifiableMap(parameters), management, outside);
+                java.util.Collections.unmodifiableMap(parameters), management, outside,
+                Optional.ofNullable(approval));
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -213,5 +219,13 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " wants a positive number, got: " + value);
         }
+    }
+
+    private static boolean approval(String answer) {
+        return switch (answer) {
+            case "approve" -> true;
+            case "reject" -> false;
+            default -> throw new IllegalArgumentException("--approval takes approve or reject, not '" + answer + "'");
+        };
     }
 }

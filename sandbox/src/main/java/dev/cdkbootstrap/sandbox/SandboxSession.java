@@ -162,7 +162,7 @@ public final class SandboxSession implements AutoCloseable {
      * {@code --then-config}, {@code --then-new-account}, then each {@code --start-input}.
      */
     public List<RunOutcome> runAll() throws Exception {
-        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
         List<RunOutcome> outcomes = new ArrayList<>();
         if (options.doubleUpload()) {
             String first = runner.uploadAndStart(options.config(), config.policyFiles(), false);
@@ -225,7 +225,7 @@ public final class SandboxSession implements AutoCloseable {
 
     /** The new-account events for {@code account} once more, e.g. a redelivery after its run succeeded. */
     public List<RunOutcome> newAccount(String account) throws Exception {
-        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
         List<RunOutcome> outcomes = newAccount(runner, account);
         outcomes.forEach(outcome -> ReportTable.print(outcome, out));
         return outcomes;
@@ -236,7 +236,7 @@ public final class SandboxSession implements AutoCloseable {
      * follows it to its end and prints its table.
      */
     public RunOutcome startByHand(String input) throws InterruptedException {
-        RunOutcome outcome = new SandboxRunner(sandbox, deployment, out).startByHand(input);
+        RunOutcome outcome = new SandboxRunner(sandbox, deployment, out, options.approval()).startByHand(input);
         ReportTable.print(outcome, out);
         return outcome;
     }

@@ -49,6 +49,13 @@ public final class ReportTable {
         if (report.path("mapFailure").isTextual()) {
             out.println("  the Map state failed: " + report.path("mapFailure").asText());
         }
+        JsonNode approval = report.path("approval");
+        if (approval.isObject()) {
+            out.println("  approval (" + approval.path("mode").asText() + "): " + approval.path("outcome").asText()
+                    + (approval.path("answer").isTextual() ? " " + approval.path("answer").asText() : "") + ", "
+                    + approval.path("needed").asInt() + " target(s) needed it; changes in "
+                    + approval.path("changesKey").asText());
+        }
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
         for (JsonNode target : report.path("targets")) { // what to do is at the end of the reason: print it whole
             String reason = target.path("reason").asText("");

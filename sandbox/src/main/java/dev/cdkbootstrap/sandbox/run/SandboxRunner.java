@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,11 +33,19 @@ public final class SandboxRunner {
     private final Sandbox sandbox;
     private final Deployment deployment;
     private final PrintStream out;
+    private final ApprovalAnswers approvals;
 
+    /** A runner that rejects any run waiting for approval. */
     public SandboxRunner(Sandbox sandbox, Deployment deployment, PrintStream out) {
+        this(sandbox, deployment, out, Optional.empty());
+    }
+
+    /** @param approval how a run waiting for approval is answered ({@code --approval}); empty: rejected */
+    public SandboxRunner(Sandbox sandbox, Deployment deployment, PrintStream out, Optional<Boolean> approval) {
         this.sandbox = sandbox;
         this.deployment = deployment;
         this.out = out;
+        this.approvals = new ApprovalAnswers(sandbox, deployment, approval, out);
     }
 
     /** Uploads the config and its files (relative key → local file), starts the run and waits for it. */
@@ -152,6 +161,6 @@ public final class SandboxRunner {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
                 deployment.runPrefix(), out,
                 () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
-                sandbox::executionLost, sandbox.limits().history());
+                sandbox::executionLost, sandbox.limits().history(), approvals);
     }
 }
