@@ -19,9 +19,9 @@ class TemplateParametersE2E {
                 "--dry-run", "--parameter", "OrganizationId=o-abcdefghij", "--parameter", "PipelineAccounts=111111111111",
                 "--parameter", "AllowManagementAccount=true")) {
             assertThat(session.printed())
-                    .contains("--parameter OrganizationId=o-abcdefghij (instead of the sandbox's NONE)")
+                    .contains("--parameter OrganizationId=o-abcdefghij (instead of the sandbox's o-sandbox0001)")
                     .contains("--parameter PipelineAccounts=111111111111 (instead of the template Default \"\")")
-                    .contains("ConfigPublisherArns=arn:aws:iam::123456789012:user/moto");
+                    .contains("ConfigPublisherArns=arn:aws:iam::111111111111:user/moto");
             var loadConfig = session.session().sandbox().functionEnvironment("LoadConfigFunction");
             assertThat(loadConfig).containsEntry("ORGANIZATION_ID", "o-abcdefghij").containsEntry("PIPELINE_ACCOUNTS", "111111111111")
                     .containsEntry("ALLOW_MANAGEMENT_ACCOUNT", "true");
