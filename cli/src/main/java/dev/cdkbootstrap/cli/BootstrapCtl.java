@@ -26,6 +26,11 @@ public final class BootstrapCtl {
         commands.put("sandbox", new Entry("sandbox --config FILE [options]"
                 + "\n      run the whole workflow offline (moto + local CodeBuild); exit 0 when no target failed,"
                 + "\n      1 when any did, 2 on a usage error; 'sandbox --help' lists the options", SandboxCli::run));
+        commands.put("approve", new Entry("approve --stack NAME RUN_ID [--comment TEXT] [--endpoint-url URL]"
+                + "\n      let a run that waits for approval go on (AWS credentials and AWS_REGION of the stack)",
+                ApprovalCommands::approve));
+        commands.put("reject", new Entry("reject --stack NAME RUN_ID [--comment TEXT] [--endpoint-url URL]"
+                + "\n      reject a run that waits for approval: it bootstraps nothing and fails", ApprovalCommands::reject));
         return commands;
     }
 

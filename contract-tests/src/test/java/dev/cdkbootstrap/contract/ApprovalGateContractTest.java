@@ -77,7 +77,7 @@ class ApprovalGateContractTest {
         assertThat(env.path("APPROVAL_TIMEOUT_HOURS").path("Ref").asText()).isEqualTo("ApprovalTimeoutHours");
         String machine = template.path("Resources").path("BootstrapStateMachine").toString();
         assertThat(machine).contains("ReviewChangesFunction.Alias").contains("RequestApprovalFunction.Alias");
-        String request = template.path("Resources").path("RequestApprovalFunction").path("Properties")
+        String request = template.path("Resources").path("RequestApprovalRole").path("Properties")
                 .path("Policies").toString();
         assertThat(request).contains("runs/*/approval/request.json").contains("sns:Publish");
     }

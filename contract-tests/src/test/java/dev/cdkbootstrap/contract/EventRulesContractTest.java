@@ -30,7 +30,7 @@ class EventRulesContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode template = CloudFormationYaml.read(ProjectFiles.path("template.yaml"));
-    private final List<EventRule> configRules = rulesOf("BootstrapStateMachine");
+    private final List<EventRule> configRules = plainRulesTargeting("BootstrapStateMachine");
     private final List<EventRule> newAccountRules = rulesOf("NewAccountFunction");
 
     @Test
@@ -107,25 +107,46 @@ class EventRulesContractTest {
         return node;
     }
 
-    /** The resource's EventBridgeRule events, patterns resolved with the parameters' defaults. */
+    /** The resource's EventBridgeRule events (SAM), patterns resolved with the parameters' defaults. */
     private List<EventRule> rulesOf(String logicalId) {
+        EventRule.Target target = new EventRule.Target(EventRule.TargetKind.FUNCTION, logicalId);
+        List<EventRule> rules = new ArrayList<>();
+        template.path("Resources").path(logicalId).path("Properties").path("Events").properties().forEach(e -> {
+            if ("EventBridgeRule".equals(e.getValue().path("Type").asText())) {
+                Object pattern = intrinsics().resolve(JSON.convertValue(e.getValue().path("Properties").path("Pattern"), Object.class));
+                rules.add(new EventRule(logicalId + "." + e.getKey(), JSON.valueToTree(pattern), target, Optional.empty()));
+            }
+        });
+        return rules;
+    }
+
+    /** The plain AWS::Events::Rule resources with a target {@code !Ref logicalId}, patterns resolved likewise. */
+    private List<EventRule> plainRulesTargeting(String logicalId) {
+        EventRule.Target target = new EventRule.Target(EventRule.TargetKind.STATE_MACHINE, logicalId);
+        List<EventRule> rules = new ArrayList<>();
+        template.path("Resources").properties().forEach(e -> {
+            JsonNode props = e.getValue().path("Properties");
+            boolean targets = false;
+            for (JsonNode t : props.path("Targets")) {
+                targets |= logicalId.equals(t.path("Arn").path("Ref").asText());
+            }
+            if ("AWS::Events::Rule".equals(e.getValue().path("Type").asText()) && targets) {
+                Object pattern = intrinsics().resolve(JSON.convertValue(props.path("EventPattern"), Object.class));
+                rules.add(new EventRule(e.getKey(), JSON.valueToTree(pattern), target, Optional.empty()));
+            }
+        });
+        return rules;
+    }
+
+    private Intrinsics intrinsics() {
         Map<String, String> parameters = new HashMap<>();
         template.path("Parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().path("Default").asText()));
         parameters.put("AWS::Region", "eu-west-1");
         parameters.put("AWS::AccountId", "999999999999");
         parameters.put("AWS::Partition", "aws");
-        Intrinsics intrinsics = new Intrinsics(parameters, Map.of(),
+        return new Intrinsics(parameters, Map.of(),
                 resource -> resource.equals("ConfigBucket") ? CONFIG_BUCKET : unresolved(resource),
                 (resource, attribute) -> unresolved(resource + "." + attribute));
-        EventRule.Target target = new EventRule.Target(EventRule.TargetKind.FUNCTION, logicalId);
-        List<EventRule> rules = new ArrayList<>();
-        template.path("Resources").path(logicalId).path("Properties").path("Events").properties().forEach(e -> {
-            if ("EventBridgeRule".equals(e.getValue().path("Type").asText())) {
-                Object pattern = intrinsics.resolve(JSON.convertValue(e.getValue().path("Properties").path("Pattern"), Object.class));
-                rules.add(new EventRule(logicalId + "." + e.getKey(), JSON.valueToTree(pattern), target, Optional.empty()));
-            }
-        });
-        return rules;
     }
 
     private static String unresolved(String what) {

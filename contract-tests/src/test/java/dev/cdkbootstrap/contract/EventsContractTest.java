@@ -67,7 +67,7 @@ class EventsContractTest {
 
     /** Every file in events/, each exercised by a test below. */
     private static final Set<String> EVENT_FILES = Set.of("s3-config-object-created.json",
-            "execution-input-manual-dry-run.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
+            "execution-input-manual-dry-run.json", "execution-input-manual-old-version.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
             "check-bootstrap.json", "verify-target.json", "record-result.json", "record-result-error.json", "summarize.json",
             "organizations-create-account-succeeded.json", "organizations-create-account-failed.json",
             "controltower-create-managed-account.json", "controltower-update-managed-account.json");
@@ -88,14 +88,16 @@ class EventsContractTest {
     void s3ObjectCreatedEventBecomesAnExecutionInputThroughTheRulesInputTransformer() throws IOException {
         JsonNode event = event("s3-config-object-created.json");
         JsonNode rule = CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources")
-                .path("BootstrapStateMachine").path("Properties").path("Events").path("ConfigUploaded").path("Properties");
-        assertThat(rule.path("Pattern").path("source").get(0).asText()).isEqualTo(event.path("source").asText());
-        assertThat(rule.path("Pattern").path("detail-type").get(0).asText()).isEqualTo(event.path("detail-type").asText());
+                .path("ConfigUploadedRule").path("Properties");
+        assertThat(rule.path("EventPattern").path("source").get(0).asText()).isEqualTo(event.path("source").asText());
+        assertThat(rule.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo(event.path("detail-type").asText());
+        JsonNode target = rule.path("Targets").get(0);
+        assertThat(target.path("Arn").path("Ref").asText()).isEqualTo("BootstrapStateMachine");
 
-        String input = InputTransformer.apply(rule.path("InputTransformer"), event);
+        String input = InputTransformer.apply(target.path("InputTransformer"), event);
 
         ExecutionInput execution = Json.strict().readValue(input, ExecutionInput.class);
-        assertThat(execution).isEqualTo(new ExecutionInput(BUCKET, "cdk-app.yml", CONFIG_VERSION, null, null, "s3"));
+        assertThat(execution).isEqualTo(new ExecutionInput(BUCKET, "cdk-app.yml", CONFIG_VERSION, null, null, "s3", null));
     }
 
     @Test
@@ -121,6 +123,23 @@ class EventsContractTest {
 
         assertThat(run.dryRun()).isTrue();
         assertThat(run.counts().planned()).isEqualTo(1);
+    }
+
+    /** The sample names an older version than the latest (CONFIG_VERSION) and allows it on purpose. */
+    @Test
+    void manualOldVersionInputRunsThatVersionAndNamesTheLatest() throws IOException {
+        ExecutionInput execution = Json.strict().readValue(bytes("execution-input-manual-old-version.json"), ExecutionInput.class);
+        store.put(BUCKET, "cdk-app.yml", Files.readString(ProjectFiles.path("contract-tests/src/test/resources/single-set.yml")),
+                execution.versionId());
+        seedConfig();
+        byte[] payload = Json.strict().writeValueAsBytes(new LoadConfigInput(execution, "manual-old-1"));
+
+        RunContext run = Json.strict().readValue(invoke(loadConfig(), payload), RunContext.class);
+
+        assertThat(run.config().versionId()).isEqualTo(execution.versionId());
+        assertThat(run.config().latestVersionId()).isEqualTo(CONFIG_VERSION);
+        assertThat(run.config().superseded()).isFalse();
+        assertThat(run.counts().planned()).isEqualTo(4);
     }
 
     @Test

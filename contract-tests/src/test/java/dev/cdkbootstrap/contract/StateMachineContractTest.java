@@ -124,11 +124,26 @@ class StateMachineContractTest {
     }
 
     @Test
-    void aRunThatFailsBeforeItsReportIsToldAndFailsWithTheOriginalError() {
+    void aRunThatFailsBeforeItsReportIsToldItsErrorMessageAndFailsWithTheOriginalError() {
         JsonNode states = definition.path("States");
         assertThat(catcherFor(states.path("LoadConfig"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
         assertThat(catcherFor(states.path("Summarize"), "States.ALL").path("Next").asText()).isEqualTo("ExplainRunFailed");
-        assertThat(states.path("ExplainRunFailed").path("Next").asText()).isEqualTo("NotifyRunFailed");
+        // Only a message reaches the notification: a Lambda error's JSON cause gives its errorMessage.
+        assertThat(states.path("ExplainRunFailed").path("Next").asText()).isEqualTo("CauseIsLambdaError");
+        JsonNode isJson = states.path("CauseIsLambdaError").path("Choices").get(0);
+        assertThat(isJson.path("Variable").asText()).isEqualTo("$.cause");
+        assertThat(isJson.path("StringMatches").asText()).isEqualTo("{*}");
+        assertThat(states.path("CauseIsLambdaError").path("Default").asText()).isEqualTo("NotifyRunFailed");
+        assertThat(states.path(isJson.path("Next").asText()).path("Parameters").path("lambdaError.$").asText())
+                .isEqualTo("States.StringToJson($.cause)");
+        JsonNode hasMessage = states.path("HasErrorMessage");
+        assertThat(hasMessage.path("Choices").get(0).path("Variable").asText()).isEqualTo("$.lambdaError.errorMessage");
+        assertThat(states.path(hasMessage.path("Choices").get(0).path("Next").asText()).path("Parameters")
+                .path("cause.$").asText()).isEqualTo("$.lambdaError.errorMessage");
+        for (String kept : List.of("KeepErrorMessage", "KeepErrorType")) {
+            assertThat(states.path(kept).path("Parameters").has("lambdaError.$")).as(kept).isFalse();
+            assertThat(states.path(kept).path("Next").asText()).as(kept).isEqualTo("NotifyRunFailed");
+        }
         JsonNode notify = states.path("NotifyRunFailed");
         assertThat(notify.path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
         assertThat(notify.path("Parameters").path("TopicArn").asText()).isEqualTo("${ReportTopicArn}");
@@ -207,11 +222,11 @@ class StateMachineContractTest {
         assertThat(catcher.path("Next").asText()).isEqualTo("Summarize");
     }
 
-    /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine's Policies. */
+    /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine role's policies. */
     private List<JsonNode> invokableResources() {
         List<JsonNode> resources = new ArrayList<>();
-        for (JsonNode policy : stateMachine.path("Properties").path("Policies")) {
-            for (JsonNode statement : policy.path("Statement")) {
+        for (JsonNode policy : machineRole().path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 JsonNode actions = statement.path("Action");
                 boolean invoke = actions.isArray() ? actions.toString().contains("\"lambda:InvokeFunction\"")
                         : "lambda:InvokeFunction".equals(actions.asText());
@@ -250,5 +265,11 @@ class StateMachineContractTest {
         } catch (Exception e) {
             throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
         }
+    }
+
+    /** The state machine's own role (Role: !GetAtt X.Arn). */
+    private JsonNode machineRole() {
+        String role = stateMachine.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText();
+        return CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources").path(role);
     }
 }

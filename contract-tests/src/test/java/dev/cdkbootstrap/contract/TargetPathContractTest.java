@@ -97,8 +97,8 @@ class TargetPathContractTest {
         String label = definition.path("States").path("BootstrapTargets").path("Label").asText();
         String machine = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:";
         Map<String, List<String>> grants = new LinkedHashMap<>();
-        for (JsonNode policy : stateMachine.path("Properties").path("Policies")) {
-            for (JsonNode statement : policy.path("Statement")) {
+        for (JsonNode policy : machineRole().path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 List<String> resources = new ArrayList<>();
                 JsonNode resource = statement.path("Resource");
                 (resource.isArray() ? resource : List.of(resource)).forEach(r -> resources.add(r.path("Fn::Sub").asText(r.asText())));
@@ -122,5 +122,11 @@ class TargetPathContractTest {
         } catch (Exception e) {
             throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
         }
+    }
+
+    /** The state machine's own role (Role: !GetAtt X.Arn). */
+    private JsonNode machineRole() {
+        String role = stateMachine.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText();
+        return CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources").path(role);
     }
 }

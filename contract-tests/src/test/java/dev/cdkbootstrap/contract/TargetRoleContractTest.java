@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** target-account/role.yaml trusts only the orchestrator's two roles, with the ExternalId. */
+/**
+ * target-account/role.yaml trusts only the orchestrator's PrepareTarget and build roles, and its
+ * LoadConfig role for organization checks (OrganizationContractTest), always with the ExternalId.
+ */
 class TargetRoleContractTest {
     private final JsonNode role = CloudFormationYaml.read(ProjectFiles.path("target-account/role.yaml"))
             .path("Resources").path("TargetRole").path("Properties");
@@ -16,7 +19,7 @@ class TargetRoleContractTest {
     @Test
     void trustIsTheOrchestratorAccountLimitedToThePrepareTargetAndBuildRoles() {
         JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
-        assertThat(trust).hasSize(1);
+        assertThat(trust).hasSize(2);
         JsonNode statement = trust.get(0);
         assertThat(statement.path("Principal").path("AWS").path("Fn::Sub").asText())
                 .isEqualTo("arn:${AWS::Partition}:iam::${OrchestratorAccountId}:root");
@@ -28,12 +31,25 @@ class TargetRoleContractTest {
     }
 
     @Test
+    void theLoadConfigRoleIsTrustedOnItsOwn() {
+        JsonNode statement = role.path("AssumeRolePolicyDocument").path("Statement").get(1);
+        assertThat(statement.path("Condition").path("ArnEquals").path("aws:PrincipalArn").path("Fn::Sub").asText())
+                .isEqualTo("arn:${AWS::Partition}:iam::${OrchestratorAccountId}:role/${LoadConfigRoleName}");
+        assertThat(template.path("Resources").path("LoadConfigRole").path("Properties").path("RoleName").path("Fn::Sub").asText())
+                .isEqualTo("${AWS::StackName}-load-config");
+        assertThat(template.path("Resources").path("LoadConfigFunction").path("Properties").path("Role")
+                .path("Fn::GetAtt").get(0).asText()).isEqualTo("LoadConfigRole");
+    }
+
+    @Test
     void trustRequiresTheExternalIdWithOrWithoutAnOrganization() {
-        JsonNode branches = role.path("AssumeRolePolicyDocument").path("Statement").get(0)
-                .path("Condition").path("StringEquals").path("Fn::If");
-        assertThat(branches.get(1).path("sts:ExternalId").path("Ref").asText()).isEqualTo("ExternalId");
-        assertThat(branches.get(1).path("aws:PrincipalOrgID").path("Ref").asText()).isEqualTo("OrganizationId");
-        assertThat(branches.get(2).path("sts:ExternalId").path("Ref").asText()).isEqualTo("ExternalId");
+        for (JsonNode statement : role.path("AssumeRolePolicyDocument").path("Statement")) {
+            JsonNode branches = statement.path("Condition").path("StringEquals").path("Fn::If");
+            assertThat(branches.get(0).asText()).isEqualTo("HasOrganization");
+            assertThat(branches.get(1).path("sts:ExternalId").path("Ref").asText()).isEqualTo("ExternalId");
+            assertThat(branches.get(1).path("aws:PrincipalOrgID").path("Ref").asText()).isEqualTo("OrganizationId");
+            assertThat(branches.get(2).path("sts:ExternalId").path("Ref").asText()).isEqualTo("ExternalId");
+        }
     }
 
     @Test

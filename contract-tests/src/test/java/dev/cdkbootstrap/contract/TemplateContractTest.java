@@ -101,15 +101,20 @@ class TemplateContractTest {
         assertThat(logGroup.path("Properties").path("RetentionInDays").path("Ref").asText()).isEqualTo("LogRetentionDays");
     }
 
-    /** Trust policies (AssumeRolePolicyDocument) say who may assume a role, not what a role may assume. */
+    /**
+     * Trust policies (AssumeRolePolicyDocument) say who may assume a role, not what a role may assume.
+     * LoadConfig assumes target roles only to ask which organization an account is in (role.yaml limits
+     * its sessions to that).
+     */
     @Test
-    void onlyThePrepareTargetAndBuildRolesMayAssumeRolesAndOnlyTheTargetRole() {
+    void onlyThePrepareTargetBuildAndLoadConfigRolesMayAssumeRolesAndOnlyTheTargetRole() {
         Map<String, JsonNode> grants = new java.util.TreeMap<>();
         collectAssumeRoleGrants(template.path("Resources"), "Resources", grants);
-        assertThat(grants.keySet()).hasSize(2).allSatisfy(where -> assertThat(where)
-                .matches("Resources\\.(PrepareTargetRole|BootstrapBuildRole)\\.Properties\\.Policies.*"));
+        assertThat(grants.keySet()).hasSize(3).allSatisfy(where -> assertThat(where)
+                .matches("Resources\\.(PrepareTargetRole|BootstrapBuildRole|LoadConfigRole)\\.Properties\\.Policies.*"));
         assertThat(grants.keySet()).anyMatch(w -> w.startsWith("Resources.PrepareTargetRole."))
-                .anyMatch(w -> w.startsWith("Resources.BootstrapBuildRole."));
+                .anyMatch(w -> w.startsWith("Resources.BootstrapBuildRole."))
+                .anyMatch(w -> w.startsWith("Resources.LoadConfigRole."));
         grants.forEach((where, resource) -> assertThat(resource.toString()).as(where)
                 .isEqualTo("{\"Fn::Sub\":\"arn:${AWS::Partition}:iam::*:role/${TargetRoleName}\"}"));
     }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -41,6 +42,19 @@ public final class S3ObjectStore implements ObjectStore {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public Optional<Head> head(String bucket, String key) {
+        try {
+            HeadObjectResponse response = s3.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(new Head(response.eTag(), response.versionId()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) { // also a key whose current version is a delete marker
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

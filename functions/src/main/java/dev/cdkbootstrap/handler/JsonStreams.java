@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.workflow.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,11 +47,12 @@ final class JsonStreams {
         try {
             return reader.readValue(in, type);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input at " + e.getPathReference()
-                    + ": " + e.getOriginalMessage(), e);
+            // one line: the message names the input's own field names and values, which reach the run-failed notification
+            throw new IllegalArgumentException(SafeText.plain("invalid " + type.getSimpleName() + " input at "
+                    + e.getPathReference() + ": " + e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " input (not JSON): "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(SafeText.plain("invalid " + type.getSimpleName() + " input (not JSON): "
+                    + e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

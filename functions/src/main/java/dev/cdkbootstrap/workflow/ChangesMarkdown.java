@@ -8,7 +8,7 @@ final class ChangesMarkdown {
     private ChangesMarkdown() {}
 
     static String render(String runId, String mode, int needed, List<TargetChange> changes) {
-        StringBuilder md = new StringBuilder("# Changes of run ").append(ReportMarkdown.cell(runId)).append("\n\n")
+        StringBuilder md = new StringBuilder("# Changes of run ").append(SafeText.markdown(runId)).append("\n\n")
                 .append("- Approval required for: ").append(mode).append('\n')
                 .append("- Targets that would change: ").append(changes.size()).append(", needing approval: ")
                 .append(needed).append("\n\n")
@@ -24,12 +24,12 @@ final class ChangesMarkdown {
                     .append(" | ").append(c.versionFrom() == null ? "none" : c.versionFrom()).append(" → ")
                     .append(c.versionTo())
                     .append(" | ").append(c.policyDocuments() ? "created or updated" : "-")
-                    .append(" | ").append(ReportMarkdown.cell(c.approvalNeeded())).append(" |\n");
+                    .append(" | ").append(SafeText.markdown(c.approvalNeeded())).append(" |\n");
         }
         return md.toString();
     }
 
     private static String list(List<String> values) {
-        return ReportMarkdown.cell(String.join(", ", values));
+        return SafeText.markdown(String.join(", ", values));
     }
 }

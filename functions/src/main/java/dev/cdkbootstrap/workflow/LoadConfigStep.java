@@ -28,9 +28,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Step 1. Reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the policy files beside it,
- * applies the deployment's {@link Guardrails} (a refused pipeline account refuses the config; a refused
- * target is marked in its item), keeps only the targets of the account filter (if any) and writes {@code plan.json} and
+ * Step 1. Checks the execution input ({@link ExecutionInputRules}: a refusal is {@code InputRejected},
+ * before anything is read or written), reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the
+ * policy files beside it, applies the deployment's {@link Guardrails} (a refused pipeline account refuses
+ * the config; a refused target is marked in its item), keeps only the targets of the account filter (if
+ * any) and writes {@code plan.json} and
  * {@code targets.json} under the run's prefix. An invalid config throws {@link ConfigInvalid}
  * listing every error (when they would not fit in an error cause: the first ones and the S3 key of
  * {@code config-errors.txt}, the only thing written then).
@@ -45,7 +47,8 @@ public final class LoadConfigStep {
     private final Guardrails guardrails;
 
     /**
-     * @param defaultBucket CONFIG_BUCKET, also where run artifacts go
+     * @param defaultBucket CONFIG_BUCKET, the only bucket an execution input may name, also where run artifacts go
+     * @param defaultKey    CONFIG_KEY, the only key an execution input may name
      * @param approvalMode  APPROVAL_REQUIRED_FOR: {@code none}, {@code trust-widening} or {@code any-change}
      */
     public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency,
@@ -73,21 +76,22 @@ public final class LoadConfigStep {
 
     public RunContext run(LoadConfigInput input) {
         ExecutionInput execution = input.execution() == null
-                ? new ExecutionInput(null, null, null, null, null, null) : input.execution();
+                ? new ExecutionInput(null, null, null, null, null, null, null) : input.execution();
         requireText(input.runId(), "runId");
-        String bucket = orDefault(execution.bucket(), settings.defaultBucket(), "bucket");
-        String key = orDefault(execution.key(), settings.defaultKey(), "key");
+        ExecutionInputRules.Accepted accepted = ExecutionInputRules.check(execution, settings.defaultBucket(),
+                settings.defaultKey(), store);
+        String bucket = accepted.bucket();
+        String key = accepted.key();
         String file = "s3://" + bucket + "/" + key;
-
-        // An S3 rule on an unversioned bucket hands over an empty version id.
-        String requestedVersion = execution.versionId() == null || execution.versionId().isBlank()
-                ? null : execution.versionId();
-        ObjectStore.StoredObject config = readConfig(bucket, key, requestedVersion, file);
-        String artifactBucket = settings.defaultBucket() == null ? bucket : settings.defaultBucket();
+        String artifactBucket = bucket; // the configured bucket: the only one an input may name
         String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
+        if (accepted.superseded()) {
+            return superseded(input.runId(), execution, accepted, runPrefix);
+        }
+
+        ObjectStore.StoredObject config = readConfig(bucket, key, accepted.versionId(), file);
         PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key,
-                artifactBucket.equals(bucket) ? RunLayout.runsRoot(settings.runPrefix()) : null),
-                artifactBucket, runPrefix);
+                RunLayout.runsRoot(settings.runPrefix())), artifactBucket, runPrefix);
 
         guardrails.checkPipeline(file, planned.plan().pipeline());
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
@@ -95,20 +99,44 @@ public final class LoadConfigStep {
         Plan plan = new Plan(planned.plan().appPrefix(), planned.plan().pipeline(), targets, List.copyOf(warnings));
 
         Map<String, String> documents = compact(planned.policyDocuments());
-        Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forRun(input.runId()));
+        Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forOrganizationCheck(input.runId()));
         List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
         store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
 
-        String versionId = config.versionId() != null ? config.versionId() : requestedVersion;
-        // With a gate, a run that would change something first runs the Map as a preview (docs/workflow.md).
-        boolean gated = !"none".equals(settings.approvalMode()) && !execution.isDryRun() && !targets.isEmpty();
-        return new RunContext(input.runId(), execution.trigger() == null ? "manual" : execution.trigger(),
-                execution.isDryRun(), new ConfigLocation(bucket, key, versionId), artifactBucket, runPrefix,
-                RunLayout.targets(runPrefix), settings.maxConcurrency(),
-                new RunContext.PlannedCount(targets.size()),
+        String versionId = config.versionId() != null ? config.versionId() : accepted.versionId();
+        return context(input.runId(), execution, accepted.trigger(),
+                new ConfigLocation(bucket, key, versionId, accepted.latestVersionId(), false), runPrefix, plan);
+    }
+
+    /**
+     * An automatic run of a version a newer upload replaced before this run read it: the newer upload
+     * starts its own run, so this one plans nothing (an empty plan and targets.json, a warning saying why)
+     * and its report says it was superseded.
+     */
+    private RunContext superseded(String runId, ExecutionInput execution, ExecutionInputRules.Accepted accepted,
+            String runPrefix) {
+        String warning = "superseded: version " + accepted.versionId() + " of s3://" + accepted.bucket() + "/"
+                + accepted.key() + " is no longer the latest (" + accepted.latestVersionId() + " is); this "
+                + accepted.trigger() + " run does nothing, the run of the newer upload bootstraps";
+        Plan plan = new Plan(null, null, List.of(), List.of(warning));
+        store.write(accepted.bucket(), RunLayout.plan(runPrefix), json(plan), "application/json");
+        store.write(accepted.bucket(), RunLayout.targets(runPrefix), json(List.of()), "application/json");
+        return context(runId, execution, accepted.trigger(), new ConfigLocation(accepted.bucket(), accepted.key(),
+                accepted.versionId(), accepted.latestVersionId(), true), runPrefix, plan);
+    }
+
+    private RunContext context(String runId, ExecutionInput execution, String trigger, ConfigLocation config,
+            String runPrefix, Plan plan) {
+        return new RunContext(runId, trigger, execution.isDryRun(), config, config.bucket(), runPrefix,
+                RunLayout.targets(runPrefix), settings.maxConcurrency(), new RunContext.PlannedCount(plan.targets().size()),
                 plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null,
-                gated, gated ? Approval.preview(settings.approvalMode()) : null);
+                gated(execution, plan), gated(execution, plan) ? Approval.preview(settings.approvalMode()) : null);
+    }
+
+    /** With a gate, a run that would change something first runs the Map as a preview (docs/workflow.md). */
+    private boolean gated(ExecutionInput execution, Plan plan) {
+        return !"none".equals(settings.approvalMode()) && !execution.isDryRun() && !plan.targets().isEmpty();
     }
 
     private ObjectStore.StoredObject readConfig(String bucket, String key, String versionId, String file) {
@@ -155,16 +183,10 @@ public final class LoadConfigStep {
         return new ConfigInvalid(shown.toString(), e);
     }
 
-    /** Keeps the targets of the given accounts; warns about filter accounts that plan nothing. */
+    /** Keeps the targets of the given accounts (checked by {@link ExecutionInputRules}); warns about filter accounts that plan nothing. */
     static List<Target> filter(List<Target> targets, List<String> accounts, List<String> warnings) {
         if (accounts == null) {
             return targets;
-        }
-        for (int i = 0; i < accounts.size(); i++) {
-            if (accounts.get(i) == null || !accounts.get(i).matches("\\d{12}")) {
-                throw new IllegalArgumentException("execution input accounts[" + i + "]: '" + accounts.get(i)
-                        + "' is not a 12-digit account id (quote it in JSON: \"011111111111\")");
-            }
         }
         Set<String> wanted = new LinkedHashSet<>(accounts);
         List<Target> kept = targets.stream().filter(t -> wanted.contains(t.account())).toList();
@@ -210,11 +232,6 @@ public final class LoadConfigStep {
 
     private static ConfigInvalid invalid(String file, String message) {
         return new ConfigInvalid(new ConfigError(file, 1, 1, "$", message).format());
-    }
-
-    private static String orDefault(String given, String fallback, String what) {
-        String value = given == null || given.isBlank() ? fallback : given;
-        return requireText(value, what + " (no " + what + " in the input and no default configured)");
     }
 
     private static String requireText(String value, String what) {

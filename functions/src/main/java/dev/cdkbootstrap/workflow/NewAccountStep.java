@@ -74,7 +74,7 @@ public final class NewAccountStep {
         }
         String version = config.versionId() != null ? config.versionId() : config.eTag();
         String input = json(new ExecutionInput(bucket, key, config.versionId(), List.of(account.accountId()), null,
-                "new-account"));
+                "new-account", null));
         return startUnlessDone(account.accountId(), version, input);
     }
 

@@ -1,7 +1,6 @@
 package dev.cdkbootstrap.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
@@ -125,22 +124,14 @@ public final class RecordResultStep {
         };
     }
 
-    /** {@code <ErrorName>: <message>}, the message taken from a Lambda error's Cause JSON. */
+    /** {@code <ErrorName>: <message>}, the message from the Cause ({@link StepError#message(String)}: no stack trace). */
     static String errorReason(StepError error) {
         String name = error.error() == null ? "Error" : error.error();
         if (name.matches("([a-z]\\w*\\.)+[A-Z]\\w*")) {
             name = name.substring(name.lastIndexOf('.') + 1); // a Java class name: its simple name is enough
         }
-        String cause = error.cause() == null ? "" : error.cause();
-        try {
-            JsonNode node = Json.tolerant().readTree(cause);
-            if (node != null && node.hasNonNull("errorMessage")) {
-                cause = node.get("errorMessage").asText();
-            }
-        } catch (JsonProcessingException notJson) {
-            // a service integration's Cause is plain text: keep it as is
-        }
-        return cause.isEmpty() ? name : name + ": " + cause;
+        String message = error.message();
+        return message.isEmpty() ? name : name + ": " + message;
     }
 
     private static byte[] json(Object value) {

@@ -4,6 +4,7 @@ import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
 import dev.cdkbootstrap.workflow.model.Approval;
+import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
@@ -130,17 +131,31 @@ public final class SummarizeStep {
     }
 
     private static String subject(Report report) {
-        String subject = "CDK bootstrap " + report.status() + (report.dryRun() ? " (dry run)" : "") + ": " + report.runId();
-        return subject.length() <= 100 ? subject : subject.substring(0, 100);
+        return SafeText.plain("CDK bootstrap " + report.status() + (report.dryRun() ? " (dry run)" : "") + ": "
+                + report.runId(), 100);
     }
 
+    /**
+     * The notification: plain text whose lines are ours; every value in it from outside (run id, trigger,
+     * config version, the Map's error, warnings) is one line ({@link SafeText#plain(String)}).
+     */
     private static String message(Report report, RunContext run, String reportKey, List<String> warnings) {
         Report.Counts c = report.counts();
-        StringBuilder text = new StringBuilder("Run " + report.runId() + " (" + report.trigger() + ") " + report.status()
-                + ": " + c.planned() + " planned, " + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, "
-                + c.failed() + " failed.\nReport: s3://" + run.artifactBucket() + "/" + reportKey);
+        StringBuilder text = new StringBuilder("Run " + SafeText.plain(report.runId()) + " ("
+                + SafeText.plain(report.trigger()) + ") " + report.status() + ": " + c.planned() + " planned, "
+                + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, " + c.failed() + " failed.\nReport: s3://"
+                + SafeText.plain(run.artifactBucket() + "/" + reportKey));
+        ConfigLocation config = report.config();
+        if (config != null && config.oldVersion()) {
+            text.append(config.superseded() ? "\nSuperseded: version " : "\nOld version, run on purpose (allowOldVersion): version ")
+                    .append(SafeText.plain(config.versionId())).append(" of ")
+                    .append(SafeText.plain(config.uri())).append(config.superseded()
+                            ? " was no longer the latest (" + SafeText.plain(config.latestVersionId())
+                                    + "); nothing was run, the run of the newer upload bootstraps"
+                            : "; the latest is " + SafeText.plain(config.latestVersionId()));
+        }
         if (run.mapFailure() != null) {
-            text.append("\nThe Map state failed: ").append(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS));
+            text.append("\nThe Map state failed: ").append(SafeText.plain(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS)));
         }
         if (report.approval() != null) {
             text.append("\nApproval (").append(report.approval().mode()).append("): ").append(report.approval().outcome())
@@ -148,7 +163,7 @@ public final class SummarizeStep {
         }
         if (!warnings.isEmpty()) {
             text.append("\n").append(warnings.size()).append(" warning(s):");
-            warnings.stream().limit(NAMED_WARNINGS).forEach(w -> text.append("\n- ").append(w));
+            warnings.stream().limit(NAMED_WARNINGS).forEach(w -> text.append("\n- ").append(SafeText.plain(w)));
             if (warnings.size() > NAMED_WARNINGS) {
                 text.append("\n- and ").append(warnings.size() - NAMED_WARNINGS).append(" more in report.md");
             }
@@ -179,18 +194,17 @@ public final class SummarizeStep {
                 .map(r -> r.account() + "/" + r.region() + " (" + r.reasonCode() + ": " + shortened(r.reason()) + ")")
                 .toList();
         String mapFailed = (run.mapFailure() == null ? ""
-                : "The Map state failed (" + run.mapFailure().describe(MAX_CAUSE_REASON_CHARS) + "). ")
-                + (rejected(run) ? "The run was not approved (" + run.approval().rejection()
-                        .describe(MAX_CAUSE_REASON_CHARS) + "); nothing was bootstrapped. " : "");
+                : "The Map state failed (" + SafeText.plain(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS)) + "). ")
+                + (rejected(run) ? "The run was not approved (" + SafeText.plain(run.approval().rejection()
+                        .describe(MAX_CAUSE_REASON_CHARS)) + "); nothing was bootstrapped. " : "");
         return mapFailed + failed + " target(s) failed" + (named.isEmpty() ? "" : ": " + String.join("; ", named))
                 + (failed > NAMED_FAILURES ? "; and " + (failed - NAMED_FAILURES) + " more" : "")
                 + ". Report: s3://" + run.artifactBucket() + "/" + reportKey;
     }
 
-    /** A reason cut for the error cause (20 of them must stay well inside its 32,768 characters). */
+    /** A reason on one line, cut for the error cause (20 of them must stay well inside its 32,768 characters). */
     private static String shortened(String reason) {
-        return reason == null || reason.length() <= MAX_CAUSE_REASON_CHARS ? reason
-                : reason.substring(0, MAX_CAUSE_REASON_CHARS - 3) + "...";
+        return SafeText.plain(reason, MAX_CAUSE_REASON_CHARS);
     }
 
     private static byte[] bytes(Object value) {

@@ -36,6 +36,21 @@ class RunHandlersTest {
         assertThat(out.path("config").path("versionId").asText()).isEqualTo("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
     }
 
+    /** The field names of a refused input reach the run-failed notification: they stay on one line. */
+    @Test
+    void anUnknownInputFieldIsNamedOnOneLine() {
+        var handler = new LoadConfigHandler(new LoadConfigStep(store,
+                new LoadConfigStep.Settings(Configs.BUCKET, "cdk-app.yml", "runs/", 10), Guardrails.none()));
+        byte[] input = "{\"execution\": {\"colour\\nApproved by: attacker | x\": 1}, \"runId\": \"r\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(new java.io.ByteArrayInputStream(input),
+                        new java.io.ByteArrayOutputStream(), new TestContext("LoadConfig")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("colour Approved by: attacker | x")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
     @Test
     void summarizeFailsTheRunWhenTheSampleTargetHasNoResult() {
         new LoadConfigHandler(new LoadConfigStep(store,

@@ -10,6 +10,7 @@ import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
+import dev.cdkbootstrap.workflow.error.InputRejected;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.model.LoadConfigInput;
@@ -25,6 +26,15 @@ class LoadConfigStepTest {
 
     private RunContext load(ExecutionInput execution) {
         return step.run(new LoadConfigInput(execution, "run-1"));
+    }
+
+    /** A step whose configured CONFIG_KEY is {@code key} (an input may name no other). */
+    private LoadConfigStep step(String key) {
+        return new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, key, "runs/", 7), Guardrails.none());
+    }
+
+    private RunContext loadAt(String key, ExecutionInput execution) {
+        return step(key).run(new LoadConfigInput(execution, "run-1"));
     }
 
     private List<TargetItem> items() throws Exception {
@@ -90,8 +100,8 @@ class LoadConfigStepTest {
         store.put(BUCKET, "big/cdk-app.yml", config.toString());
         int small = Json.strict().writeValueAsBytes(load(null)).length;
 
-        RunContext big = step.run(new LoadConfigInput(new ExecutionInput(BUCKET, "big/cdk-app.yml", null, null, null, "s3"),
-                "run-1"));
+        RunContext big = step("big/cdk-app.yml").run(new LoadConfigInput(
+                new ExecutionInput(null, null, null, null, null, "s3", null), "run-1"));
 
         assertThat(big.counts().planned()).isEqualTo(10_000);
         assertThat(big.warningCount()).isEqualTo(10_000);
@@ -100,7 +110,7 @@ class LoadConfigStepTest {
 
     @Test
     void theAccountFilterKeepsOnlyThatAccountsTargets() throws Exception {
-        RunContext run = load(new ExecutionInput(null, null, null, List.of("111111111111"), null, "new-account"));
+        RunContext run = load(new ExecutionInput(null, null, null, List.of("111111111111"), null, "new-account", null));
 
         assertThat(run.counts().planned()).isEqualTo(1);
         assertThat(run.trigger()).isEqualTo("new-account");
@@ -109,7 +119,7 @@ class LoadConfigStepTest {
 
     @Test
     void anAccountFilterNamingNoTargetPlansNothingAndWarns() throws Exception {
-        RunContext run = load(new ExecutionInput(null, null, null, List.of("555555555555"), null, null));
+        RunContext run = load(new ExecutionInput(null, null, null, List.of("555555555555"), null, null, null));
 
         assertThat(run.counts().planned()).isZero();
         assertThat(run.warnings()).anySatisfy(w -> assertThat(w).contains("555555555555").contains("nothing to do"));
@@ -118,9 +128,9 @@ class LoadConfigStepTest {
 
     @Test
     void aFilterAccountThatIsNotTwelveDigitsIsRejectedByPosition() {
-        assertThatThrownBy(() -> load(new ExecutionInput(null, null, null, List.of("111111111111", "1234"), null, null)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("execution input accounts[1]: '1234' is not a 12-digit account id");
+        assertThatThrownBy(() -> load(new ExecutionInput(null, null, null, List.of("111111111111", "1234"), null, null, null)))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageStartingWith("execution input accounts[1]: '1234' is not allowed; allowed: a 12-digit account id");
         assertThat(store.text(BUCKET, "runs/run-1/targets.json")).isEmpty();
     }
 
@@ -129,7 +139,7 @@ class LoadConfigStepTest {
         store.put(BUCKET, "bad/cdk-app.yml", Configs.text("invalid-cdk-app.yml"));
         int before = store.keys().size();
 
-        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "bad/cdk-app.yml", null, null, null, "s3")))
+        assertThatThrownBy(() -> loadAt("bad/cdk-app.yml", new ExecutionInput(null, null, null, null, null, "s3", null)))
                 .isInstanceOf(ConfigInvalid.class)
                 .hasMessageContaining("s3://config-bucket/bad/cdk-app.yml:3:14: error: cdk_app_config.pipeline.account")
                 .hasMessageContaining("cdk_app_config.deployments[0].stages[0].stage_name");
@@ -173,7 +183,7 @@ class LoadConfigStepTest {
         }
         store.put(BUCKET, "many/cdk-app.yml", config.toString());
 
-        RunContext run = load(new ExecutionInput(BUCKET, "many/cdk-app.yml", null, null, null, "s3"));
+        RunContext run = loadAt("many/cdk-app.yml", new ExecutionInput(null, null, null, null, null, "s3", null));
 
         assertThat(run.warnings()).hasSize(RunContext.SHOWN_WARNINGS);
         assertThat(run.warningCount()).isEqualTo(31);
@@ -183,7 +193,7 @@ class LoadConfigStepTest {
 
     @Test
     void aMissingConfigObjectIsInvalidAndNamesIt() {
-        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "nope.yml", null, null, null, null)))
+        assertThatThrownBy(() -> loadAt("nope.yml", new ExecutionInput(null, null, null, null, null, null, null)))
                 .isInstanceOf(ConfigInvalid.class)
                 .hasMessage("s3://config-bucket/nope.yml:1:1: error: $: config object not found");
     }
@@ -192,13 +202,13 @@ class LoadConfigStepTest {
     void aConfigOverTheSizeCapIsInvalid() {
         store.put(BUCKET, "big.yml", "#".repeat((int) LoadConfigStep.MAX_CONFIG_BYTES + 1));
 
-        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "big.yml", null, null, null, null)))
+        assertThatThrownBy(() -> loadAt("big.yml", new ExecutionInput(null, null, null, null, null, null, null)))
                 .isInstanceOf(ConfigInvalid.class).hasMessageContaining("larger than the 8 MiB limit");
     }
 
     @Test
     void anEmptyVersionIdFromAnUnversionedBucketReadsTheLatestObject() {
-        RunContext run = load(new ExecutionInput(BUCKET, "team/cdk-app.yml", "", null, null, "s3"));
+        RunContext run = loadAt("team/cdk-app.yml", new ExecutionInput(null, null, "", null, null, "s3", null));
 
         assertThat(run.counts().planned()).isEqualTo(3);
         assertThat(run.config().versionId()).isNull();
@@ -206,7 +216,7 @@ class LoadConfigStepTest {
 
     @Test
     void aDryRunIsCarriedIntoTheRunContext() {
-        assertThat(load(new ExecutionInput(null, null, null, null, true, null)).dryRun()).isTrue();
+        assertThat(load(new ExecutionInput(null, null, null, null, true, null, null)).dryRun()).isTrue();
     }
 
     @Test
@@ -218,7 +228,7 @@ class LoadConfigStepTest {
         store.put(BUCKET, "cdk-app.yml", Configs.text("cdk-app.yml"))
                 .put(BUCKET, "policies/dev.json", Configs.text("dev-policy.json"));
 
-        RunContext run = load(new ExecutionInput(BUCKET, "cdk-app.yml", null, null, null, "s3"));
+        RunContext run = loadAt("cdk-app.yml", new ExecutionInput(null, null, null, null, null, "s3", null));
 
         assertThat(run.counts().planned()).isEqualTo(3);
         assertThat(store.listed).noneMatch(key -> key.startsWith("runs/"));
@@ -248,7 +258,7 @@ class LoadConfigStepTest {
         store.put(BUCKET, "big/cdk-app.yml", CONFIG_WITH_A_POLICY_FILE_AND_A_BAD_REGION)
                 .put(BUCKET, "big/policies/unusable.json", " ".repeat(1024 * 1024 + 1));
 
-        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "big/cdk-app.yml", null, null, null, "s3")))
+        assertThatThrownBy(() -> loadAt("big/cdk-app.yml", new ExecutionInput(null, null, null, null, null, "s3", null)))
                 .isInstanceOf(ConfigInvalid.class)
                 .hasMessageContaining("s3://config-bucket/big/cdk-app.yml:11:40: error: cdk_app_config.deployments[0]"
                         + ".stages[0].bootstrap.execution_policy_filepath: cannot read policy file "
@@ -263,7 +273,7 @@ class LoadConfigStepTest {
                 "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"caf\u00e9\"}}"
                         .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "application/json");
 
-        assertThatThrownBy(() -> load(new ExecutionInput(BUCKET, "latin1/cdk-app.yml", null, null, null, "s3")))
+        assertThatThrownBy(() -> loadAt("latin1/cdk-app.yml", new ExecutionInput(null, null, null, null, null, "s3", null)))
                 .isInstanceOf(ConfigInvalid.class)
                 .hasMessageContaining("execution_policy_filepath: cannot read policy file "
                         + "\"policies/unusable.json\": it is not valid UTF-8")

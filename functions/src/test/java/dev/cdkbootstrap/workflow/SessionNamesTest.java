@@ -18,4 +18,13 @@ class SessionNamesTest {
         assertThat(SessionNames.forRun("run id/with:odd*chars")).isEqualTo("bootstrap-run-id-with-odd-chars")
                 .matches("[\\w+=,.@-]+");
     }
+
+    @Test
+    void theOrganizationCheckSessionIsNamedByItsPrefixAndCutLikeTheOthers() {
+        assertThat(SessionNames.forOrganizationCheck("run id")).isEqualTo("cdk-bootstrap-load-config-run-id")
+                .startsWith(SessionNames.ORGANIZATION_CHECK_PREFIX);
+        assertThat(SessionNames.forOrganizationCheck("x".repeat(80))).hasSize(64);
+        assertThat(SessionNames.forRun("cdk-bootstrap-load-config-x")).as("a run's session never looks like LoadConfig's")
+                .doesNotStartWith(SessionNames.ORGANIZATION_CHECK_PREFIX);
+    }
 }

@@ -226,6 +226,11 @@ class SummarizeStepTest {
             }
 
             @Override
+            public Optional<Head> head(String bucket, String key) {
+                return store.head(bucket, key);
+            }
+
+            @Override
             public List<String> list(String bucket, String folder) {
                 return store.list(bucket, folder);
             }
@@ -270,7 +275,8 @@ class SummarizeStepTest {
                 "counts", "mapFailure", "approval", "targets");
         assertThat(json.path("mapFailure").isNull()).isTrue();
         assertThat(json.path("approval").isNull()).isTrue();
-        assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId");
+        assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId",
+                "latestVersionId", "superseded");
         assertThat(json.path("config").path("versionId").isNull()).isTrue();
         for (var target : json.path("targets")) {
             assertThat(target.fieldNames()).toIterable().containsExactly("account", "region", "outcome", "reason",

@@ -48,6 +48,24 @@ abstract class ObjectStoreITBase {
         assertThat(read.eTag()).isNotBlank();
     }
 
+    /** LoadConfig tells an old config version from the latest by HeadObject (ExecutionInputRules). */
+    @Test
+    void headGivesTheCurrentVersionAndAnOlderOneStaysReadableByItsId() {
+        s3.putBucketVersioning(r -> r.bucket(BUCKET).versioningConfiguration(v -> v.status("Enabled")));
+        String old = s3.putObject(r -> r.bucket(BUCKET).key("cdk-app.yml"), RequestBody.fromString("v1")).versionId();
+        String latest = s3.putObject(r -> r.bucket(BUCKET).key("cdk-app.yml"), RequestBody.fromString("v2")).versionId();
+
+        ObjectStore.Head head = store.head(BUCKET, "cdk-app.yml").orElseThrow();
+
+        assertThat(head.versionId()).isEqualTo(latest).isNotEqualTo(old);
+        assertThat(head.eTag()).isNotBlank();
+        assertThat(new String(store.read(BUCKET, "cdk-app.yml", old, 1024).orElseThrow().content(), StandardCharsets.UTF_8))
+                .isEqualTo("v1");
+        assertThat(store.head(BUCKET, "missing.yml")).isEmpty();
+        s3.deleteObject(r -> r.bucket(BUCKET).key("cdk-app.yml"));
+        assertThat(store.head(BUCKET, "cdk-app.yml")).as("a delete marker is no current version").isEmpty();
+    }
+
     /** The target lease (TargetLock) rests on S3's conditional writes: If-None-Match and If-Match. */
     @Test
     void conditionalWritesCreateOnceAndReplaceOnlyWhatWasRead() {
@@ -106,9 +124,10 @@ abstract class ObjectStoreITBase {
         put("team/policies/dev.json", Samples.POLICY);
         Map<String, String> env = emulator().environment();
         env.put("CONFIG_BUCKET", BUCKET);
+        env.put("CONFIG_KEY", "team/cdk-app.yml");
 
         RunContext run = Wiring.from(env).loadConfigStep().run(new LoadConfigInput(
-                new ExecutionInput(BUCKET, "team/cdk-app.yml", null, null, null, "s3"), "run-it"));
+                new ExecutionInput(BUCKET, "team/cdk-app.yml", null, null, null, "s3", null), "run-it"));
 
         assertThat(run.counts().planned()).isEqualTo(3);
         Plan plan = Json.strict().readValue(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("runs/run-it/plan.json"))

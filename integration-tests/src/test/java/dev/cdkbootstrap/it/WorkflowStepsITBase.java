@@ -96,7 +96,7 @@ abstract class WorkflowStepsITBase {
         var check = new CheckBootstrapStep(new CodeBuildRunner(codeBuild), waits, Clock.systemUTC());
         TargetAccounts accounts = new TargetAccounts(emulator());
 
-        RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(new ExecutionInput(null, null, null, null, null, "manual"), "run-ok"));
+        RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(new ExecutionInput(null, null, null, null, null, "manual", null), "run-ok"));
         for (TargetItem item : items(run)) {
             TargetState state = wiring.prepareTargetStep().run(TargetState.of(ref(run), item));
             assertThat(state.decision()).isEqualTo(Decision.BOOTSTRAP);
@@ -129,7 +129,7 @@ abstract class WorkflowStepsITBase {
         new TargetAccounts(emulator()).deployToolkit(PIPELINE, "", "arn:aws:iam::aws:policy/AdministratorAccess", "33");
         Wiring wiring = Wiring.from(env);
         RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(
-                new ExecutionInput(null, null, null, null, true, null), "run-dry"));
+                new ExecutionInput(null, null, null, null, true, null, null), "run-dry"));
 
         List<TargetState> prepared = items(run).stream()
                 .map(item -> wiring.prepareTargetStep().run(TargetState.of(ref(run), item))).toList();
@@ -148,7 +148,7 @@ abstract class WorkflowStepsITBase {
     void aBuildThatLeftNoToolkitIsNotConvergedAndTheLeaseIsGivenBack() throws Exception {
         Wiring wiring = Wiring.from(env);
         RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(
-                new ExecutionInput(null, null, null, List.of(DEV), null, null), "run-noop"));
+                new ExecutionInput(null, null, null, List.of(DEV), null, null, null), "run-noop"));
         TargetState state = wiring.prepareTargetStep().run(TargetState.of(ref(run), items(run).get(0)));
         assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("locks/")).keyCount()).isEqualTo(1);
         // a build that exited 0 and changed nothing
@@ -166,7 +166,7 @@ abstract class WorkflowStepsITBase {
     void aTargetWithoutResultFailsTheRun() {
         Wiring wiring = Wiring.from(env);
         RunContext run = wiring.loadConfigStep().run(new LoadConfigInput(
-                new ExecutionInput(null, null, null, List.of(DEV), null, null), "run-missing"));
+                new ExecutionInput(null, null, null, List.of(DEV), null, null, null), "run-missing"));
 
         assertThatThrownBy(() -> wiring.summarizeStep().run(run)).isInstanceOf(TargetsFailed.class)
                 .hasMessageContaining(DEV + "/eu-west-1 (NO_RESULT: no result recorded)");

@@ -54,6 +54,21 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         return accounts;
     }
 
+    /** Every account the config names: the pipeline account, the targets' and the ones they trust. */
+    Set<String> namedAccounts() {
+        Set<String> accounts = accounts();
+        plan.ifPresent(p -> {
+            accounts.add(p.pipeline().account());
+            p.targets().forEach(t -> accounts.addAll(t.trust()));
+        });
+        return accounts;
+    }
+
+    /** The pipeline account ({@code cdk_app_config.pipeline.account}); empty for an invalid config. */
+    Optional<String> pipelineAccount() {
+        return plan.map(p -> p.pipeline().account());
+    }
+
     /** The plan's targets as ACCOUNT/REGION. */
     Set<String> targets() {
         Set<String> targets = new TreeSet<>();

@@ -10,11 +10,15 @@ import dev.cdkbootstrap.sandbox.deploy.SamApplication;
 import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
+import dev.cdkbootstrap.sandbox.front.CallerAccounts;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
 import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
+import dev.cdkbootstrap.sandbox.organizations.DescribeOrganization;
+import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
+import dev.cdkbootstrap.sandbox.organizations.OrganizationEmulation;
 import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
 import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
 import dev.cdkbootstrap.sandbox.quirks.MissingChangeSet;
@@ -38,7 +42,8 @@ import java.util.Optional;
 /**
  * The offline AWS of one sandbox session: a fresh moto (server mode, free loopback port), the front
  * endpoint on the port moto's interpreter calls back to, in-process Lambda, local CodeBuild, and SDK
- * clients of the sandbox itself. The orchestrator lives in moto's default account 123456789012.
+ * clients of the sandbox itself. The orchestrator lives in the deployment account given to
+ * {@link #start} (moto's default 123456789012 when none is); the sandbox's default credentials act there.
  */
 public final class Sandbox implements AutoCloseable {
     public static final String ORCHESTRATOR_REGION = "us-east-1";
@@ -53,11 +58,13 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxLimits limits;
     private final ToolkitStacks toolkitStacks;
     private final StartExecutionRecreate executions;
+    private final OrganizationEmulation organizations;
     private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
                     LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits, ToolkitStacks toolkitStacks,
-                    StartExecutionRecreate executions) {
+                    StartExecutionRecreate executions, OrganizationEmulation organizations) {
+        this.organizations = organizations;
         this.toolkitStacks = toolkitStacks;
         this.executions = executions;
         this.projectRoot = projectRoot;
@@ -75,6 +82,12 @@ public final class Sandbox implements AutoCloseable {
      * build and front logs go to {@code workDir/sandbox.log}. Builds run as {@code builds} says.
      */
     public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds) throws IOException {
+        return start(projectRoot, workDir, builds, EmulatorClients.MOTO_DEFAULT_ACCOUNT);
+    }
+
+    /** As above, the orchestrator deployed (and the default credentials acting) in {@code deploymentAccount}. */
+    public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds, String deploymentAccount)
+            throws IOException {
         Files.createDirectories(workDir);
         PrintStream log = new PrintStream(new FileOutputStream(workDir.resolve("sandbox.log").toFile(), true), true);
         Toolchain toolchain = Toolchain.prepare(projectRoot, workDir, builds.failing(), builds.noop());
@@ -83,28 +96,32 @@ public final class Sandbox implements AutoCloseable {
         MotoServer moto = MotoServer.startWithCallbackPort(frontPort, workDir.resolve("moto.log"));
         try {
             moto.enableStateMachineExecution();
-            LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, log);
+            LocalLambdas lambdas = new LocalLambdas(deploymentAccount, log);
             LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, builds.parallel(), log);
             MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
             SandboxLimits limits = new SandboxLimits(forwarder, log);
             lambdas.limits(limits.lambdaEndpoint());
             StackPresentations presentations = new StackPresentations(log);
             StartExecutionRecreate executions = new StartExecutionRecreate(log);
+            CallerAccounts callers = new CallerAccounts(deploymentAccount);
+            OrganizationEmulation organizations = new OrganizationEmulation(log);
             List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
                     new MissingChangeSet(forwarder, log), new ChangeSetOutputs(forwarder, presentations, log),
                     presentations));
             fixes.addAll(limits.responseFixes());
             FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
-                    List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(), executions,
-                            new ReviewStackReuse(log), presentations),
-                    fixes, log);
+                    List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(organizations, callers),
+                            new DescribeOrganization(organizations, callers), executions, new ReviewStackReuse(log),
+                            presentations),
+                    fixes, log, callers);
             codeBuild.endpoint(front.endpoint());
-            EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION);
+            EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION, deploymentAccount);
             ToolkitStacks stacks = new ToolkitStacks(template, presentations);
             if (builds.simulated()) {
                 codeBuild.simulate(new SimulatedBuilds(clients, stacks, builds, log));
             }
-            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions);
+            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions,
+                    organizations);
         } catch (RuntimeException e) {
             moto.close();
             throw e;
@@ -113,7 +130,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Deploys template.yaml (with these parameter overrides) and returns what was made. */
     public Deployment deploy(Map<String, String> parameters, int timingCapSeconds, PrintStream out) throws IOException {
-        SamApplication app = new SamApplication(projectRoot.resolve("template.yaml"), EmulatorClients.ORCHESTRATOR_ACCOUNT,
+        SamApplication app = new SamApplication(projectRoot.resolve("template.yaml"), clients.account(),
                 ORCHESTRATOR_REGION, parameters);
         application = app;
         return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deploy(app, timingCapSeconds);
@@ -130,13 +147,29 @@ public final class Sandbox implements AutoCloseable {
         TargetRoles roles = new TargetRoles(projectRoot.resolve("target-account/role.yaml"), Map.of(
                 "RoleName", functionEnv.get("TARGET_ROLE_NAME"),
                 "ExternalId", functionEnv.get("TARGET_ROLE_EXTERNAL_ID"),
-                "OrchestratorAccountId", EmulatorClients.ORCHESTRATOR_ACCOUNT,
+                "OrchestratorAccountId", clients.account(),
                 "PrepareTargetRoleName", application.physicalName("PrepareTargetRole"),
                 "BootstrapBuildRoleName", application.physicalName("BootstrapBuildRole"),
+                "LoadConfigRoleName", application.physicalName("LoadConfigRole"),
+                "OrganizationId", application.intrinsics().string(Map.of("Ref", "OrganizationId")),
                 "AppPrefix", appPrefix,
                 "ToolkitPermissionsBoundary", functionEnv.getOrDefault("TOOLKIT_PERMISSIONS_BOUNDARY", "")));
         accounts.forEach(account -> roles.createIn(clients, account));
         return roles.permissionsBoundary();
+    }
+
+    /** The account the orchestrator is deployed in. */
+    public String deploymentAccount() {
+        return clients.account();
+    }
+
+    /**
+     * From now on the front endpoint answers Organizations DescribeOrganization for {@code organization}
+     * and denies AssumeRole into accounts outside it (aws:ResourceOrgID); each printed on {@code out}
+     * the first time it applies.
+     */
+    public void emulateOrganization(EmulatedOrganization organization, PrintStream out) {
+        organizations.emulate(organization, out);
     }
 
     public EmulatorClients clients() {

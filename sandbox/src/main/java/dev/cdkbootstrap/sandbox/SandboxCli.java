@@ -43,6 +43,8 @@ public final class SandboxCli {
             }
             // A bad --given file is a usage error, reported before anything starts.
             options.given().ifPresent(GivenFile::read);
+            // So is a --parameter that template.yaml does not declare or would refuse.
+            SandboxParameters.checkGiven(projectRoot(), options.parameters());
         } catch (IllegalArgumentException e) {
             err.println("bootstrapctl sandbox: " + e.getMessage());
             err.println(SandboxOptions.USAGE);

@@ -1,9 +1,14 @@
 package dev.cdkbootstrap.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +20,12 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              List<String> withoutRole, List<String> failingBuilds, Optional<String> thenNewAccount,
                              boolean rerun, Optional<Integer> maxConcurrency, int parallelBuilds, Path workDir,
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
-                             Optional<Path> given, boolean simulatedBuilds) {
+                             Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
+                             Map<String, String> parameters, String managementAccount, List<String> outsideOrganization,
+                             Optional<Boolean> approval) {
+    /** The emulated organization's management account unless {@code --management-account} says otherwise. */
+    static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
+
 
     static final String USAGE = """
             usage: bootstrapctl sandbox --config FILE [options]
@@ -31,12 +41,20 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --then-config FILE2         after the first run, upload FILE2 (policies beside it or in --policies-dir)
               --rerun                     after that, upload the last file again (FILE, or FILE2)
               --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
+              --start-input JSON          after that, start an execution by hand with this execution input
+                                          (as aws stepfunctions start-execution --input JSON; repeatable)
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
+              --parameter KEY=VALUE       deploy template.yaml with this parameter value (repeatable; any
+                                          parameter of template.yaml; overrides the sandbox's own values)
+              --management-account ACCOUNT  the emulated organization's management account (default 100000000000)
+              --outside-organization A[,B]  accounts outside the emulated organization (default: none)
+              --approval approve|reject   how the sandbox answers a run that waits for approval (template
+                                          parameter ApprovalRequiredFor); without it such a run is rejected
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
     private static final Set<String> REPEATABLE = Set.of("--without-role", "--failing-build",
-            "--noop-build");
+            "--noop-build", "--start-input", "--parameter");
 
     /** Parses {@code args}; a usage error throws {@link IllegalArgumentException} with the reason. */
     static SandboxOptions parse(List<String> args) {
@@ -55,6 +73,11 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         List<String> noop = new ArrayList<>();
         boolean doubleUpload = false;
         boolean simulated = false;
+        List<String> startInputs = new ArrayList<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String management = DEFAULT_MANAGEMENT_ACCOUNT;
+        List<String> outside = List.of();
+        Boolean approval = null;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -62,7 +85,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
             String arg = args.get(i);
             if (!REPEATABLE.contains(arg) && !seen.add(arg)) {
                 throw new IllegalArgumentException(arg + " is given twice; it takes one value (only --without-role,"
-                        + " --failing-build and --noop-build repeat)");
+                        + " --failing-build, --noop-build, --start-input and --parameter repeat)");
             }
             switch (arg) {
                 case "--config" -> config = Path.of(value(args, ++i, arg));
@@ -78,9 +101,14 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--given" -> given = Path.of(value(args, ++i, arg));
                 case "--double-upload" -> doubleUpload = true;
                 case "--simulated-builds" -> simulated = true;
+                case "--start-input" -> startInputs.add(jsonObject(value(args, ++i, arg), arg));
                 case "--then-new-account" -> newAccount = account(value(args, ++i, arg), arg);
                 case "--max-concurrency" -> maxConcurrency = positive(value(args, ++i, arg), arg);
                 case "--parallel-builds" -> parallel = positive(value(args, ++i, arg), arg);
+                case "--parameter" -> parameter(value(args, ++i, arg), parameters);
+                case "--management-account" -> management = account(value(args, ++i, arg), arg);
+                case "--outside-organization" -> outside = accounts(value(args, ++i, arg), arg);
+                case "--approval" -> approval = approval(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -92,8 +120,16 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 throw new IllegalArgumentException("--noop-build and --failing-build both name " + target + "; choose one");
             }
         }
+        if (outside.contains(management)) {
+            throw new IllegalArgumentException("--outside-organization names the management account " + management
+                    + "; the management account is always in its organization");
+        }
         if (doubleUpload && dryRun) {
             throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
+        }
+        if (maxConcurrency != null && parameters.containsKey("MapMaxConcurrency")) {
+            throw new IllegalArgumentException("--max-concurrency and --parameter MapMaxConcurrency=... set the same"
+                    + " template parameter; give one");
         }
         if (dryRun && (!failing.isEmpty() || !noop.isEmpty() || simulated)) {
             throw new IllegalArgumentException("--dry-run starts no build: --failing-build, --noop-build and"
@@ -103,7 +139,9 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 report == null ? work.resolve("report.json") : report, dryRun, List.copyOf(withoutRole),
                 List.copyOf(failing), Optional.ofNullable(newAccount), rerun, Optional.ofNullable(maxConcurrency),
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
-                Optional.ofNullable(given), simulated);
+                Optional.ofNullable(given), simulated, List.copyOf(startInputs),
+                java.util.Collections.unmodifiableMap(parameters), management, outside,
+                Optional.ofNullable(approval));
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -118,6 +156,22 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         return value;
     }
 
+    /**
+     * KEY=VALUE of --parameter; the name's shape only (a CloudFormation logical name: letters and digits).
+     * Whether template.yaml declares it, and accepts the value, is checked against the template
+     * ({@link dev.cdkbootstrap.sandbox.deploy.TemplateParameters}) before anything starts.
+     */
+    private static void parameter(String value, Map<String, String> parameters) {
+        int equals = value.indexOf('=');
+        String name = equals < 0 ? "" : value.substring(0, equals);
+        if (!name.matches("[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("--parameter wants KEY=VALUE with KEY a template parameter name, got: " + value);
+        }
+        if (parameters.putIfAbsent(name, value.substring(equals + 1)) != null) {
+            throw new IllegalArgumentException("--parameter " + name + " is given twice");
+        }
+    }
+
     private static String value(List<String> args, int index, String option) {
         if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -125,11 +179,34 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         return args.get(index);
     }
 
+    /** The value as given, once it parses as a JSON object (the workflow itself judges its fields). */
+    private static String jsonObject(String value, String option) {
+        try {
+            if (Json.tolerant().readTree(value) instanceof ObjectNode) {
+                return value;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " wants a JSON object (an execution input), got: " + value);
+    }
+
     private static String account(String value, String option) {
         if (!value.matches("\\d{12}")) {
             throw new IllegalArgumentException(option + " wants a 12-digit account id, got: " + value);
         }
         return value;
+    }
+
+    private static List<String> accounts(String value, String option) {
+        List<String> accounts = new ArrayList<>();
+        for (String account : value.split(",", -1)) {
+            String trimmed = account(account.trim(), option);
+            if (!accounts.contains(trimmed)) {
+                accounts.add(trimmed);
+            }
+        }
+        return List.copyOf(accounts);
     }
 
     private static int positive(String value, String option) {
@@ -142,5 +219,13 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " wants a positive number, got: " + value);
         }
+    }
+
+    private static boolean approval(String answer) {
+        return switch (answer) {
+            case "approve" -> true;
+            case "reject" -> false;
+            default -> throw new IllegalArgumentException("--approval takes approve or reject, not '" + answer + "'");
+        };
     }
 }

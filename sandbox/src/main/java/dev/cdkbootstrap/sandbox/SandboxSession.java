@@ -2,6 +2,8 @@ package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
+import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
+import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
@@ -11,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,21 +57,27 @@ public final class SandboxSession implements AutoCloseable {
             Path file = options.thenConfig().get();
             thenConfig = Optional.of(LocalConfig.read(file, options.policiesDirOf(file)));
         }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("BuildPollSeconds", Integer.toString(TIMING_CAP_SECONDS));
-        // Every wait's bound derives from the deadline (docs/workflow.md); local builds take seconds.
-        parameters.put("BuildDeadlineMinutes", "5");
-        // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
-        parameters.put("ToolkitBusyWaitMinutes", "2");
-        options.maxConcurrency().ifPresent(n -> parameters.put("MapMaxConcurrency", Integer.toString(n)));
+        SandboxParameters.checkGiven(projectRoot, options.parameters());
+        // The README has users deploy the application into the pipeline account; so does the sandbox.
+        String account = config.pipelineAccount().orElse(EmulatorClients.MOTO_DEFAULT_ACCOUNT);
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
-                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()));
+                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()), account);
         try {
+            String caller = SandboxParameters.principalArn(sandbox.clients().sts().getCallerIdentity().arn(), out);
+            Map<String, String> parameters = SandboxParameters.resolve(projectRoot, options, TIMING_CAP_SECONDS, caller, out);
             Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
-            out.println("sandbox: deployed template.yaml into account 123456789012/" + deployment.region()
+            out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
+                    + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
+                            : " (moto's default: the config is invalid, so it names no pipeline account)")
                     + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
-                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults)");
+                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId: an"
+                    + " organization the sandbox emulates, unless given; ConfigPublisherArns: the sandbox's caller,"
+                    + " who uploads the config; a --parameter value always wins)");
+            Optional<EmulatedOrganization> organization = SandboxOrganization.of(parameters.get("OrganizationId"),
+                    options, account, config, thenConfig);
+            organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
+            SandboxOrganization.describe(organization, options, config, out);
             Set<String> roleAccounts = new TreeSet<>(config.accounts());
             thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
             roleAccounts.removeAll(options.withoutRole());
@@ -152,10 +159,10 @@ public final class SandboxSession implements AutoCloseable {
     /**
      * The runs the options ask for, in this order, each table printed: the first run (with
      * {@code --double-upload}: two uploads about a second apart, both followed), {@code --rerun},
-     * {@code --then-config}, {@code --then-new-account}.
+     * {@code --then-config}, {@code --then-new-account}, then each {@code --start-input}.
      */
     public List<RunOutcome> runAll() throws Exception {
-        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
         List<RunOutcome> outcomes = new ArrayList<>();
         if (options.doubleUpload()) {
             String first = runner.uploadAndStart(options.config(), config.policyFiles(), false);
@@ -186,6 +193,11 @@ public final class SandboxSession implements AutoCloseable {
                 run(outcome, outcomes);
             }
         }
+        for (String input : options.startInputs()) {
+            out.println();
+            out.println("sandbox: --start-input: starting an execution by hand, as an operator would");
+            run(runner.startByHand(input), outcomes);
+        }
         out.println("sandbox: builds started: " + sandbox.codeBuild().startedBuilds());
         return outcomes;
     }
@@ -213,10 +225,20 @@ public final class SandboxSession implements AutoCloseable {
 
     /** The new-account events for {@code account} once more, e.g. a redelivery after its run succeeded. */
     public List<RunOutcome> newAccount(String account) throws Exception {
-        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out);
+        SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
         List<RunOutcome> outcomes = newAccount(runner, account);
         outcomes.forEach(outcome -> ReportTable.print(outcome, out));
         return outcomes;
+    }
+
+    /**
+     * Starts an execution by hand with {@code input} (an execution input, as {@code --start-input} does),
+     * follows it to its end and prints its table.
+     */
+    public RunOutcome startByHand(String input) throws InterruptedException {
+        RunOutcome outcome = new SandboxRunner(sandbox, deployment, out, options.approval()).startByHand(input);
+        ReportTable.print(outcome, out);
+        return outcome;
     }
 
     public Sandbox sandbox() {

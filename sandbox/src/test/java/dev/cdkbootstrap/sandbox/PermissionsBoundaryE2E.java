@@ -3,23 +3,15 @@ package dev.cdkbootstrap.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
-import dev.cdkbootstrap.sandbox.deploy.Deployment;
-import dev.cdkbootstrap.sandbox.run.ReportTable;
-import dev.cdkbootstrap.sandbox.run.RunOutcome;
-import dev.cdkbootstrap.sandbox.run.SandboxRunner;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * template.yaml's ToolkitPermissionsBoundary end to end, with the real pinned {@code cdk bootstrap} in every
- * build: the target accounts get the policy beside the target role (which requires it), every toolkit role
- * the CLI creates carries it, the report's observation shows it, and the next run finds every toolkit
- * UP_TO_DATE. The sandbox has no command-line option for template parameters yet, so this test deploys
- * through {@link Sandbox#deploy} with the parameter, as {@link SandboxSession} does with its own.
+ * template.yaml's ToolkitPermissionsBoundary end to end ({@code --parameter}), with the real pinned
+ * {@code cdk bootstrap} in every build: the target accounts get the policy beside the target role (which
+ * requires it), every toolkit role the CLI creates carries it, the report's observation shows it, and the
+ * next run finds every toolkit UP_TO_DATE.
  */
 class PermissionsBoundaryE2E {
     private static final String BOUNDARY = "cdk-guardrail";
@@ -29,21 +21,13 @@ class PermissionsBoundaryE2E {
 
     @Test
     void theRequiredBoundaryReachesEveryToolkitRoleAndTheReport() throws Exception {
-        Path config = E2ESupport.sample("single-set.yml");
-        LocalConfig local = LocalConfig.read(config, config.getParent());
-        try (Sandbox sandbox = Sandbox.start(E2ESupport.projectRoot(), Path.of("target/sandbox-e2e/permissions-boundary"),
-                new BuildSettings(List.of(), List.of(), 4, false))) {
-            Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2", "BuildDeadlineMinutes", "5",
-                    "ToolkitPermissionsBoundary", BOUNDARY), SandboxSession.TIMING_CAP_SECONDS, System.out);
-            Optional<String> created = sandbox.createTargetRoles(local.accounts(), local.appPrefix());
-            assertThat(created).contains(BOUNDARY);
-            System.out.println(SandboxSession.boundaryNotice(BOUNDARY, local.accounts().size()));
-            SandboxRunner runner = new SandboxRunner(sandbox, deployment, System.out);
-
-            RunOutcome first = runner.uploadAndRun(config, local.policyFiles(), false);
-            ReportTable.print(first, System.out);
+        try (var session = E2ESupport.open("permissions-boundary", "--config",
+                E2ESupport.sample("single-set.yml").toString(), "--parameter", "ToolkitPermissionsBoundary=" + BOUNDARY,
+                "--rerun")) {
+            assertThat(session.printed()).contains(SandboxSession.boundaryNotice(BOUNDARY, 4));
+            var first = session.run(0);
             Map<String, JsonNode> targets = E2ESupport.targets(first);
-            assertThat(targets).hasSize(local.targets().size());
+            assertThat(targets).hasSize(4);
             for (var entry : targets.entrySet()) {
                 JsonNode target = entry.getValue();
                 assertThat(target.path("outcome").asText()).as(entry.getKey() + ": " + target).isEqualTo("BOOTSTRAPPED");
@@ -52,7 +36,7 @@ class PermissionsBoundaryE2E {
                 assertThat(target.path("observed").path("permissionsBoundaryAllRoles").asBoolean()).isTrue();
                 String account = entry.getKey().split("/")[0];
                 String region = entry.getKey().split("/")[1];
-                try (var iam = sandbox.clients().inAccount(account, region).iam()) {
+                try (var iam = session.in(account, region).iam()) {
                     for (String role : TOOLKIT_ROLES) {
                         String name = "cdk-hnb659fds-" + role + "-" + account + "-" + region;
                         assertThat(iam.getRole(b -> b.roleName(name)).role().permissionsBoundary().permissionsBoundaryArn())
@@ -61,10 +45,7 @@ class PermissionsBoundaryE2E {
                 }
             }
             assertThat(first.succeeded()).isTrue();
-
-            RunOutcome second = runner.uploadAndRun(config, local.policyFiles(), false);
-            ReportTable.print(second, System.out);
-            assertThat(E2ESupport.targets(second).values()).allSatisfy(target ->
+            assertThat(E2ESupport.targets(session.run(1)).values()).allSatisfy(target ->
                     assertThat(target.path("reasonCode").asText()).as(target.toString()).isEqualTo("UP_TO_DATE"));
         }
     }

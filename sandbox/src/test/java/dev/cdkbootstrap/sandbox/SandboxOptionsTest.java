@@ -24,6 +24,21 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void theEmulatedOrganizationsAccountsAreOptions() {
+        SandboxOptions defaults = SandboxOptions.parse(List.of("--config", "c.yml"));
+        assertThat(defaults.managementAccount()).isEqualTo("100000000000");
+        assertThat(defaults.outsideOrganization()).isEmpty();
+        SandboxOptions given = SandboxOptions.parse(List.of("--config", "c.yml", "--management-account", "111111111111",
+                "--outside-organization", "222222222222,333333333333"));
+        assertThat(given.managementAccount()).isEqualTo("111111111111");
+        assertThat(given.outsideOrganization()).containsExactly("222222222222", "333333333333");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--outside-organization", "2222,3")))
+                .hasMessageContaining("--outside-organization wants a 12-digit account id, got: 2222");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--outside-organization",
+                "100000000000"))).hasMessageContaining("names the management account 100000000000");
+    }
+
+    @Test
     void aMalformedFailingBuildIsAUsageError() {
         assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--failing-build", "1234/eu-west-1")))
                 .hasMessageContaining("--failing-build");
@@ -35,6 +50,20 @@ class SandboxOptionsTest {
         int exit = SandboxCli.run(List.of("--dry-run"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--config FILE is required").contains("usage:");
+    }
+
+    @Test
+    void startInputsAreJsonObjectsKeptInOrder() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--start-input", "{\"trigger\": \"cron\"}",
+                "--start-input", "{}"));
+
+        assertThat(options.startInputs()).containsExactly("{\"trigger\": \"cron\"}", "{}");
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).startInputs()).isEmpty();
+        for (String bad : List.of("{\"trigger\":", "[1]", "manual")) {
+            assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--start-input", bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--start-input wants a JSON object (an execution input), got: " + bad);
+        }
     }
 
     @Test
@@ -104,5 +133,38 @@ class SandboxOptionsTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--then-config file not found: no/such.yml");
+    }
+    @Test
+    void parametersAreCollectedInOrderAndEachNameOnce() {
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "OrganizationId=o-abcdefghij",
+                "--parameter", "PipelineAccounts=111111111111,222222222222", "--parameter", "NotificationEmail="));
+        assertThat(options.parameters()).containsExactly(java.util.Map.entry("OrganizationId", "o-abcdefghij"),
+                java.util.Map.entry("PipelineAccounts", "111111111111,222222222222"), java.util.Map.entry("NotificationEmail", ""));
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "A=1", "--parameter", "A=2")))
+                .hasMessageContaining("--parameter A is given twice");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "no-equals-sign")))
+                .hasMessageContaining("--parameter wants KEY=VALUE");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--max-concurrency", "3",
+                "--parameter", "MapMaxConcurrency=4"))).hasMessageContaining("set the same template parameter");
+    }
+
+    @Test
+    void anUnknownOrRefusedParameterIsAUsageErrorNamingItBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("cdk-app.yml"), "cdk_app_config: {}\n");
+        Path work = dir.resolve("work");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int unknown = SandboxCli.run(List.of("--config", config.toString(), "--parameter", "OrganisationId=NONE",
+                "--work-dir", work.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(unknown).isEqualTo(2);
+        assertThat(err.toString()).contains("template.yaml has no parameter OrganisationId; its parameters are: ConfigKey,")
+                .contains("OrganizationId").contains("ConfigPublisherArns").contains("usage:");
+        err.reset();
+        int refused = SandboxCli.run(List.of("--config", config.toString(), "--parameter", "PipelineAccounts=1111",
+                "--work-dir", work.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString()).contains("PipelineAccounts=1111 does not match its AllowedPattern");
+        assertThat(work).as("nothing started").doesNotExist();
     }
 }

@@ -15,6 +15,13 @@ public interface ObjectStore {
     Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes);
 
     /**
+     * The object's current version without its content (S3 HeadObject without a version id).
+     *
+     * @return empty when the key has no current version (never written, or deleted)
+     */
+    Optional<Head> head(String bucket, String key);
+
+    /**
      * Keys directly in {@code folder} (empty for the bucket root, else ending in '/'), in key order;
      * keys in its subfolders are not listed (S3's delimiter '/'), however many there are.
      */
@@ -41,6 +48,9 @@ public interface ObjectStore {
 
     /** An object's content with the version that was read. */
     record StoredObject(byte[] content, String eTag, String versionId) {}
+
+    /** An object's current version: its ETag, and its version id (null in a bucket that keeps no versions). */
+    record Head(String eTag, String versionId) {}
 
     /** An object over the size cap; nothing beyond the cap was read. */
     final class ObjectTooLarge extends RuntimeException {

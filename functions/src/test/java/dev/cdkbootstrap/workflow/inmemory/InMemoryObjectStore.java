@@ -10,12 +10,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A bucket-and-key store with S3's read semantics: a size cap, and the latest version of each key;
  * conditional writes (If-None-Match, If-Match on the ETag) as S3 does them.
- * An object put with a version id is only found under that id (or none); an unversioned one is
- * returned for any requested version, as a single latest version.
+ * An object put with a version id is only found under that id (or none) and keeps the versions put
+ * before it (readable by their ids, as in a versioned bucket); an unversioned one is returned for any
+ * requested version, as a single latest version.
  */
 public final class InMemoryObjectStore implements ObjectStore {
     // Safe for concurrent readers and writers, like S3 (Summarize reads results in parallel).
     private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+    /** Earlier versions of versioned objects, by {@code bucket/key#versionId}. */
+    private final ConcurrentSkipListMap<String, Stored> earlier = new ConcurrentSkipListMap<>();
     public final List<String> reads = new CopyOnWriteArrayList<>();
     public int lists;
     /** Every key a listing returned, to show what a caller made the store enumerate. */
@@ -28,7 +31,10 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     public InMemoryObjectStore put(String bucket, String key, String text, String versionId) {
-        objects.put(bucket + "/" + key, new Stored(text.getBytes(StandardCharsets.UTF_8), versionId));
+        Stored before = objects.put(bucket + "/" + key, new Stored(text.getBytes(StandardCharsets.UTF_8), versionId));
+        if (before != null && before.versionId() != null) {
+            earlier.put(bucket + "/" + key + "#" + before.versionId(), before);
+        }
         return this;
     }
 
@@ -45,7 +51,10 @@ public final class InMemoryObjectStore implements ObjectStore {
     public Optional<StoredObject> read(String bucket, String key, String versionId, long maxBytes) {
         reads.add(key);
         Stored object = objects.get(bucket + "/" + key);
-        if (object == null || (versionId != null && object.versionId() != null && !versionId.equals(object.versionId()))) {
+        if (object != null && versionId != null && object.versionId() != null && !versionId.equals(object.versionId())) {
+            object = earlier.get(bucket + "/" + key + "#" + versionId);
+        }
+        if (object == null) {
             return Optional.empty();
         }
         byte[] content = object.content();
@@ -54,6 +63,11 @@ public final class InMemoryObjectStore implements ObjectStore {
         }
         String readVersion = object.versionId() != null ? object.versionId() : versionId;
         return Optional.of(new StoredObject(content.clone(), eTag(content), readVersion));
+    }
+
+    @Override
+    public Optional<Head> head(String bucket, String key) {
+        return Optional.ofNullable(objects.get(bucket + "/" + key)).map(o -> new Head(eTag(o.content()), o.versionId()));
     }
 
     @Override

@@ -30,6 +30,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 public final class PackagedRun implements AutoCloseable {
     public static final String CONFIG_KEY = "packaged/cdk-app.yml";
+    private static final String PIPELINE_ACCOUNT = "111111111111";
     static final String CONFIG = """
             cdk_app_config:
               pipeline:
@@ -60,9 +61,13 @@ public final class PackagedRun implements AutoCloseable {
     public static PackagedRun open(Path projectRoot, Path workDir, List<String> jvmOptions) throws Exception {
         PackagedFunctions functions = new PackagedFunctions(projectRoot.resolve("functions/target/lambda/lib"),
                 workDir.resolve("jvms"), jvmOptions);
-        Sandbox sandbox = Sandbox.start(projectRoot, workDir, new BuildSettings(List.of(), List.of(), 2, false));
+        // Deployed into the config's pipeline account, as the README has users do (PipelineAccounts' default).
+        Sandbox sandbox = Sandbox.start(projectRoot, workDir, new BuildSettings(List.of(), List.of(), 2, false),
+                PIPELINE_ACCOUNT);
         try {
-            Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2"), 2,
+            // The two parameters without a Default take the sandbox's values (SandboxParameters).
+            Deployment deployment = sandbox.deploy(Map.of("BuildPollSeconds", "2", "OrganizationId", "NONE",
+                    "ConfigPublisherArns", "arn:aws:iam::" + PIPELINE_ACCOUNT + ":user/moto"), 2,
                     new PrintStream(OutputStream.nullOutputStream()));
             sandbox.clients().s3().putObject(b -> b.bucket(deployment.configBucket())
                     .key("packaged/execution_policy_111111111111_eu-west-1.json"), RequestBody.fromString(POLICY));
@@ -84,9 +89,13 @@ public final class PackagedRun implements AutoCloseable {
         List<PackagedFunctions.Invocation> runs = new ArrayList<>();
         ObjectNode execution = Json.strict().createObjectNode().put("bucket", deployment.configBucket())
                 .put("key", CONFIG_KEY).put("trigger", "manual");
-        var loadConfig = run(runs, "LoadConfigFunction",
-                Json.strict().createObjectNode().<ObjectNode>set("execution", execution).put("runId", RUN_ID), prime);
-        JsonNode context = Json.strict().readTree(loadConfig.output());
+        // LoadConfig runs only the configured key (ExecutionInputRules): this run's config is that key here.
+        Map<String, String> loadEnv = new java.util.HashMap<>(sandbox.functionEnvironment("LoadConfigFunction"));
+        loadEnv.put("CONFIG_KEY", CONFIG_KEY);
+        var loadConfig = functions.invoke(sandbox, "LoadConfigFunction", Json.strict().writeValueAsBytes(
+                Json.strict().createObjectNode().<ObjectNode>set("execution", execution).put("runId", RUN_ID)), prime, loadEnv);
+        runs.add(loadConfig);
+        JsonNode context = output(loadConfig);
 
         JsonNode items = Json.strict().readTree(sandbox.clients().s3().getObjectAsBytes(b -> b
                 .bucket(context.path("artifactBucket").asText()).key(context.path("itemsKey").asText())).asByteArray());

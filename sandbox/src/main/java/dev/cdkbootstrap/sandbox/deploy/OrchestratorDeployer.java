@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Deploys the application from the project's own files into the emulator, in the orchestrator
- * account 123456789012: the config bucket (versioned, EventBridge notifications on), the report
+ * deployment account: the config bucket (versioned, EventBridge notifications on), the report
  * topic, the IAM roles, every function (in-process handlers with the template's environment), the
  * CodeBuild project (local builds of {@code buildspec/bootstrap.yml}), the state machine from
  * {@code statemachine/} with its DefinitionSubstitutions resolved, and the EventBridge rules.
@@ -86,6 +86,15 @@ public final class OrchestratorDeployer {
         for (String function : app.resourcesOfType("AWS::Serverless::Function")) {
             rules.addAll(rulesOf(app, function, new EventRule.Target(EventRule.TargetKind.FUNCTION, app.physicalName(function))));
         }
+        for (String rule : app.resourcesOfType("AWS::Events::Rule")) {
+            rules.addAll(plainRule(app, rule, machineArn));
+        }
+        ResourcePolicies policies = new ResourcePolicies(app, clients, moto);
+        List<String> stored = policies.deploy();
+        out.println("sandbox: stored in moto, not evaluated (moto authorizes no request by them): " + String.join("; ", stored));
+        policies.quirks().forEach(quirk -> out.println("sandbox: " + quirk));
+        out.println("sandbox: not deployed (no part in a sandbox run; roles get their trust policies only): "
+                + String.join("; ", policies.notDeployed()));
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
                 functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules);
     }
@@ -159,6 +168,29 @@ public final class OrchestratorDeployer {
                     ? lambdas.arn(target.arnOrName(), app.region()) : target.arnOrName();
             putRule(app, name, pattern, targetArn, transformer);
             rules.add(new EventRule(name, pattern, target, transformer));
+        }
+        return rules;
+    }
+
+    /**
+     * A plain {@code AWS::Events::Rule} of the template, created in moto and returned for local delivery;
+     * the sandbox delivers to a state machine target only (the template has no other).
+     */
+    @SuppressWarnings("unchecked")
+    private List<EventRule> plainRule(SamApplication app, String logicalId, String machineArn) {
+        Map<String, Object> props = (Map<String, Object>) app.intrinsics().resolve(app.properties(logicalId));
+        List<EventRule> rules = new ArrayList<>();
+        for (Object item : (List<Object>) props.getOrDefault("Targets", List.of())) {
+            Map<String, Object> target = (Map<String, Object>) item;
+            if (!machineArn.equals(target.get("Arn"))) {
+                throw new IllegalArgumentException("the sandbox delivers " + logicalId + "'s events only to the state machine,"
+                        + " not to " + target.get("Arn"));
+            }
+            String name = app.physicalName(logicalId);
+            JsonNode pattern = Json.tolerant().valueToTree(props.get("EventPattern"));
+            Optional<JsonNode> transformer = Optional.ofNullable(target.get("InputTransformer")).map(Json.tolerant()::valueToTree);
+            putRule(app, name, pattern, machineArn, transformer);
+            rules.add(new EventRule(name, pattern, new EventRule.Target(EventRule.TargetKind.STATE_MACHINE, machineArn), transformer));
         }
         return rules;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The project's {@code template.yaml} as the sandbox deploys it: every resource gets a local
- * physical name (stack name {@code sandbox}, account 123456789012, the orchestrator region) and
+ * physical name (stack name {@code sandbox}, the deployment account, the orchestrator region) and
  * intrinsics resolve to those names and ARNs, so DefinitionSubstitutions, environment variables
  * and rule targets mean in the sandbox what they mean in AWS.
  */
@@ -30,14 +30,18 @@ public final class SamApplication {
         this.account = account;
         this.region = region;
         Map<String, String> parameters = new LinkedHashMap<>();
+        java.util.Set<String> lists = new java.util.HashSet<>();
         ((Map<String, Object>) template.getOrDefault("Parameters", Map.of())).forEach((name, definition) -> {
             Object fallback = ((Map<String, Object>) definition).get("Default");
             parameters.put(name, fallback == null ? "" : String.valueOf(fallback));
+            if ("CommaDelimitedList".equals(((Map<String, Object>) definition).get("Type"))) {
+                lists.add(name);
+            }
         });
         parameters.putAll(parameterOverrides);
         parameters.putAll(Map.of("AWS::AccountId", account, "AWS::Region", region, "AWS::Partition", "aws",
                 "AWS::StackName", STACK_NAME, "AWS::URLSuffix", "amazonaws.com"));
-        this.intrinsics = new Intrinsics(parameters, (Map<String, Object>) template.get("Conditions"),
+        this.intrinsics = new Intrinsics(parameters, lists, (Map<String, Object>) template.get("Conditions"),
                 this::ref, this::getAtt);
     }
 
@@ -51,6 +55,11 @@ public final class SamApplication {
 
     public Intrinsics intrinsics() {
         return intrinsics;
+    }
+
+    /** Every logical id of the template, in template order. */
+    public List<String> resourceIds() {
+        return List.copyOf(resources.keySet());
     }
 
     /** Logical ids of the resources of {@code type} whose Condition (if any) holds. */
@@ -100,6 +109,7 @@ public final class SamApplication {
             case "AWS::IAM::Role" -> props.containsKey("RoleName") ? intrinsics.string(props.get("RoleName")) : STACK_NAME + "-" + logicalId;
             case "AWS::S3::Bucket" -> (STACK_NAME + "-" + logicalId + "-" + account).toLowerCase(Locale.ROOT);
             case "AWS::Logs::LogGroup" -> props.containsKey("LogGroupName") ? intrinsics.string(props.get("LogGroupName")) : "/sandbox/" + logicalId;
+            case "AWS::CodeBuild::Project", "AWS::Events::Rule" -> props.containsKey("Name") ? intrinsics.string(props.get("Name")) : STACK_NAME + "-" + logicalId;
             default -> STACK_NAME + "-" + logicalId;
         };
     }
@@ -119,6 +129,7 @@ public final class SamApplication {
             case "AWS::Serverless::Function" -> name.endsWith(".Alias") ? functionArn(logicalId) + ":live" : physicalName(logicalId);
             case "AWS::Serverless::StateMachine" -> stateMachineArn(logicalId);
             case "AWS::SNS::Topic" -> "arn:aws:sns:" + region + ":" + account + ":" + physicalName(logicalId);
+            case "AWS::SQS::Queue" -> "https://sqs." + region + ".amazonaws.com/" + account + "/" + physicalName(logicalId);
             default -> physicalName(logicalId);
         };
     }
@@ -135,6 +146,11 @@ public final class SamApplication {
             case "AWS::CodeBuild::Project.Arn" -> "arn:aws:codebuild:" + region + ":" + account + ":project/" + name;
             case "AWS::Logs::LogGroup.Arn" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + name + ":*";
             case "AWS::SNS::Topic.TopicName" -> name;
+            case "AWS::SQS::Queue.Arn" -> "arn:aws:sqs:" + region + ":" + account + ":" + name;
+            case "AWS::SQS::Queue.QueueName" -> name;
+            case "AWS::KMS::Key.Arn" -> "arn:aws:kms:" + region + ":" + account + ":key/" + java.util.UUID.nameUUIDFromBytes(
+                    name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + name;
             default -> throw new IllegalArgumentException("the sandbox does not resolve !GetAtt " + logicalId + "." + attribute);
         };
     }

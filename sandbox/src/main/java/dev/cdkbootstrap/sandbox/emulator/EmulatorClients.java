@@ -16,11 +16,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * SDK clients of the sandbox itself (deploying, uploading, watching), all pointed at the front
- * endpoint. Credentials are moto's fixed test keys: account 123456789012, the orchestrator's account.
- * {@link #inAccount} gives clients whose requests moto files under another account.
+ * endpoint. Credentials are moto's fixed test keys; every request names its account
+ * ({@code x-moto-account-id}): the deployment (orchestrator) account, moto's default 123456789012
+ * unless given. {@link #inAccount} gives clients whose requests moto files under another account.
  */
 public final class EmulatorClients implements AutoCloseable {
-    public static final String ORCHESTRATOR_ACCOUNT = "123456789012";
+    /** moto's default account (where moto files requests that name none). */
+    public static final String MOTO_DEFAULT_ACCOUNT = "123456789012";
     public static final String ACCESS_KEY = "testing";
     public static final String SECRET_KEY = "testing";
 
@@ -30,10 +32,11 @@ public final class EmulatorClients implements AutoCloseable {
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
     public EmulatorClients(URI endpoint, String region) {
-        this(endpoint, region, ORCHESTRATOR_ACCOUNT);
+        this(endpoint, region, MOTO_DEFAULT_ACCOUNT);
     }
 
-    private EmulatorClients(URI endpoint, String region, String account) {
+    /** Clients acting in {@code account} (the deployment account, for the sandbox's own clients). */
+    public EmulatorClients(URI endpoint, String region, String account) {
         this.endpoint = endpoint;
         this.region = Region.of(region);
         this.account = account;
@@ -41,6 +44,11 @@ public final class EmulatorClients implements AutoCloseable {
 
     public EmulatorClients inAccount(String otherAccount, String otherRegion) {
         return new EmulatorClients(endpoint, otherRegion, otherAccount);
+    }
+
+    /** The account these clients act in. */
+    public String account() {
+        return account;
     }
 
     public URI endpoint() {

@@ -42,6 +42,23 @@ public record Exchange(String method, URI uri, Map<String, List<String>> headers
         return scope(2);
     }
 
+    /** The access key id the caller signed with (SigV4 credential scope), if signed. */
+    public Optional<String> accessKeyId() {
+        return scope(0);
+    }
+
+    /** This request with one more header (or that header replaced). */
+    public Exchange withHeader(String name, String value) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((key, values) -> {
+            if (!key.equalsIgnoreCase(name)) {
+                copy.put(key, values);
+            }
+        });
+        copy.put(name, List.of(value));
+        return new Exchange(method, uri, copy, body);
+    }
+
     /** The service in the caller's SigV4 credential scope (e.g. {@code cloudformation}), if signed. */
     public Optional<String> signedService() {
         return scope(3);

@@ -27,9 +27,11 @@ public final class FrontEndpoint implements AutoCloseable {
     private final List<Route> routes;
     private final List<ResponseFix> fixes;
     private final PrintStream log;
+    private final CallerAccounts callers;
 
     private FrontEndpoint(HttpServer server, MotoForwarder moto, List<Route> routes, List<ResponseFix> fixes,
-                          PrintStream log) {
+                          PrintStream log, CallerAccounts callers) {
+        this.callers = callers;
         this.server = server;
         this.moto = moto;
         this.routes = List.copyOf(routes);
@@ -37,11 +39,23 @@ public final class FrontEndpoint implements AutoCloseable {
         this.log = log;
     }
 
-    /** Binds {@code port} on 127.0.0.1 (0 = any free port) and starts serving. */
+    /**
+     * Binds {@code port} on 127.0.0.1 (0 = any free port) and starts serving; requests are filed under
+     * the account their credentials say, moto's default 123456789012 for keys no AssumeRole issued.
+     */
     public static FrontEndpoint start(int port, MotoForwarder moto, List<Route> routes, List<ResponseFix> fixes,
                                       PrintStream log) throws IOException {
+        return start(port, moto, routes, fixes, log, null);
+    }
+
+    /**
+     * As above, each request first attributed to its account by {@code callers} (which also sees every
+     * answer first, to learn the keys AssumeRole issues); null: no attribution.
+     */
+    public static FrontEndpoint start(int port, MotoForwarder moto, List<Route> routes, List<ResponseFix> fixes,
+                                      PrintStream log, CallerAccounts callers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        FrontEndpoint front = new FrontEndpoint(server, moto, routes, fixes, log);
+        FrontEndpoint front = new FrontEndpoint(server, moto, routes, fixes, log, callers);
         server.setExecutor(front.executor);
         server.createContext("/", front::serve);
         server.start();
@@ -67,6 +81,9 @@ public final class FrontEndpoint implements AutoCloseable {
                 exchange = new Exchange(http.getRequestMethod(), http.getRequestURI(), http.getRequestHeaders(),
                         in.readAllBytes());
             }
+            if (callers != null) {
+                exchange = callers.attribute(exchange);
+            }
             Reply reply;
             try {
                 reply = answer(exchange);
@@ -86,6 +103,9 @@ public final class FrontEndpoint implements AutoCloseable {
             }
         }
         Reply reply = moto.forward(exchange);
+        if (callers != null) {
+            reply = callers.apply(exchange, reply);
+        }
         for (ResponseFix fix : fixes) {
             reply = fix.apply(exchange, reply);
         }

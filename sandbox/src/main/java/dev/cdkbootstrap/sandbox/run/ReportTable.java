@@ -5,7 +5,7 @@ import java.io.PrintStream;
 
 /**
  * Prints a run's report.json as a table, one line per target (account, region, outcome, reason code,
- * seconds, reason), then the counts; the execution's error and cause when it did not succeed (in full
+ * seconds, reason), then the counts (and an old config version); the execution's error and cause when it did not succeed (in full
  * when there is no report).
  */
 public final class ReportTable {
@@ -40,8 +40,21 @@ public final class ReportTable {
         out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
                 counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
                 counts.path("planned").asInt());
+        JsonNode config = report.path("config");
+        if (config.path("latestVersionId").isTextual()) {
+            out.println("  config version " + config.path("versionId").asText() + " was not the latest ("
+                    + config.path("latestVersionId").asText() + "): " + (config.path("superseded").asBoolean()
+                    ? "superseded, nothing was run" : "run on purpose (allowOldVersion)"));
+        }
         if (report.path("mapFailure").isTextual()) {
             out.println("  the Map state failed: " + report.path("mapFailure").asText());
+        }
+        JsonNode approval = report.path("approval");
+        if (approval.isObject()) {
+            out.println("  approval (" + approval.path("mode").asText() + "): " + approval.path("outcome").asText()
+                    + (approval.path("answer").isTextual() ? " " + approval.path("answer").asText() : "") + ", "
+                    + approval.path("needed").asInt() + " target(s) needed it; changes in "
+                    + approval.path("changesKey").asText());
         }
         outcome.warnings().forEach(w -> out.println("  warning: " + w));
         for (JsonNode target : report.path("targets")) { // what to do is at the end of the reason: print it whole

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,21 +36,24 @@ public final class RunWatcher {
     private final Supplier<String> activity;
     private final Predicate<String> lost;
     private final HistoryCheck limits;
+    private final Consumer<String> eachLook;
 
     /** A watcher of executions moto never loses sight of (tests that start executions themselves). */
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
                       Supplier<String> activity, HistoryCheck limits) {
-        this(sfn, s3, bucket, runPrefix, out, activity, executionArn -> false, limits);
+        this(sfn, s3, bucket, runPrefix, out, activity, executionArn -> false, limits, runId -> { });
     }
 
     /**
      * {@code activity}: what is running right now (steps, builds), shown on the progress line;
      * {@code lost}: whether moto no longer answers for an execution (StartExecutionRecreate), whose end
      * is then read from its report.json; {@code limits}: AWS limits checked on the history each poll,
-     * what trips is printed (docs/sandbox.md).
+     * what trips is printed (docs/sandbox.md); {@code eachLook}: called with the run id on every look
+     * (the sandbox answers a waiting approval there).
      */
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
-                      Supplier<String> activity, Predicate<String> lost, HistoryCheck limits) {
+                      Supplier<String> activity, Predicate<String> lost, HistoryCheck limits,
+                      Consumer<String> eachLook) {
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
@@ -58,6 +62,7 @@ public final class RunWatcher {
         this.activity = activity;
         this.lost = lost;
         this.limits = limits;
+        this.eachLook = eachLook;
     }
 
     public RunOutcome await(String executionArn) throws InterruptedException {
@@ -76,6 +81,7 @@ public final class RunWatcher {
             if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
                 break;
             }
+            eachLook.accept(runId);
             if (planned < 0) {
                 planned = read(prefix + "targets.json").map(JsonNode::size).orElse(-1);
             }

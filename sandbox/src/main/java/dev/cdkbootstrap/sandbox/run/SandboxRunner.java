@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.Sandbox;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
-import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
 import dev.cdkbootstrap.sandbox.events.EventRule;
 import dev.cdkbootstrap.sandbox.events.InputTransformer;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,11 +33,19 @@ public final class SandboxRunner {
     private final Sandbox sandbox;
     private final Deployment deployment;
     private final PrintStream out;
+    private final ApprovalAnswers approvals;
 
+    /** A runner that rejects any run waiting for approval. */
     public SandboxRunner(Sandbox sandbox, Deployment deployment, PrintStream out) {
+        this(sandbox, deployment, out, Optional.empty());
+    }
+
+    /** @param approval how a run waiting for approval is answered ({@code --approval}); empty: rejected */
+    public SandboxRunner(Sandbox sandbox, Deployment deployment, PrintStream out, Optional<Boolean> approval) {
         this.sandbox = sandbox;
         this.deployment = deployment;
         this.out = out;
+        this.approvals = new ApprovalAnswers(sandbox, deployment, approval, out);
     }
 
     /** Uploads the config and its files (relative key → local file), starts the run and waits for it. */
@@ -75,7 +83,7 @@ public final class SandboxRunner {
                     + "as an operator would; input " + input);
             return start(input.toString());
         }
-        ObjectNode event = ApplicationEvents.objectCreated(EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(),
+        ObjectNode event = ApplicationEvents.objectCreated(sandbox.deploymentAccount(), deployment.region(),
                 bucket, deployment.configKey(), content.length, put.eTag(), put.versionId());
         return deliverToStateMachine(event);
     }
@@ -95,12 +103,12 @@ public final class SandboxRunner {
     public List<RunOutcome> newAccount(String account, Runnable enrolled) throws IOException, InterruptedException {
         List<RunOutcome> outcomes = new ArrayList<>();
         for (String executionArn : deliver(ApplicationEvents.organizationsAccountCreated(
-                EmulatorClients.ORCHESTRATOR_ACCOUNT, account), account)) {
+                sandbox.deploymentAccount(), account), account)) {
             outcomes.add(watcher().await(executionArn));
         }
         enrolled.run();
         for (String executionArn : deliver(ApplicationEvents.controlTowerAccountManaged(
-                EmulatorClients.ORCHESTRATOR_ACCOUNT, deployment.region(), account), account)) {
+                sandbox.deploymentAccount(), deployment.region(), account), account)) {
             outcomes.add(watcher().await(executionArn));
         }
         return outcomes;
@@ -153,6 +161,6 @@ public final class SandboxRunner {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
                 deployment.runPrefix(), out,
                 () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
-                sandbox::executionLost, sandbox.limits().history());
+                sandbox::executionLost, sandbox.limits().history(), approvals);
     }
 }

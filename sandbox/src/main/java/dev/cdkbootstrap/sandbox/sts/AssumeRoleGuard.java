@@ -2,10 +2,13 @@ package dev.cdkbootstrap.sandbox.sts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.sandbox.front.CallerAccounts;
 import dev.cdkbootstrap.sandbox.front.Exchange;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.front.Route;
+import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
+import dev.cdkbootstrap.sandbox.organizations.OrganizationEmulation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,13 +20,29 @@ import java.util.regex.Pattern;
 /**
  * What moto does not check on {@code sts:AssumeRole}: the role must exist in the target account and,
  * when its trust policy has an {@code sts:ExternalId} condition, the caller's ExternalId must match.
- * Otherwise the caller gets STS's AccessDenied (403, query-protocol XML), as in AWS. Principals,
- * {@code aws:PrincipalOrgID} and other conditions are NOT evaluated. Allowed calls go on to moto.
+ * Otherwise the caller gets STS's AccessDenied (403, query-protocol XML), as in AWS. With an emulated
+ * organization, the {@code aws:ResourceOrgID} condition template.yaml puts on the orchestrator's
+ * AssumeRole permission is emulated too: a role in an account outside the organization is denied.
+ * Principals, {@code aws:PrincipalOrgID} and other conditions are NOT evaluated. Allowed calls go on to moto.
  */
 public final class AssumeRoleGuard implements Route {
     private static final Pattern ROLE_ARN = Pattern.compile("^arn:[a-z-]+:iam::(\\d{12}):role/(?:.*/)?([^/]+)$");
     private static final Pattern TRUST = Pattern.compile("<AssumeRolePolicyDocument>(.*?)</AssumeRolePolicyDocument>",
             Pattern.DOTALL);
+
+    private final OrganizationEmulation organizations;
+    private final CallerAccounts callers;
+
+    /** Role and ExternalId checks only. */
+    public AssumeRoleGuard() {
+        this(null, null);
+    }
+
+    /** Also {@code aws:ResourceOrgID} whenever {@code organizations} emulates one; callers name the caller. */
+    public AssumeRoleGuard(OrganizationEmulation organizations, CallerAccounts callers) {
+        this.organizations = organizations;
+        this.callers = callers;
+    }
 
     @Override
     public Optional<Reply> handle(Exchange exchange, MotoForwarder moto) throws Exception {
@@ -36,18 +55,27 @@ public final class AssumeRoleGuard implements Route {
         }
         String roleArn = params.getOrDefault("RoleArn", "");
         Matcher arn = ROLE_ARN.matcher(roleArn);
+        String caller = callers == null ? "123456789012" : callers.accountOf(exchange);
         if (!arn.matches()) {
-            return Optional.of(denied(roleArn, "not a role ARN"));
+            return Optional.of(denied(caller, roleArn, "not a role ARN"));
+        }
+        Optional<EmulatedOrganization> org = organizations == null ? Optional.empty() : organizations.organization();
+        if (org.isPresent() && !org.get().isMember(arn.group(1))) {
+            organizations.noticeOnce("ResourceOrgID", "AssumeRole into " + arn.group(1) + " denied: the account is"
+                    + " outside the emulated organization " + org.get().id() + " and the orchestrator's permission has"
+                    + " the condition aws:ResourceOrgID = " + org.get().id() + " (IAM evaluation emulated)");
+            return Optional.of(denied(caller, roleArn, "aws:ResourceOrgID: account " + arn.group(1)
+                    + " is not in organization " + org.get().id()));
         }
         Reply role = moto.query("iam", "us-east-1", arn.group(1),
                 Map.of("Action", "GetRole", "Version", "2010-05-08", "RoleName", arn.group(2)));
         if (role.status() != 200) {
-            return Optional.of(denied(roleArn, "the role does not exist in account " + arn.group(1)));
+            return Optional.of(denied(caller, roleArn, "the role does not exist in account " + arn.group(1)));
         }
         Optional<String> required = requiredExternalId(role.bodyText());
         String given = params.get("ExternalId");
         if (required.isPresent() && !required.get().equals(given)) {
-            return Optional.of(denied(roleArn, given == null ? "ExternalId missing" : "ExternalId does not match"));
+            return Optional.of(denied(caller, roleArn, given == null ? "ExternalId missing" : "ExternalId does not match"));
         }
         return Optional.empty();
     }
@@ -80,8 +108,8 @@ public final class AssumeRoleGuard implements Route {
                 .replace("&amp;", "&");
     }
 
-    private static Reply denied(String roleArn, String why) {
-        String message = "User: arn:aws:sts::123456789012:assumed-role/sandbox/caller is not authorized to perform: "
+    private static Reply denied(String callerAccount, String roleArn, String why) {
+        String message = "User: arn:aws:sts::" + callerAccount + ":assumed-role/sandbox/caller is not authorized to perform: "
                 + "sts:AssumeRole on resource: " + roleArn + " (sandbox: " + why + ")";
         String xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
                 + "<Code>AccessDenied</Code><Message>" + message.replace("&", "&amp;").replace("<", "&lt;")

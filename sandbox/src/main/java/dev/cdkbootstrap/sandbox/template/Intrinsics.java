@@ -20,6 +20,7 @@ public final class Intrinsics {
     private static final Pattern SUB = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final Map<String, String> parameters;
+    private final java.util.Set<String> listParameters;
     private final Map<String, Object> conditions;
     private final Function<String, String> refResource;
     private final BiFunction<String, String, String> getAtt;
@@ -32,7 +33,17 @@ public final class Intrinsics {
      */
     public Intrinsics(Map<String, String> parameters, Map<String, Object> conditions,
                       Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
+        this(parameters, java.util.Set.of(), conditions, refResource, getAtt);
+    }
+
+    /**
+     * As above; a Ref to one of {@code listParameters} (CommaDelimitedList parameters) is the list of
+     * its comma-separated elements, as in CloudFormation.
+     */
+    public Intrinsics(Map<String, String> parameters, java.util.Set<String> listParameters, Map<String, Object> conditions,
+                      Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
         this.parameters = parameters;
+        this.listParameters = listParameters;
         this.conditions = conditions == null ? Map.of() : conditions;
         this.refResource = refResource;
         this.getAtt = getAtt;
@@ -116,7 +127,7 @@ public final class Intrinsics {
             return NO_VALUE;
         }
         if (parameters.containsKey(name)) {
-            return parameters.get(name);
+            return listParameters.contains(name) ? List.of(parameters.get(name).split(",", -1)) : parameters.get(name);
         }
         return refResource.apply(name);
     }

@@ -44,7 +44,7 @@ class LocalCodeBuildIT {
         front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
                 List.of(new AssumeRoleGuard(), codeBuild), List.of(new DescribeStacksListParameters()), System.out);
         codeBuild.endpoint(front.endpoint());
-        codeBuild.register(new BuildProject("bootstrap", REGION, EmulatorClients.ORCHESTRATOR_ACCOUNT,
+        codeBuild.register(new BuildProject("bootstrap", REGION, EmulatorClients.MOTO_DEFAULT_ACCOUNT,
                 Path.of("src/test/resources/codebuild/bootstrap-spike.yml"),
                 Map.of("TARGET_ROLE_EXTERNAL_ID", "ext-1")));
         clients = new EmulatorClients(front.endpoint(), REGION);

@@ -26,7 +26,7 @@ class FrontEndpointIT {
     static void start() throws Exception {
         int port = MotoServer.freePort();
         moto = MotoServer.startWithCallbackPort(port, Path.of("target/sandbox-it/moto-front.log"));
-        LocalLambdas lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, System.out)
+        LocalLambdas lambdas = new LocalLambdas(EmulatorClients.MOTO_DEFAULT_ACCOUNT, System.out)
                 .register("Echo", (in, out, context) -> out.write(in.readAllBytes()))
                 .register("Fails", (in, out, context) -> {
                     throw new IllegalStateException("no good");

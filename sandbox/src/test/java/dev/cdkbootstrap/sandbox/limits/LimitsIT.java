@@ -50,7 +50,7 @@ class LimitsIT {
         moto.enableStateMachineExecution();
         MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
         limits = new SandboxLimits(forwarder, System.out, HISTORY_QUOTA);
-        lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, System.out)
+        lambdas = new LocalLambdas(EmulatorClients.MOTO_DEFAULT_ACCOUNT, System.out)
                 .register("Sized", handlers.sized()).register("Loud", handlers.loud()).limits(limits.lambdaEndpoint());
         try {
             front = FrontEndpoint.start(frontPort, forwarder,
@@ -185,7 +185,7 @@ class LimitsIT {
     @Test
     void taskParametersOver256KiBInTheHistoryFailTheExecutionAfterTheFact() throws Exception {
         String half = "w".repeat(150_000);
-        String topic = "arn:aws:sns:" + REGION + ":" + EmulatorClients.ORCHESTRATOR_ACCOUNT + ":limits";
+        String topic = "arn:aws:sns:" + REGION + ":" + EmulatorClients.MOTO_DEFAULT_ACCOUNT + ":limits";
 
         RunOutcome run = run(clients, "notify", """
                 {"StartAt":"Notify","States":{"Notify":{"Type":"Task","Resource":"arn:aws:states:::sns:publish",
@@ -223,7 +223,7 @@ class LimitsIT {
 
     private static String create(SfnClient sfn, String name, String definition) {
         return sfn.createStateMachine(b -> b.name(name).definition(definition)
-                .roleArn("arn:aws:iam::" + EmulatorClients.ORCHESTRATOR_ACCOUNT + ":role/limits")).stateMachineArn();
+                .roleArn("arn:aws:iam::" + EmulatorClients.MOTO_DEFAULT_ACCOUNT + ":role/limits")).stateMachineArn();
     }
 
     /** Follows the execution with the sandbox's own run watcher, its history checks included. */

@@ -43,7 +43,7 @@ class MotoInterpreterIT {
         int frontPort = MotoServer.freePort();
         moto = MotoServer.startWithCallbackPort(frontPort, Path.of("target/sandbox-it/moto-spike.log"));
         moto.enableStateMachineExecution();
-        lambdas = new LocalLambdas(EmulatorClients.ORCHESTRATOR_ACCOUNT, System.out).register("Work", handlers.work());
+        lambdas = new LocalLambdas(EmulatorClients.MOTO_DEFAULT_ACCOUNT, System.out).register("Work", handlers.work());
         front = FrontEndpoint.start(frontPort, new MotoForwarder(moto.endpoint()),
                 List.of(lambdas, new StartExecutionRecreate(System.out)), List.of(), System.out);
         clients = new EmulatorClients(front.endpoint(), REGION);

@@ -63,4 +63,12 @@ class IntrinsicsTest {
         assertThatThrownBy(() -> intrinsics.resolve(Map.of("Fn::GetAZs", List.of())))
                 .hasMessageContaining("Fn::GetAZs");
     }
+
+    @Test
+    void aRefToAListParameterIsTheListOfItsElements() {
+        Intrinsics intrinsics = new Intrinsics(Map.of("Arns", "arn:a,arn:b", "One", "x,y"), java.util.Set.of("Arns"), Map.of(),
+                ref -> "ref-of-" + ref, (id, att) -> "arn-of-" + id + "." + att);
+        assertThat(intrinsics.resolve(Map.of("Ref", "Arns"))).isEqualTo(List.of("arn:a", "arn:b"));
+        assertThat(intrinsics.resolve(Map.of("Ref", "One"))).as("a String parameter stays a string").isEqualTo("x,y");
+    }
 }
