@@ -46,6 +46,8 @@ class ApprovalGateContractTest {
         assertThat(await.path("TimeoutSecondsPath").asText()).isEqualTo("$.approval.timeoutSeconds");
         assertThat(await.path("ResultPath").asText()).isEqualTo("$.approval.answer");
         assertThat(await.path("Next").asText()).isEqualTo("BootstrapTargets");
+        assertThat(await.path("Retry").get(0).path("ErrorEquals")).extracting(JsonNode::asText)
+                .contains("Lambda.ServiceException", "Lambda.TooManyRequestsException").doesNotContain("States.Timeout");
         JsonNode catcher = await.path("Catch").get(0);
         assertThat(catcher.path("ErrorEquals").get(0).asText()).isEqualTo("States.ALL");
         assertThat(catcher.path("ResultPath").asText()).isEqualTo("$.approval.rejection");
@@ -71,7 +73,9 @@ class ApprovalGateContractTest {
         assertThat(parameters.path("ApprovalRequiredFor").path("Default").asText()).isEqualTo("none");
         assertThat(parameters.path("ApprovalRequiredFor").path("AllowedValues")).extracting(JsonNode::asText)
                 .containsExactly("none", "trust-widening", "any-change");
-        assertThat(parameters.path("ApprovalTimeoutHours").path("MinValue").asInt()).isEqualTo(1);
+        var hours = java.util.regex.Pattern.compile(parameters.path("ApprovalTimeoutHours").path("AllowedPattern").asText());
+        assertThat(List.of("1", "24", "99", "100", "719", "720")).allMatch(h -> hours.matcher(h).matches());
+        assertThat(List.of("0", "1.5", "721", "1000", "-1", "", "024")).noneMatch(h -> hours.matcher(h).matches());
         JsonNode env = template.path("Globals").path("Function").path("Environment").path("Variables");
         assertThat(env.path("APPROVAL_REQUIRED_FOR").path("Ref").asText()).isEqualTo("ApprovalRequiredFor");
         assertThat(env.path("APPROVAL_TIMEOUT_HOURS").path("Ref").asText()).isEqualTo("ApprovalTimeoutHours");

@@ -13,7 +13,9 @@ import java.util.Optional;
  * The approval gate's rule (docs/workflow.md, "Approval"), on one target's preview result:
  * <ul>
  * <li>{@code trust-widening}: a build that makes the target trust an account it does not trust today
- *     (a new toolkit trusts every planned account), or adds AdministratorAccess as an execution policy;</li>
+ *     (a new toolkit trusts every planned account), or adds AdministratorAccess as an execution policy,
+ *     or an execution policy document a run would create or change (its permissions may widen: a
+ *     document edited to {@code "*"} is AdministratorAccess by another name);</li>
  * <li>{@code any-change}: any build, and any execution policy document a run would create or update.</li>
  * </ul>
  * The end state a person approves is the plan's (trust, execution policies, the pinned version),
@@ -46,6 +48,8 @@ public final class ChangeReview {
             why = "trust widens to " + String.join(",", trustAdded);
         } else if (policiesAdded.stream().anyMatch(a -> a.endsWith(ADMINISTRATOR_ACCESS))) {
             why = "AdministratorAccess is added as an execution policy";
+        } else if (documents) {
+            why = "an execution policy document is created or changed (its permissions may widen)";
         }
         return Optional.of(new TargetChange(target.account(), target.region(), preview.reasonCode(), trustAdded,
                 build ? minus(deployedTrust, target.trust()) : List.of(), policiesAdded,

@@ -56,7 +56,7 @@ public final class PrepareTargetStep {
         if (state.item().refusal() != null) { // LoadConfig's guardrails: nothing is touched in the account
             Refusal refusal = state.item().refusal();
             return state.withDecision(startedAt, Decision.FAIL, refusal.code(),
-                    dryRun ? "dry run: would fail: " + refusal.reason() : refusal.reason(), List.of(), null);
+                    dryRun ? prefix(state) + "would fail: " + refusal.reason() : refusal.reason(), List.of(), null);
         }
         var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
                 SessionNames.forRun(state.run().runId()));
@@ -76,7 +76,7 @@ public final class PrepareTargetStep {
             ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
             if (dryRun) {
                 return state.withDecision(startedAt, verdict.decision(), verdict.code(),
-                        dryRunReason(verdict, policyNotes), verdict.untrust(), observed);
+                        prefix(state) + dryRunReason(verdict, policyNotes), verdict.untrust(), observed);
             }
             if (verdict.decision() == Decision.WAIT) {
                 return waitOrGiveUp(state, startedAt, now, verdict.reason(), observed);
@@ -135,6 +135,11 @@ public final class PrepareTargetStep {
         return notes;
     }
 
+    /** What a reason that changed nothing starts with: the approval gate's preview is not a dry run. */
+    private static String prefix(TargetState state) {
+        return state.run().preview() ? "preview: " : "dry run: ";
+    }
+
     private static String dryRunReason(ToolkitDecision.Verdict verdict, List<String> policyNotes) {
         String would = switch (verdict.decision()) {
             case BOOTSTRAP -> "would bootstrap: ";
@@ -142,7 +147,7 @@ public final class PrepareTargetStep {
             case FAIL -> "would fail: ";
             case WAIT -> "would wait: ";
         };
-        return "dry run: " + withNotes(would + verdict.reason(), policyNotes);
+        return withNotes(would + verdict.reason(), policyNotes);
     }
 
     private static String withNotes(String reason, List<String> notes) {

@@ -46,8 +46,8 @@ public final class RequestApprovalStep {
         String requestKey = RunLayout.approvalRequest(run.runPrefix());
         store.write(run.artifactBucket(), requestKey, json(request), "application/json");
         String changes = "s3://" + run.artifactBucket() + "/" + RunLayout.changesMarkdown(run.runPrefix());
-        notifier.ifPresent(n -> n.publish(("CDK bootstrap approval needed: " + run.runId()).substring(0,
-                Math.min(100, 30 + run.runId().length())), "Run " + run.runId() + " waits for approval: "
+        String subject = "CDK bootstrap approval needed: " + run.runId();
+        notifier.ifPresent(n -> n.publish(subject.length() <= 100 ? subject : subject.substring(0, 100), "Run " + run.runId() + " waits for approval: "
                 + request.needed() + " target(s) would change in a way that needs approval ("
                 + request.mode() + ").\nChanges: " + changes
                 + "\nApprove: bin/bootstrapctl approve --stack " + settings.stackName() + " " + run.runId()

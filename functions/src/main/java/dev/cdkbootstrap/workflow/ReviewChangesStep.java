@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.Outcome;
+import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Refusal;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.TargetChange;
@@ -20,8 +21,8 @@ import java.util.List;
  * Approval gate, after the preview pass of the Map (docs/workflow.md, "Approval"). Reads every
  * target's preview result, writes what the run would change ({@code approval/changes.json} and
  * {@code changes.md}) and the items the real pass runs ({@code approval/targets.json}: a target the
- * preview could not review is refused there with the preview's code and reason, so nothing unreviewed
- * is ever built), and returns the run with status PENDING when some change needs a person under the
+ * preview failed or found busy is refused there with the preview's code and reason, so nothing
+ * unreviewed is ever built), and returns the run with status PENDING when some change needs a person under the
  * run's mode, NOT_NEEDED otherwise.
  */
 public final class ReviewChangesStep {
@@ -52,9 +53,11 @@ public final class ReviewChangesStep {
         for (int i = 0; i < items.size(); i++) {
             TargetItem item = items.get(i);
             TargetResult preview = previews.get(i);
-            if (preview.outcome() != Outcome.PLANNED) { // failed in the preview: not reviewed, so never built
-                reviewed.add(item.refusal() != null ? item : item.refused(new Refusal(preview.reasonCode(),
-                        "not reviewed for approval: the preview failed it: " + preview.reason())));
+            if (!reviewable(preview)) { // failed or waited in the preview: not reviewed, so never built
+                reviewed.add(item.refusal() != null ? item : item.refused(new Refusal(preview.reasonCode() == null
+                        ? ReasonCode.STEP_FAILED : preview.reasonCode(), "not reviewed for approval: the preview "
+                        + (preview.outcome() == Outcome.PLANNED ? "could not decide it" : "failed it") + ": "
+                        + preview.reason() + "; start a new run")));
                 continue;
             }
             reviewed.add(item);
@@ -71,6 +74,16 @@ public final class ReviewChangesStep {
         store.write(run.artifactBucket(), itemsKey, json(reviewed), "application/json");
         return run.reviewed(itemsKey, new Approval(mode, needed > 0 ? Approval.Status.PENDING
                 : Approval.Status.NOT_NEEDED, needed, changesKey, approvalTimeout.toSeconds(), null, null));
+    }
+
+    /**
+     * Only what the preview decided can be reviewed: a build it described, or an up-to-date toolkit.
+     * A target the preview failed, or found busy (WAIT), would otherwise reach the real pass unreviewed
+     * and could build there after its wait.
+     */
+    private static boolean reviewable(TargetResult preview) {
+        return preview.outcome() == Outcome.PLANNED && preview.reasonCode() != null
+                && (preview.reasonCode().startsBuild() || preview.reasonCode() == ReasonCode.UP_TO_DATE);
     }
 
     private static byte[] json(Object value) {

@@ -159,7 +159,7 @@ public final class SummarizeStep {
         }
         if (report.approval() != null) {
             text.append("\nApproval (").append(report.approval().mode()).append("): ").append(report.approval().outcome())
-                    .append(report.approval().answer() == null ? "" : " " + report.approval().answer());
+                    .append(report.approval().answer() == null ? "" : " " + SafeText.plain(report.approval().answer()));
         }
         if (!warnings.isEmpty()) {
             text.append("\n").append(warnings.size()).append(" warning(s):");

@@ -90,7 +90,7 @@ class ReviewChangesStepTest {
                 .orElseThrow(), new com.fasterxml.jackson.core.type.TypeReference<List<TargetItem>>() {});
         assertThat(items).hasSize(4);
         assertThat(items.get(3).refusal().code()).isEqualTo(ReasonCode.ACCESS_DENIED);
-        assertThat(items.get(3).refusal().reason()).isEqualTo("not reviewed for approval: the preview failed it: denied");
+        assertThat(items.get(3).refusal().reason()).isEqualTo("not reviewed for approval: the preview failed it: denied; start a new run");
         assertThat(items.subList(0, 3)).allSatisfy(i -> assertThat(i.refusal()).isNull());
         assertThat(changes()).allSatisfy(c -> assertThat(c.approvalNeeded()).startsWith("a build"));
     }
@@ -105,5 +105,30 @@ class ReviewChangesStepTest {
 
         assertThat(reviewed.approval().status()).isEqualTo(Approval.Status.NOT_NEEDED);
         assertThat(changes()).extracting(TargetChange::account).containsExactly("333333333333");
+    }
+
+    @Test
+    void aTargetThePreviewFoundBusyIsRefusedSoItCannotBuildUnreviewedAfterItsWait() throws Exception {
+        RunContext run = preview("trust-widening");
+        previewed(widened, ReasonCode.TOOLKIT_BUSY, Fixtures.observed("UPDATE_IN_PROGRESS", List.of(PIPELINE), List.of(), 33));
+
+        step.run(run);
+
+        List<TargetItem> items = Json.strict().readValue(store.text(BUCKET, "runs/run-1/approval/targets.json")
+                .orElseThrow(), new com.fasterxml.jackson.core.type.TypeReference<List<TargetItem>>() {});
+        assertThat(items.get(1).refusal().code()).isEqualTo(ReasonCode.TOOLKIT_BUSY);
+        assertThat(items.get(1).refusal().reason()).startsWith("not reviewed for approval: the preview could not decide it");
+        assertThat(changes()).extracting(TargetChange::account).doesNotContain("222222222222");
+    }
+
+    @Test
+    void underTrustWideningAChangedPolicyDocumentNeedsApprovalToo() {
+        var preview = new TargetResult("333333333333", "eu-west-1", Outcome.PLANNED, ReasonCode.UP_TO_DATE,
+                "preview: would skip: up to date (version 33); would update execution policy cdk-exec-eu-west-1",
+                null, null, null, null, null, Fixtures.observed("UPDATE_COMPLETE", List.of(PIPELINE), List.of(), 33));
+
+        assertThat(ChangeReview.review(narrowed, preview, 33, "trust-widening")).get()
+                .satisfies(c -> assertThat(c.approvalNeeded()).startsWith("an execution policy document is created or changed"))
+                .satisfies(c -> assertThat(c.trustAdded()).isEmpty());
     }
 }

@@ -322,6 +322,20 @@ class SummarizeStepTest {
     }
 
     @Test
+    void aRejectionCauseCannotAddALineToTheNotification() throws Exception {
+        previewed(a, ReasonCode.TOOLKIT_MISSING, "preview: would bootstrap: toolkit stack CDKToolkit not found");
+        previewed(b, ReasonCode.UP_TO_DATE, "preview: would skip: up to date (version 33)");
+        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
+                "trust-widening", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
+                .put("Cause", "rejected by x\nApproval (trust-widening): APPROVED by security");
+
+        assertThatThrownBy(() -> step.run(Json.strict().treeToValue(input, RunContext.class)));
+
+        assertThat(published).singleElement().asString().doesNotContain("\nApproval (trust-widening): APPROVED");
+    }
+
+    @Test
     void anApprovedRunReportsItsRealResultsAndTheAnswer() throws Exception {
         recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
         recorded(b, Outcome.SKIPPED, "up to date");
