@@ -33,7 +33,7 @@ final class ApprovalCommands {
             switch (arg) {
                 case "--stack" -> stack = value(args, ++i, arg);
                 case "--comment" -> comment = value(args, ++i, arg);
-                case "--endpoint-url" -> env.put("AWS_ENDPOINT_URL", value(args, ++i, arg));
+                case "--endpoint-url" -> env.put("AWS_ENDPOINT_URL", endpoint(value(args, ++i, arg)));
                 default -> {
                     if (arg.startsWith("-") || runId != null) {
                         throw new UsageException("unexpected argument " + arg);
@@ -64,6 +64,19 @@ final class ApprovalCommands {
             err.println("bootstrapctl " + (approve ? "approve" : "reject") + ": " + e.getMessage());
             return ExitCodes.INVALID;
         }
+    }
+
+    /** An absolute http(s) URL, else a usage error (the SDK would fail later without saying which option). */
+    private static String endpoint(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // fall through to the usage error
+        }
+        throw new UsageException("--endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, not '" + url + "'");
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -157,13 +157,15 @@ class BootstrapCtlTest {
     void approveAndRejectNeedAStackAndOneRunId() {
         List<Result> results = List.of(run("approve"), run("approve", "run-1"), run("reject", "--stack", "s"),
                 run("reject", "--stack", "s", "run-1", "run-2"), run("approve", "--stack"),
-                run("approve", "--stack", "s", "run-1", "--bogus"));
+                run("approve", "--stack", "s", "run-1", "--bogus"),
+                run("approve", "--stack", "s", "run-1", "--endpoint-url", "notaurl"));
         assertThat(results).allSatisfy(r -> {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("approve --stack NAME RUN_ID", "reject --stack NAME RUN_ID");
         });
         assertThat(results.get(0).err()).startsWith("bootstrapctl approve: needs --stack NAME and a RUN_ID");
         assertThat(results.get(3).err()).startsWith("bootstrapctl reject: unexpected argument run-2");
+        assertThat(results.get(6).err()).startsWith("bootstrapctl approve: --endpoint-url must be an http(s) URL");
     }
 
     @Test
