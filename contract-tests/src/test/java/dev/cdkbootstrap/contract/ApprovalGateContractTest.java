@@ -3,25 +3,14 @@ package dev.cdkbootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cdkbootstrap.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The approval gate's states and parameters (docs/workflow.md, "Approval"). */
 class ApprovalGateContractTest {
-    private final JsonNode states = read(ProjectFiles.text("statemachine/bootstrap.asl.json")).path("States");
+    private final JsonNode states = ProjectFiles.json("statemachine/bootstrap.asl.json").path("States");
     private final JsonNode template = CloudFormationYaml.read(ProjectFiles.path("template.yaml"));
-
-    private static JsonNode read(String text) {
-        try {
-            return Json.strict().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void aPreviewIsReviewedAndOnlyAPendingReviewWaitsBeforeTheRealPass() {

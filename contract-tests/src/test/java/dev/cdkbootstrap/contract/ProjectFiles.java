@@ -26,6 +26,15 @@ final class ProjectFiles {
         return root().resolve(relative);
     }
 
+    /** A JSON file of the project, parsed strictly (an invalid file fails the test naming it). */
+    static com.fasterxml.jackson.databind.JsonNode json(String relative) {
+        try {
+            return dev.cdkbootstrap.json.Json.strict().readTree(text(relative));
+        } catch (IOException e) {
+            throw new IllegalStateException(relative + " is not valid JSON", e);
+        }
+    }
+
     static String text(String relative) {
         try {
             return Files.readString(path(relative), StandardCharsets.UTF_8);

@@ -28,6 +28,20 @@ public final class Json {
         return TOLERANT;
     }
 
+    /**
+     * A value as pretty-printed UTF-8 JSON by {@link #strict()}: the form of every run artifact the steps
+     * write (plan.json, targets.json, report.json, approval/*.json).
+     *
+     * @throws java.io.UncheckedIOException when the value cannot be serialized (a bug, not input)
+     */
+    public static byte[] prettyBytes(Object value) {
+        try {
+            return STRICT.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static ObjectMapper build(boolean failOnUnknown) {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())

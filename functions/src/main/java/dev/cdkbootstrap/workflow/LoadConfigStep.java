@@ -18,7 +18,6 @@ import dev.cdkbootstrap.workflow.model.Refusal;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -101,8 +100,8 @@ public final class LoadConfigStep {
         Map<String, String> documents = compact(planned.policyDocuments());
         Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forOrganizationCheck(input.runId()));
         List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
-        store.write(artifactBucket, RunLayout.plan(runPrefix), json(plan), "application/json");
-        store.write(artifactBucket, RunLayout.targets(runPrefix), json(items), "application/json");
+        store.write(artifactBucket, RunLayout.plan(runPrefix), Json.prettyBytes(plan), "application/json");
+        store.write(artifactBucket, RunLayout.targets(runPrefix), Json.prettyBytes(items), "application/json");
 
         String versionId = config.versionId() != null ? config.versionId() : accepted.versionId();
         return context(input.runId(), execution, accepted.trigger(),
@@ -120,8 +119,8 @@ public final class LoadConfigStep {
                 + accepted.key() + " is no longer the latest (" + accepted.latestVersionId() + " is); this "
                 + accepted.trigger() + " run does nothing, the run of the newer upload bootstraps";
         Plan plan = new Plan(null, null, List.of(), List.of(warning));
-        store.write(accepted.bucket(), RunLayout.plan(runPrefix), json(plan), "application/json");
-        store.write(accepted.bucket(), RunLayout.targets(runPrefix), json(List.of()), "application/json");
+        store.write(accepted.bucket(), RunLayout.plan(runPrefix), Json.prettyBytes(plan), "application/json");
+        store.write(accepted.bucket(), RunLayout.targets(runPrefix), Json.prettyBytes(List.of()), "application/json");
         return context(runId, execution, accepted.trigger(), new ConfigLocation(accepted.bucket(), accepted.key(),
                 accepted.versionId(), accepted.latestVersionId(), true), runPrefix, plan);
     }
@@ -241,11 +240,4 @@ public final class LoadConfigStep {
         return value;
     }
 
-    private static byte[] json(Object value) {
-        try {
-            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package dev.cdkbootstrap.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.model.ApprovalInput;
 import dev.cdkbootstrap.workflow.model.ApprovalRequest;
 import dev.cdkbootstrap.workflow.model.RunContext;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +42,7 @@ public final class RequestApprovalStep {
         ApprovalRequest request = new ApprovalRequest(run.runId(), run.approval().mode(), run.approval().needed(),
                 run.approval().changesKey(), input.taskToken(), now, now.plus(settings.timeout()));
         String requestKey = RunLayout.approvalRequest(run.runPrefix());
-        store.write(run.artifactBucket(), requestKey, json(request), "application/json");
+        store.write(run.artifactBucket(), requestKey, Json.prettyBytes(request), "application/json");
         String changes = "s3://" + run.artifactBucket() + "/" + RunLayout.changesMarkdown(run.runPrefix());
         String subject = "CDK bootstrap approval needed: " + run.runId();
         notifier.ifPresent(n -> n.publish(subject.length() <= 100 ? subject : subject.substring(0, 100), "Run " + run.runId() + " waits for approval: "
@@ -58,11 +56,4 @@ public final class RequestApprovalStep {
         return request;
     }
 
-    private static byte[] json(Object value) {
-        try {
-            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package dev.cdkbootstrap.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.model.Approval;
 import dev.cdkbootstrap.workflow.model.Outcome;
@@ -11,7 +10,6 @@ import dev.cdkbootstrap.workflow.model.TargetChange;
 import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetResult;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,13 +63,13 @@ public final class ReviewChangesStep {
         }
         int needed = (int) changes.stream().filter(c -> c.approvalNeeded() != null).count();
         String changesKey = RunLayout.changes(run.runPrefix());
-        store.write(run.artifactBucket(), changesKey, json(new Changes(run.runId(), mode, needed, changes)),
+        store.write(run.artifactBucket(), changesKey, Json.prettyBytes(new Changes(run.runId(), mode, needed, changes)),
                 "application/json");
         store.write(run.artifactBucket(), RunLayout.changesMarkdown(run.runPrefix()),
                 ChangesMarkdown.render(run.runId(), mode, needed, changes).getBytes(StandardCharsets.UTF_8),
                 "text/markdown");
         String itemsKey = RunLayout.reviewedTargets(run.runPrefix());
-        store.write(run.artifactBucket(), itemsKey, json(reviewed), "application/json");
+        store.write(run.artifactBucket(), itemsKey, Json.prettyBytes(reviewed), "application/json");
         return run.reviewed(itemsKey, new Approval(mode, needed > 0 ? Approval.Status.PENDING
                 : Approval.Status.NOT_NEEDED, needed, changesKey, approvalTimeout.toSeconds(), null, null));
     }
@@ -86,11 +84,4 @@ public final class ReviewChangesStep {
                 && (preview.reasonCode().startsBuild() || preview.reasonCode() == ReasonCode.UP_TO_DATE);
     }
 
-    private static byte[] json(Object value) {
-        try {
-            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -15,7 +15,6 @@ import dev.cdkbootstrap.workflow.port.Notifier;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
 import dev.cdkbootstrap.workflow.port.RunMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class SummarizeStep {
         Report report = report(run, results);
         List<String> warnings = readWarnings(run);
         String reportKey = RunLayout.report(run.runPrefix());
-        store.write(run.artifactBucket(), reportKey, bytes(report), "application/json");
+        store.write(run.artifactBucket(), reportKey, Json.prettyBytes(report), "application/json");
         store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
                 ReportMarkdown.render(report, results, warnings).getBytes(StandardCharsets.UTF_8), "text/markdown");
         notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey, warnings)));
@@ -207,11 +206,4 @@ public final class SummarizeStep {
         return SafeText.plain(reason, MAX_CAUSE_REASON_CHARS);
     }
 
-    private static byte[] bytes(Object value) {
-        try {
-            return Json.strict().writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
