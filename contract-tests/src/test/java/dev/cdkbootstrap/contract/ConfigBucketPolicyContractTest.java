@@ -97,7 +97,7 @@ class ConfigBucketPolicyContractTest {
             assertThat(decision(template.roleArn("LoadConfigRole"), "s3:PutObject", key)).isNotEqualTo(DENY);
         }
         String lease = TargetLock.key(new Target("111111111111", "eu-west-1", "aws", List.of(), List.of(), List.of(),
-                Target.DEFAULT_QUALIFIER, Target.DEFAULT_TOOLKIT_STACK_NAME, List.of()));
+                Target.DEFAULT_QUALIFIER, Target.DEFAULT_TOOLKIT_STACK_NAME, null, List.of()));
         assertThat(lease).startsWith("locks/");
         assertThat(decision(template.roleArn("PrepareTargetRole"), "s3:PutObject", lease)).isNotEqualTo(DENY);
         assertThat(decision(template.roleArn("RecordResultRole"), "s3:DeleteObject", lease)).isNotEqualTo(DENY);

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One environment to bootstrap. {@code trust} is sorted and never contains {@code account};
- * {@code bootstrapCommand} is the exact CDK CLI invocation for it.
+ * {@code settings} are the further bootstrap settings (never null; {@link ToolkitSettings#NONE} when
+ * none is managed); {@code bootstrapCommand} is the exact CDK CLI invocation for it.
  */
 public record Target(
         String account,
@@ -15,10 +16,15 @@ public record Target(
         List<ExecutionPolicy> executionPolicies,
         String qualifier,
         String toolkitStackName,
+        ToolkitSettings settings,
         List<String> bootstrapCommand) {
 
     public static final String DEFAULT_QUALIFIER = "hnb659fds";
     public static final String DEFAULT_TOOLKIT_STACK_NAME = "CDKToolkit";
+
+    public Target {
+        settings = settings == null ? ToolkitSettings.NONE : settings; // plans written before settings existed
+    }
 
     /** {@code account/region}, the name a person and a log line use for a target. */
     public String id() {

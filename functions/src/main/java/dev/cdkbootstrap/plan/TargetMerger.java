@@ -48,7 +48,7 @@ final class TargetMerger {
         }
         List<String> trustList = List.copyOf(trust);
         return new Target(account, region, Regions.partition(region), sources, trustList, policies, qualifier, stack,
-                BootstrapCommand.of(account, region, trustList, policies, qualifier, stack));
+                ToolkitSettings.NONE, BootstrapCommand.of(account, region, trustList, policies, qualifier, stack));
     }
 
     private List<ExecutionPolicy> policies(String target, List<ResolvedPolicy> resolved) {

@@ -42,6 +42,9 @@ class PlanJsonTest {
                     } ],
                     "qualifier" : "hnb659fds",
                     "toolkitStackName" : "CDKToolkit",
+                    "settings" : {
+                      "trustForLookup" : [ ]
+                    },
                     "bootstrapCommand" : [ "cdk", "bootstrap", "aws://111111111111/eu-west-1", "--cloudformation-execution-policies", "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1" ]
                   }, {
                     "account" : "222222222222",
@@ -55,6 +58,9 @@ class PlanJsonTest {
                     } ],
                     "qualifier" : "hnb659fds",
                     "toolkitStackName" : "CDKToolkit",
+                    "settings" : {
+                      "trustForLookup" : [ ]
+                    },
                     "bootstrapCommand" : [ "cdk", "bootstrap", "aws://222222222222/eu-west-1", "--trust", "111111111111", "--cloudformation-execution-policies", "arn:aws:iam::aws:policy/AdministratorAccess" ]
                   }, {
                     "account" : "333333333333",
@@ -68,6 +74,9 @@ class PlanJsonTest {
                     } ],
                     "qualifier" : "team1",
                     "toolkitStackName" : "CDKToolkit",
+                    "settings" : {
+                      "trustForLookup" : [ ]
+                    },
                     "bootstrapCommand" : [ "cdk", "bootstrap", "aws://333333333333/eu-west-1", "--trust", "111111111111,222222222222", "--cloudformation-execution-policies", "arn:aws:iam::aws:policy/AdministratorAccess", "--qualifier", "team1" ]
                   } ],
                   "warnings" : [ "222222222222/eu-west-1: no execution policy given (a/dev); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_222222222222_eu-west-1.json beside cdk-app.yml", "333333333333/eu-west-1: no execution policy given (a/prod); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_333333333333_eu-west-1.json beside cdk-app.yml" ]

@@ -2,6 +2,7 @@ package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
@@ -35,7 +36,7 @@ public final class Fixtures {
 
     public static Target target(String account, String region, List<String> trust, List<ExecutionPolicy> policies) {
         return new Target(account, region, "aws", List.of("pipeline"), trust, policies, Target.DEFAULT_QUALIFIER,
-                Target.DEFAULT_TOOLKIT_STACK_NAME, List.of("cdk", "bootstrap", "aws://" + account + "/" + region));
+                Target.DEFAULT_TOOLKIT_STACK_NAME, ToolkitSettings.NONE, List.of("cdk", "bootstrap", "aws://" + account + "/" + region));
     }
 
     public static RunRef run(boolean dryRun) {
