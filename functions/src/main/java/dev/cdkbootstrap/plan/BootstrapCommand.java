@@ -31,6 +31,9 @@ import java.util.Map;
  *   <li>{@code --template PATH}: the path relative to the folder that holds cdk-app.yml; the build
  *       must provide the validated copy there (PlannedConfig.templates, checked by sha256).</li>
  * </ul>
+ * Checked against the pinned CLI itself: {@code cdk bootstrap aws://A/R <these flags> --show-template -vvv}
+ * logs its parsed arguments without touching AWS (e.g. {@code terminationProtection: false},
+ * {@code tags: ['owner=team-a', 'cost center=a=b']}, {@code bootstrapKmsKeyId: 'AWS_MANAGED_KEY'}).
  */
 final class BootstrapCommand {
     /** What {@code --bootstrap-kms-key-id} takes for the AWS managed S3 key (index.js: USE_AWS_MANAGED_KEY). */
