@@ -19,11 +19,13 @@ import java.util.Optional;
 /**
  * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
  * that the region is enabled, brings the execution policies from files up to date, observes the
- * toolkit and decides by the decision table ({@link ToolkitDecision}). A BOOTSTRAP takes the target's
- * lease first ({@link TargetLock}); a busy toolkit or another run's lease makes the state machine wait
- * and call again, up to {@link WaitPolicy#busyBound()}, then the target FAILS with TOOLKIT_BUSY. In a
- * dry run nothing is written (no policy, no lease) and nothing waited for; the reason says what a
- * real run would do.
+ * toolkit and decides by the decision table ({@link ToolkitDecision}). A real run takes the target's
+ * lease ({@link TargetLock}) before it writes a policy or looks at the toolkit, so it decides only from
+ * an observation no other run of this deployment is changing (docs/workflow.md, "Concurrency"); a
+ * busy toolkit or another run's lease makes the state machine wait and call again, up to
+ * {@link WaitPolicy#busyBound()}, then the target FAILS with TOOLKIT_BUSY. TOOLKIT_LEFTOVERS needs two
+ * observations in a row. In a dry run nothing is written (no policy, no lease) and nothing waited
+ * for; the reason says what a real run would do.
  */
 public final class PrepareTargetStep {
     private final TargetConnector connector;
@@ -71,23 +73,34 @@ public final class PrepareTargetStep {
                 return state.withDecision(startedAt, Decision.FAIL, ReasonCode.ACCOUNT_OUTSIDE_ORGANIZATION,
                         outside.get(), List.of(), null);
             }
+            if (!dryRun) {
+                // Another run's build may be changing the toolkit right now, and a read in the middle of it
+                // (say a stack in review beside its new bucket) is no state to decide on: nothing is written
+                // or decided until that run gives the lease back. This run keeps it until RecordResult.
+                TargetLock.Attempt attempt = lock.acquire(state.run(), target);
+                if (!attempt.acquired()) {
+                    TargetLock.Lease other = attempt.holder().orElseThrow();
+                    return waitOrGiveUp(state, startedAt, now, "run " + other.runId() + " holds the lease of "
+                            + target.id() + " (until " + other.expiresAt() + ")",
+                            ToolkitObserver.observe(account.toolkit(), target));
+                }
+            }
             List<String> policyNotes = syncPolicies(account, state, dryRun);
             ObservedToolkit observed = ToolkitObserver.observe(account.toolkit(), target);
             ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
+            if (verdict.code() == ReasonCode.TOOLKIT_LEFTOVERS) {
+                // Someone who takes no lease (a person, an older pipeline) may have executed a creation
+                // between the stack read and the leftover reads; a second look then finds the stack busy.
+                // Found twice, they are foreign: a stack still in review (or still absent) created nothing.
+                observed = ToolkitObserver.observe(account.toolkit(), target);
+                verdict = ToolkitDecision.decide(observed, target, required);
+            }
             if (dryRun) {
                 return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                         prefix(state) + dryRunReason(verdict, policyNotes), verdict.untrust(), observed);
             }
             if (verdict.decision() == Decision.WAIT) {
                 return waitOrGiveUp(state, startedAt, now, verdict.reason(), observed);
-            }
-            if (verdict.decision() == Decision.BOOTSTRAP) {
-                TargetLock.Attempt attempt = lock.acquire(state.run(), target);
-                if (!attempt.acquired()) {
-                    TargetLock.Lease other = attempt.holder().orElseThrow();
-                    return waitOrGiveUp(state, startedAt, now, "run " + other.runId() + " is bootstrapping "
-                            + target.id() + " (lease until " + other.expiresAt() + ")", observed);
-                }
             }
             return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                     withNotes(verdict.reason(), policyNotes), verdict.untrust(), observed);

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One run at a time builds a target's toolkit: a lease object {@code locks/<account>-<region>-<stack>.json}
+ * One run at a time looks at and builds a target's toolkit: a lease object {@code locks/<account>-<region>-<stack>.json}
  * in the run's artifact bucket, created with S3's conditional write (If-None-Match), taken over only
  * when expired (If-Match on the expired lease's ETag), released by the holder at the end of the target.
  * A run that finds another's lease waits and then decides again (docs/workflow.md, "Concurrency").

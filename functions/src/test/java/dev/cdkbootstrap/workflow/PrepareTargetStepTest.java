@@ -62,7 +62,8 @@ class PrepareTargetStepTest {
         assertThat(result.reasonCode()).isEqualTo(ReasonCode.UP_TO_DATE);
         assertThat(result.observed().version()).isEqualTo(33);
         assertThat(result.observed().trust()).containsExactly(PIPELINE);
-        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
+        assertThat(store.text("config-bucket", TargetLock.key(Fixtures.devTarget()))).as("decided under the lease")
+                .get().asString().contains("\"runId\":\"run-1\"");
     }
 
     @Test
@@ -121,7 +122,7 @@ class PrepareTargetStepTest {
         TargetState waiting = prepare(false);
 
         assertThat(waiting.decision()).isEqualTo(Decision.WAIT);
-        assertThat(waiting.reason()).contains("run run-0 is bootstrapping 111111111111/eu-west-1");
+        assertThat(waiting.reason()).contains("run run-0 holds the lease of 111111111111/eu-west-1");
         // run-0 bootstrapped the target and gave the lease back
         new TargetLock(store, WAITS.lease(), Clock.fixed(NOW, ZoneOffset.UTC)).release(other, Fixtures.devTarget());
         dev.toolkit("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn), 33, "33");
@@ -141,17 +142,19 @@ class PrepareTargetStepTest {
         assertThat(result.decision()).isEqualTo(Decision.FAIL);
         assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
         assertThat(result.observed().leftovers()).containsExactly("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1");
-        assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
     }
 
     @Test
-    void aFailRowChangesNothingAndTakesNoLease() {
+    void aFailRowIsDecidedUnderTheLeaseThatRecordResultGivesBack() {
         dev.toolkit("UPDATE_ROLLBACK_FAILED", List.of(PIPELINE), List.of(policyArn), 33, "33");
 
         TargetState result = prepare(false);
 
         assertThat(result.decision()).isEqualTo(Decision.FAIL);
         assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_NEEDS_OPERATOR);
+        assertThat(store.keys()).contains("config-bucket/" + TargetLock.key(Fixtures.devTarget()));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        new RecordResultStep(store, new TargetLock(store, WAITS.lease(), clock), clock).run(result);
         assertThat(store.keys()).noneMatch(key -> key.contains("locks/"));
     }
 

@@ -31,6 +31,8 @@ public final class InMemoryTargets implements TargetConnector {
         public final Set<String> buckets = new HashSet<>();
         /** The organization the account says it is in (null: none), and that organization's management account. */
         public OrganizationMembership.Organization organization;
+        /** Runs once, right after the next stack read: what another actor does between two reads of one look. */
+        public Runnable afterNextStackRead;
 
         /**
          * A toolkit stack as the pinned bootstrap template leaves it (its SSM version parameter too, unless
@@ -88,7 +90,13 @@ public final class InMemoryTargets implements TargetConnector {
                 return new ToolkitInspector() {
                     @Override
                     public Optional<StackState> stack(String stackName) {
-                        return Optional.ofNullable(account.stacks.get(stackName));
+                        Optional<StackState> found = Optional.ofNullable(account.stacks.get(stackName));
+                        Runnable meanwhile = account.afterNextStackRead;
+                        account.afterNextStackRead = null;
+                        if (meanwhile != null) {
+                            meanwhile.run();
+                        }
+                        return found;
                     }
 
                     @Override
