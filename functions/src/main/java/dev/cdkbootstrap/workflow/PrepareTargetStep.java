@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
  * that the region is enabled, brings the execution policies from files up to date, observes the
- * toolkit and decides by the decision table ({@link ToolkitDecision}). A BOOTSTRAP takes the target's
+ * toolkit and decides by the decision table ({@link ToolkitDecision}). A target whose configured
+ * permissions boundary conflicts with the deployment's ({@link ToolkitRequirements#boundaryConflict})
+ * fails first, without a session in its account. A BOOTSTRAP takes the target's
  * lease first ({@link TargetLock}); a busy toolkit or another run's lease makes the state machine wait
  * and call again, up to {@link WaitPolicy#busyBound()}, then the target FAILS with TOOLKIT_BUSY. In a
  * dry run nothing is written (no policy, no lease) and nothing waited for; the reason says what a
@@ -57,6 +59,11 @@ public final class PrepareTargetStep {
             Refusal refusal = state.item().refusal();
             return state.withDecision(startedAt, Decision.FAIL, refusal.code(),
                     dryRun ? prefix(state) + "would fail: " + refusal.reason() : refusal.reason(), List.of(), null);
+        }
+        Optional<String> conflict = required.boundaryConflict(target); // before anything is read in the account
+        if (conflict.isPresent()) {
+            return state.withDecision(startedAt, Decision.FAIL, ReasonCode.PERMISSIONS_BOUNDARY_CONFLICT,
+                    dryRun ? prefix(state) + "would fail: " + conflict.get() : conflict.get(), List.of(), null);
         }
         var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
                 SessionNames.forRun(state.run().runId()));

@@ -53,7 +53,7 @@ class RecordResultStepTest {
         var o = Fixtures.devUpToDate();
         var withBoundary = new ObservedToolkit(o.stackStatus(), o.version(),
                 o.ssmVersion(), o.variant(), o.qualifier(), o.trust(), o.trustForLookup(), o.executionPolicies(),
-                "cdk-guardrail", true, null);
+                "cdk-guardrail", true, o.terminationProtection(), o.tags(), o.kmsKey(), o.publicAccessBlock(), null);
 
         TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null).withVerification(withBoundary,
                 new Verification(true, List.of())));
