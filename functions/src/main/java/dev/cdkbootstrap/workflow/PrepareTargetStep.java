@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
  * that the region is enabled, brings the execution policies from files up to date, observes the
- * toolkit and decides by the decision table ({@link ToolkitDecision}). A target whose configured
+ * toolkit and decides by the decision table ({@link ToolkitDecision}); with {@code permissions_boundary:
+ * cdk-example} it creates the CDK's example boundary when missing ({@link ExampleBoundary}). A target whose configured
  * permissions boundary conflicts with the deployment's ({@link ToolkitRequirements#boundaryConflict})
  * fails first, without a session in its account. A BOOTSTRAP takes the target's
  * lease first ({@link TargetLock}); a busy toolkit or another run's lease makes the state machine wait
@@ -138,6 +139,9 @@ public final class PrepareTargetStep {
                     notes.add(result.describe(dryRun));
                 }
             }
+        }
+        if (ToolkitRequirements.boundaryFor(null, target).filter(ToolkitRequirements.Boundary::example).isPresent()) {
+            ExampleBoundary.ensure(account.policies(), target, dryRun).ifPresent(notes::add);
         }
         return notes;
     }
