@@ -3,7 +3,11 @@ package dev.cdkbootstrap.plan;
 import java.util.Map;
 
 /**
- * A plan together with the text of every policy file it references (keyed by the file's relative
- * path), so later steps act on exactly what was validated, not on whatever the folder holds later.
+ * A plan together with the text of every file beside cdk-app.yml it references, so later steps act on
+ * exactly what was validated, not on whatever the folder holds later: {@code policyDocuments} (policy
+ * files) and {@code templates} (custom bootstrap templates), each keyed by the file's normalized
+ * relative path (the {@code file} of an execution policy, the {@code path} of
+ * {@code Target.settings.template}). Both are sorted by path. A template's text is strict UTF-8, so
+ * its UTF-8 bytes are the file's bytes: their SHA-256 is {@code Target.settings.template.sha256}.
  */
-public record PlannedConfig(Plan plan, Map<String, String> policyDocuments) {}
+public record PlannedConfig(Plan plan, Map<String, String> policyDocuments, Map<String, String> templates) {}
