@@ -39,6 +39,23 @@ class BuildspecSettingsContractTest {
         return BuildspecHarness.plannedTarget("two-sets.yml", "333333333333", "us-east-1");
     }
 
+    /** A target planned with every setting (contract-tests/src/test/resources/every-setting.yml). */
+    @Test
+    void buildRunsThePlansBootstrapCommandForATargetWithEverySetting() throws IOException {
+        Target target = BuildspecHarness.plannedTarget("every-setting.yml", "222222222222", "us-east-1");
+        assertThat(target.settings().template()).isNotNull();
+        assertThat(target.bootstrapCommand()).contains("--trust-for-lookup", "--custom-permissions-boundary",
+                "--termination-protection", "--tags", "--bootstrap-customer-key", "--public-access-block-configuration",
+                "--template", "--qualifier", "--toolkit-stack-name");
+
+        BuildRun run = build.run(target, Map.of());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(build.cdkBootstrapArguments()).isEqualTo(target.bootstrapCommand());
+        assertThat(build.calls("aws").get(0)).contains("s3://bucket/runs/run-1/templates/" + target.settings().template().sha256()
+                + ".yaml");
+    }
+
     @Test
     void tagValuesKeepTheirSpacesCommasEqualsAndPercentSigns() throws IOException {
         Map<String, String> tags = Map.of("cost center", "R&D, 50% = half", "owner", "ml-ops@example.com", "été", "x\\y");
