@@ -92,7 +92,8 @@ class ConfigBucketPolicyContractTest {
         assertThat(template.environment("LoadConfigFunction").get("RUN_PREFIX")).isEqualTo("runs/");
         String run = RunLayout.runPrefix("runs/", "run-1");
         for (String key : List.of(RunLayout.plan(run), RunLayout.targets(run), RunLayout.configErrors(run), RunLayout.report(run),
-                RunLayout.reportMarkdown(run), RunLayout.result(run, "111111111111", "eu-west-1"))) {
+                RunLayout.reportMarkdown(run), RunLayout.result(run, "111111111111", "eu-west-1"),
+                RunLayout.template(run, "ab".repeat(32)))) {
             assertThat(key).startsWith("runs/");
             assertThat(decision(template.roleArn("LoadConfigRole"), "s3:PutObject", key)).isNotEqualTo(DENY);
         }
@@ -103,6 +104,29 @@ class ConfigBucketPolicyContractTest {
         assertThat(decision(template.roleArn("RecordResultRole"), "s3:DeleteObject", lease)).isNotEqualTo(DENY);
         // The Map's ResultWriter writes under the run's prefix with the state machine's role.
         assertThat(decision(template.roleArn("StateMachineRole"), "s3:PutObject", run + "map/manifest.json")).isNotEqualTo(DENY);
+    }
+
+    /** A custom bootstrap template is copied into the run by LoadConfig and read by the build, before it assumes the target role. */
+    @Test
+    void theBuildRoleReadsTheRunsTemplatesAndNothingElseInTheBucket() {
+        String build = template.roleArn("BootstrapBuildRole");
+        String copy = RunLayout.template(RunLayout.runPrefix("runs/", "run-1"), "ab".repeat(32));
+        assertThat(readable(build, copy)).isTrue();
+        assertThat(decision(build, "s3:GetObject", copy)).isNotEqualTo(DENY);
+        for (String other : List.of("cdk-app.yml", "policies/dev.json", "runs/run-1/plan.json", "runs/run-1/targets.json",
+                "locks/111111111111-eu-west-1-CDKToolkit.json")) {
+            assertThat(readable(build, other)).as(other).isFalse();
+        }
+        for (String action : WRITES) {
+            assertThat(decision(build, action, copy)).as(action).isEqualTo(DENY);
+        }
+    }
+
+    private boolean readable(String role, String key) {
+        String name = template.ofType("AWS::IAM::Role").stream().filter(r -> template.roleArn(r).equals(role)).findFirst()
+                .orElseThrow();
+        return PolicyEvaluation.identity(template.statementsOf(name), Request.byRole(role, "s3:GetObject", bucket + "/" + key))
+                == PolicyEvaluation.Decision.ALLOW;
     }
 
     @Test

@@ -48,19 +48,18 @@ class TargetRolePermissionsContractTest {
             entry("AWS::IAM::Policy", List.of("iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy")),
             entry("AWS::SSM::Parameter", List.of("ssm:PutParameter", "ssm:GetParameters", "ssm:AddTagsToResource",
                     "ssm:RemoveTagsFromResource", "ssm:DeleteParameter")),
-            // Conditional (CONDITIONAL below): never created by our runs; a key kept from an earlier
-            // `--bootstrap-customer-key` bootstrap is read, updated and tagged when the stack is upgraded.
-            entry("AWS::KMS::Key", List.of("kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
+            // Conditional (CONDITIONAL below): kms_key create (`--bootstrap-customer-key`), or a key kept from an
+            // earlier bootstrap with one: created (the registry's create handler, tags from the stack), read,
+            // updated and tagged. Deleting it is not granted (docs/deploy.md).
+            entry("AWS::KMS::Key", List.of("kms:CreateKey*", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy",
                     "kms:GetKeyRotationStatus", "kms:ListResourceTags", "kms:TagResource", "kms:UntagResource")),
-            entry("AWS::KMS::Alias", List.of("kms:UpdateAlias", "kms:ListAliases*")),
+            entry("AWS::KMS::Alias", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias", "kms:ListAliases*")),
             // Conditional: only when someone edits the template (the CLI never sets UseExamplePermissionsBoundary).
             entry("AWS::IAM::ManagedPolicy", List.of()));
 
-    /** Types the template creates only under a condition, with the CLI flag that would select it. */
-    private static final Map<String, List<String>> CONDITIONAL = Map.of(
-            "AWS::KMS::Key", List.of("CreateNewKey", "--bootstrap-customer-key", "--bootstrap-kms-key-id"),
-            "AWS::KMS::Alias", List.of("CreateNewKey", "--bootstrap-customer-key", "--bootstrap-kms-key-id"),
-            "AWS::IAM::ManagedPolicy", List.of("ShouldCreatePermissionsBoundary", "--example-permissions-boundary"));
+    /** Types the template creates only under a condition, with that condition. */
+    private static final Map<String, String> CONDITIONAL = Map.of("AWS::KMS::Key", "CreateNewKey",
+            "AWS::KMS::Alias", "CreateNewKey", "AWS::IAM::ManagedPolicy", "ShouldCreatePermissionsBoundary");
 
     /** `cdk bootstrap` deploys the toolkit stack through change sets and watches it. */
     private static final List<String> TOOLKIT_STACK = List.of("cloudformation:DescribeStacks",
@@ -97,6 +96,7 @@ class TargetRolePermissionsContractTest {
         String changeSet = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":changeSet/cdk-deploy-change-set/0a1b2c3d";
         List<String> missing = new ArrayList<>();
         TOOLKIT_STACK.forEach(action -> check(role, action, stack, missing));
+        check(role, "cloudformation:UpdateTerminationProtection", stack, missing); // termination_protection
         List.of("cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet")
                 .forEach(action -> check(role, action, changeSet, missing));
         // PrepareTarget (functions/.../aws): region check, toolkit version, execution policy from a file.
@@ -127,6 +127,7 @@ class TargetRolePermissionsContractTest {
         assertThat(role.allows("cloudformation:DescribeEvents", changeSet)).isTrue();
         assertThat(role.allows("cloudformation:DeleteStack", otherStack)).isFalse();
         assertThat(role.allows("cloudformation:DeleteStack", changeSet)).isFalse();
+        assertThat(role.allows("cloudformation:UpdateTerminationProtection", otherStack)).isFalse();
         assertThat(role.allows("cloudformation:DescribeEvents", otherStack)).isFalse();
         assertThat(role.statements().stream().filter(s -> s.path("Action").toString().contains("cloudformation:DeleteStack")))
                 .as("DeleteStack is granted by one statement, on the toolkit stack only").singleElement()
@@ -148,19 +149,45 @@ class TargetRolePermissionsContractTest {
                 .filter(s -> s.path("Resource").toString().contains(":key/")).toList();
         assertThat(keyGrants).isNotEmpty().allSatisfy(grant -> assertThat(grant.path("Condition")
                 .path("ForAnyValue:StringEquals").path("kms:ResourceAliases").asText()).isEqualTo("alias/cdk-hnb659fds-assets-key"));
+        // On "*" (CreateKey has no resource-level permission; a new key has no alias yet): keys with no other alias.
+        List<JsonNode> anyKey = TargetRolePolicy.read("hnb659fds", ACCOUNT).statements().stream()
+                .filter(s -> s.path("Resource").asText().equals("*") && s.path("Action").toString().contains("kms:")
+                        && !s.path("Action").asText().equals("kms:ListAliases")).toList();
+        assertThat(anyKey).singleElement().satisfies(grant -> assertThat(grant.path("Condition")
+                .path("ForAllValues:StringEquals").path("kms:ResourceAliases").asText()).isEqualTo("alias/cdk-hnb659fds-assets-key"));
     }
 
+    /**
+     * The customer key is selected by kms_key create (the buildspec's {@code --bootstrap-customer-key}); the
+     * template's example boundary policy only by UseExamplePermissionsBoundary, which the pinned CLI never
+     * passes ({@code --example-permissions-boundary} creates {@code cdk-<qualifier>-permissions-boundary}
+     * through IAM instead, with the role's ManageExecutionPolicies grant on {@code policy/cdk-<qualifier>-*}).
+     */
     @Test
-    void conditionalResourcesAreCreatedOnlyUnderConditionsOurBootstrapCommandNeverSelects() {
-        String buildspec = ProjectFiles.text("buildspec/bootstrap.yml");
+    void conditionalResourcesAreCreatedUnderTheConditionsTheRoleCovers() throws Exception {
         JsonNode resources = bootstrapTemplate().path("Resources");
         resources.properties().forEach(e -> {
-            List<String> conditional = CONDITIONAL.get(e.getValue().path("Type").asText());
-            if (conditional != null) {
-                assertThat(e.getValue().path("Condition").asText()).as(e.getKey()).isEqualTo(conditional.get(0));
-                conditional.subList(1, conditional.size()).forEach(flag -> assertThat(buildspec).doesNotContain(flag));
+            String condition = CONDITIONAL.get(e.getValue().path("Type").asText());
+            if (condition != null) {
+                assertThat(e.getValue().path("Condition").asText()).as(e.getKey()).isEqualTo(condition);
             }
         });
+        assertThat(ProjectFiles.text("buildspec/bootstrap.yml")).contains("--bootstrap-customer-key",
+                "--example-permissions-boundary");
+        assertThat(Files.readString(ProjectFiles.root().resolve("node_modules/aws-cdk/lib/index.js")))
+                .doesNotContain("UseExamplePermissionsBoundary");
+        TargetRolePolicy role = TargetRolePolicy.read("hnb659fds", ACCOUNT);
+        String example = "arn:aws:iam::" + ACCOUNT + ":policy/cdk-hnb659fds-permissions-boundary";
+        assertThat(role.allows("iam:GetPolicy", example)).isTrue();
+        assertThat(role.allows("iam:CreatePolicy", example)).isTrue();
+        String newKey = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/0a1b2c3d-0000-4000-8000-000000000000";
+        for (String action : List.of("kms:CreateAlias", "kms:TagResource", "kms:DescribeKey")) {
+            assertThat(role.allows(action, newKey, Map.of())).as(action + " on a new key without aliases").isTrue();
+            assertThat(role.allows(action, newKey, Map.of("kms:ResourceAliases", "alias/payments")))
+                    .as(action + " on another key").isFalse();
+        }
+        assertThat(role.allows("kms:CreateKey", "*", Map.of())).isTrue();
+        assertThat(role.allows("kms:ScheduleKeyDeletion", newKey, Map.of())).as("keys are never deleted").isFalse();
     }
 
     /** Above 51,200 bytes the CLI would upload the template to the staging bucket, which the role cannot write. */

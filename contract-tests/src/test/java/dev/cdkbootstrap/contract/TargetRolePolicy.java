@@ -70,6 +70,8 @@ record TargetRolePolicy(List<JsonNode> statements) {
                 }
                 boolean holds = switch (operator.getKey()) {
                     case "StringEquals", "ArnEquals", "ForAnyValue:StringEquals" -> equal;
+                    // A multi-valued key: holds when every value is listed, so also when there is none.
+                    case "ForAllValues:StringEquals" -> value == null || equal;
                     // IAM: a negated operator holds when the key is absent from the request.
                     case "StringNotEquals", "ArnNotEquals" -> !equal;
                     default -> throw new IllegalStateException("condition operator " + operator.getKey() + " is not evaluated here");

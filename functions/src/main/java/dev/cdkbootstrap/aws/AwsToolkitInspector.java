@@ -9,13 +9,15 @@ import software.amazon.awssdk.services.cloudformation.model.CloudFormationExcept
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
- * {@link ToolkitInspector} on CloudFormation DescribeStacks (status, parameters, outputs), SSM GetParameter
+ * {@link ToolkitInspector} on CloudFormation DescribeStacks (status, parameters, outputs, termination
+ * protection, tags), SSM GetParameter
  * and S3 HeadBucket, with the target role's credentials.
  */
 final class AwsToolkitInspector implements ToolkitInspector {
@@ -43,7 +45,10 @@ final class AwsToolkitInspector implements ToolkitInspector {
                     Parameter::parameterKey, p -> p.parameterValue() == null ? "" : p.parameterValue(), (a, b) -> b));
             Map<String, String> outputs = stack.outputs().stream().filter(o -> o.outputValue() != null)
                     .collect(Collectors.toMap(Output::outputKey, Output::outputValue, (a, b) -> b));
-            return Optional.of(new StackState(stack.stackStatusAsString(), parameters, outputs));
+            Map<String, String> tags = stack.tags().stream().collect(Collectors.toMap(
+                    Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+            return Optional.of(new StackState(stack.stackStatusAsString(), parameters, outputs,
+                    Boolean.TRUE.equals(stack.enableTerminationProtection()), tags));
         } catch (CloudFormationException e) {
             // DescribeStacks answers a missing stack with ValidationError "Stack with id X does not exist".
             if ("ValidationError".equals(AwsErrors.code(e)) && String.valueOf(e.awsErrorDetails().errorMessage())

@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * before anything is read or written), reads cdk-app.yml from S3 (capped at 8 MiB), plans it with the
  * policy files beside it, applies the deployment's {@link Guardrails} (a refused pipeline account refuses
  * the config; a refused target is marked in its item), keeps only the targets of the account filter (if
- * any) and writes {@code plan.json} and
- * {@code targets.json} under the run's prefix. An invalid config throws {@link ConfigInvalid}
+ * any) and writes {@code plan.json}, {@code targets.json} and the custom bootstrap templates the targets use
+ * ({@link RunTemplates}) under the run's prefix. An invalid config throws {@link ConfigInvalid}
  * listing every error (when they would not fit in an error cause: the first ones and the S3 key of
  * {@code config-errors.txt}, the only thing written then).
  */
@@ -100,6 +100,7 @@ public final class LoadConfigStep {
         Map<String, String> documents = compact(planned.policyDocuments());
         Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forOrganizationCheck(input.runId()));
         List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
+        RunTemplates.write(store, artifactBucket, runPrefix, targets, planned.templates());
         store.write(artifactBucket, RunLayout.plan(runPrefix), Json.prettyBytes(plan), "application/json");
         store.write(artifactBucket, RunLayout.targets(runPrefix), Json.prettyBytes(items), "application/json");
 

@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings.CustomTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,13 @@ final class OperatorAdvice {
                 + " to let this product manage it";
     }
 
+    /** The stack holds another variant than the configured template: the CLI would not overwrite it either. */
+    static String otherVariant(Target target, CustomTemplate template) {
+        return "the CLI does not overwrite a toolkit of another variant (\"Not overwriting\"); to replace it with "
+                + template.path() + ", " + deleteToolkit(target) + " so that the next run creates it from that"
+                + " template, or give the template the variant the stack holds (its BootstrapVariant default)";
+    }
+
     static String qualifierMismatch(String deployed, String wanted) {
         return "changing a toolkit's qualifier renames every bootstrap resource and breaks apps deployed with the old"
                 + " one; set qualifier '" + deployed + "' for this target in cdk-app.yml, or give qualifier '" + wanted
@@ -41,6 +49,11 @@ final class OperatorAdvice {
     static String newerThanPinned() {
         return "the pinned CDK CLI would change nothing (\"Not downgrading\"); raise the pinned version (the aws-cdk"
                 + " pin in package.json: npm install --save-exact aws-cdk@VERSION, then sam build and sam deploy)";
+    }
+
+    static String newerThanTemplate(CustomTemplate template) {
+        return "the CLI would change nothing with " + template.path() + " (\"Not downgrading\"); raise that"
+                + " template's version (its BootstrapVersion output and CdkBootstrapVersion parameter value)";
     }
 
     static String drifted(String parameter, int version, boolean outdated, Target target) {

@@ -19,7 +19,10 @@ import java.util.Optional;
 /**
  * Step 2, once per target (again after each wait). Assumes the target role (one AssumeRole), checks
  * that the region is enabled, brings the execution policies from files up to date, observes the
- * toolkit and decides by the decision table ({@link ToolkitDecision}). A real run takes the target's
+ * toolkit and decides by the decision table ({@link ToolkitDecision}); with {@code permissions_boundary:
+ * cdk-example} it creates the CDK's example boundary when missing ({@link ExampleBoundary}). A target whose
+ * configured permissions boundary conflicts with the deployment's ({@link ToolkitRequirements#boundaryConflict})
+ * fails first, without a session in its account. A real run takes the target's
  * lease ({@link TargetLock}) before it writes a policy or looks at the toolkit, so it decides only from
  * an observation no other run of this deployment is changing (docs/workflow.md, "Concurrency"); a
  * busy toolkit or another run's lease makes the state machine wait and call again, up to
@@ -59,6 +62,11 @@ public final class PrepareTargetStep {
             Refusal refusal = state.item().refusal();
             return state.withDecision(startedAt, Decision.FAIL, refusal.code(),
                     dryRun ? prefix(state) + "would fail: " + refusal.reason() : refusal.reason(), List.of(), null);
+        }
+        Optional<String> conflict = required.boundaryConflict(target); // before anything is read in the account
+        if (conflict.isPresent()) {
+            return state.withDecision(startedAt, Decision.FAIL, ReasonCode.PERMISSIONS_BOUNDARY_CONFLICT,
+                    dryRun ? prefix(state) + "would fail: " + conflict.get() : conflict.get(), List.of(), null);
         }
         var session = new TargetConnector.TargetSession(target.account(), target.partition(), target.region(),
                 SessionNames.forRun(state.run().runId()));
@@ -144,6 +152,9 @@ public final class PrepareTargetStep {
                     notes.add(result.describe(dryRun));
                 }
             }
+        }
+        if (ToolkitRequirements.boundaryFor(null, target).filter(ToolkitRequirements.Boundary::example).isPresent()) {
+            ExampleBoundary.ensure(account.policies(), target, dryRun).ifPresent(notes::add);
         }
         return notes;
     }

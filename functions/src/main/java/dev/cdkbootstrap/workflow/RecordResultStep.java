@@ -3,9 +3,11 @@ package dev.cdkbootstrap.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
+import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.StepError;
@@ -109,7 +111,31 @@ public final class RecordResultStep {
                 : ", permissions boundary " + observed.permissionsBoundary()
                 + (Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles()) ? " (every role)" : " (execution role)");
         return "version " + observed.version() + ", trust " + observed.trust() + ", execution policies "
-                + observed.executionPolicies() + boundary;
+                + observed.executionPolicies() + boundary + managed(state.item().target().settings(), observed);
+    }
+
+    /** The further settings the plan manages, as observed (the unmanaged ones are not the run's business). */
+    private static String managed(ToolkitSettings settings, ObservedToolkit observed) {
+        StringBuilder more = new StringBuilder();
+        if (!settings.trustForLookup().isEmpty()) {
+            more.append(", lookup trust ").append(observed.trustForLookup());
+        }
+        if (settings.terminationProtection() != null) {
+            more.append(", termination protection ").append(Boolean.TRUE.equals(observed.terminationProtection()) ? "on" : "off");
+        }
+        if (settings.tags() != null) {
+            more.append(", tags ").append(observed.tags());
+        }
+        if (settings.kmsKey() != null) {
+            more.append(", KMS key ").append(SettingsDifferences.kmsKey(observed.kmsKey()));
+        }
+        if (settings.publicAccessBlock() != null) {
+            more.append(", public access block ").append(Boolean.TRUE.equals(observed.publicAccessBlock()) ? "on" : "off");
+        }
+        if (settings.template() != null) {
+            more.append(", template variant '").append(observed.variant()).append("'");
+        }
+        return more.toString();
     }
 
     /** The reason code of an error a Catch recorded, by its name (a Java class name or a States.* name). */

@@ -55,6 +55,15 @@ public final class RunLayout {
         return runPrefix + "config-errors.txt";
     }
 
+    /**
+     * A custom bootstrap template of the run ({@code template} in cdk-app.yml), named by the SHA-256 of its
+     * bytes; the bootstrap build downloads it from there (its role may read the {@code templates/} folders of
+     * runs and nothing else in the bucket).
+     */
+    public static String template(String runPrefix, String sha256) {
+        return runPrefix + "templates/" + sha256 + ".yaml";
+    }
+
     public static String report(String runPrefix) {
         return runPrefix + "report.json";
     }

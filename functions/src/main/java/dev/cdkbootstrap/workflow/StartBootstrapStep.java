@@ -1,6 +1,5 @@
 package dev.cdkbootstrap.workflow;
 
-import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.BuildThrottled;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
@@ -12,8 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +29,8 @@ public final class StartBootstrapStep {
 
     /**
      * @param permissionsBoundary the managed policy NAME the build passes as the boundary of every toolkit
-     *                            role ({@code TOOLKIT_PERMISSIONS_BOUNDARY}); null or empty: none passed
+     *                            role ({@code TOOLKIT_PERMISSIONS_BOUNDARY}); null or empty: none required (the
+     *                            target's {@code permissions_boundary}, if any, is passed instead)
      */
     public record Settings(String projectName, String targetRoleName, String cdkVersion, String permissionsBoundary) {}
 
@@ -48,7 +46,7 @@ public final class StartBootstrapStep {
         String token = idempotencyToken(state.run().runId(), target);
         BuildRunner.BuildView build;
         try {
-            build = builds.start(settings.projectName(), environment(target, state.untrust()), token);
+            build = builds.start(settings.projectName(), environment(state), token);
         } catch (BuildThrottled refused) {
             Instant now = clock.instant();
             if (WaitPolicy.expired(state.waiting(), now, waits.startBound())) {
@@ -62,22 +60,10 @@ public final class StartBootstrapStep {
         return state.withBuild(info, deadline, null);
     }
 
-    /** The CodeBuild environment overrides of docs/contracts.md: names and ids, never credentials. */
-    Map<String, String> environment(Target target, List<String> untrust) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("TARGET_ACCOUNT", target.account());
-        env.put("TARGET_REGION", target.region());
-        env.put("TARGET_PARTITION", target.partition());
-        env.put("TARGET_ROLE_NAME", settings.targetRoleName());
-        env.put("TRUST", String.join(",", target.trust()));
-        env.put("UNTRUST", untrust == null ? "" : String.join(",", untrust));
-        env.put("EXECUTION_POLICIES",
-                String.join(",", target.executionPolicies().stream().map(ExecutionPolicy::arn).toList()));
-        env.put("QUALIFIER", target.qualifier());
-        env.put("TOOLKIT_STACK_NAME", target.toolkitStackName());
-        env.put("CDK_VERSION", settings.cdkVersion());
-        env.put("PERMISSIONS_BOUNDARY", settings.permissionsBoundary() == null ? "" : settings.permissionsBoundary());
-        return env;
+    /** The CodeBuild environment overrides of docs/contracts.md ({@link BuildEnvironment}): never credentials. */
+    Map<String, String> environment(TargetState state) {
+        return BuildEnvironment.of(state.item().target(), state.untrust(), state.run(), settings.targetRoleName(),
+                settings.cdkVersion(), settings.permissionsBoundary());
     }
 
     /** First 64 hex of sha256({@code runId|account|region}). */

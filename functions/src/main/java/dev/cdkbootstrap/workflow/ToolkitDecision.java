@@ -1,14 +1,13 @@
 package dev.cdkbootstrap.workflow;
 
-import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings.CustomTemplate;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The decision table of docs/workflow.md ("Decision table"): what to do with a target given what its
@@ -20,6 +19,9 @@ import java.util.TreeSet;
  * drop travel as {@code --untrust}; the CLI exits 0 without changing anything for another
  * BootstrapVariant ("Not overwriting"), a newer deployed version ("Not downgrading") or an unchanged
  * template; it deletes and re-creates a stack whose creation failed; REVIEW_IN_PROGRESS counts as absent.
+ * With a custom template ({@code template} in cdk-app.yml) the variant and version a build leaves are
+ * that template's, so they replace the CDK default variant and the pinned version in the table. The
+ * managed settings are {@link SettingsDifferences}.
  */
 public final class ToolkitDecision {
     private static final Set<String> STABLE = Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE",
@@ -41,7 +43,10 @@ public final class ToolkitDecision {
      * @param required what the deployment requires of every toolkit (pinned version, permissions boundary)
      */
     public static Verdict decide(ObservedToolkit observed, Target target, ToolkitRequirements required) {
-        int pinnedVersion = required.pinnedVersion();
+        CustomTemplate template = target.settings().template();
+        int pinnedVersion = expectedVersion(target, required); // the configured template's, when there is one
+        String pinned = template == null ? "pinned " + pinnedVersion
+                : pinnedVersion + " of the configured template " + template.path();
         String stack = "toolkit stack " + target.toolkitStackName();
         List<String> leftovers = observed.leftovers() == null ? List.of() : observed.leftovers();
         if (!observed.stackExists()) {
@@ -72,10 +77,13 @@ public final class ToolkitDecision {
                     OperatorAdvice.forStatus(status, target.toolkitStackName()), untrust);
         }
         String variant = orDefault(observed.variant(), ToolkitObserver.DEFAULT_VARIANT);
-        if (!ToolkitObserver.DEFAULT_VARIANT.equals(variant)) {
+        String wantedVariant = template == null ? ToolkitObserver.DEFAULT_VARIANT : template.variant();
+        if (!wantedVariant.equals(variant)) {
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_CUSTOM_VARIANT,
-                    List.of(stack + " holds the template variant '" + variant + "'"),
-                    OperatorAdvice.customVariant(target), untrust);
+                    List.of(stack + " holds the template variant '" + variant + "'" + (template == null ? ""
+                            : ", the configured template " + template.path() + " has '" + template.variant() + "'")),
+                    template == null ? OperatorAdvice.customVariant(target) : OperatorAdvice.otherVariant(target, template),
+                    untrust);
         }
         String qualifier = orDefault(observed.qualifier(), Target.DEFAULT_QUALIFIER);
         if (!target.qualifier().equals(qualifier)) {
@@ -84,13 +92,15 @@ public final class ToolkitDecision {
                     OperatorAdvice.qualifierMismatch(qualifier, target.qualifier()), untrust);
         }
         int version = observed.version() == null ? 0 : observed.version(); // no output: a pre-versioning toolkit
-        List<String> settings = settingsDifferences(observed, target, required);
+        List<String> settings = SettingsDifferences.of(observed, target, required);
         if (version > pinnedVersion && !settings.isEmpty()) {
-            List<String> findings = new ArrayList<>(List.of("toolkit version " + version
-                    + " is newer than the pinned CLI's template (" + pinnedVersion + ")"));
+            List<String> findings = new ArrayList<>(List.of("toolkit version " + version + " is newer than "
+                    + (template == null ? "the pinned CLI's template (" + pinnedVersion + ")"
+                    : "the configured template " + template.path() + " (" + pinnedVersion + ")")));
             findings.addAll(settings);
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_NEWER_THAN_PINNED, findings,
-                    OperatorAdvice.newerThanPinned(), untrust);
+                    template == null ? OperatorAdvice.newerThanPinned() : OperatorAdvice.newerThanTemplate(template),
+                    untrust);
         }
         if (observed.version() != null && !String.valueOf(version).equals(observed.ssmVersion())) {
             String parameter = ToolkitObserver.versionParameter(qualifier);
@@ -100,7 +110,7 @@ public final class ToolkitDecision {
                     OperatorAdvice.drifted(parameter, version, version < pinnedVersion, target), untrust);
         }
         if (version < pinnedVersion) {
-            List<String> findings = new ArrayList<>(List.of("toolkit version " + version + " < pinned " + pinnedVersion));
+            List<String> findings = new ArrayList<>(List.of("toolkit version " + version + " < " + pinned));
             findings.addAll(settings);
             return verdict(Decision.BOOTSTRAP, ReasonCode.TOOLKIT_OUTDATED, findings, "", untrust);
         }
@@ -111,54 +121,10 @@ public final class ToolkitDecision {
                 List.of());
     }
 
-    /**
-     * Trust and execution policies as sets; lookup trust must hold no account the plan does not trust
-     * (the plan wants none of its own, and an account trusted for deployment may stay on it: the
-     * template's lookup role trusts TrustedAccounts anyway, so it grants nothing more). A required
-     * permissions boundary must be the stack's {@code InputPermissionsBoundary} and be on every role
-     * ({@code ApplyPermissionsBoundaryToAllRoles}); none required: whatever the stack has is left alone.
-     */
-    static List<String> settingsDifferences(ObservedToolkit observed, Target target, ToolkitRequirements required) {
-        List<String> differences = new ArrayList<>();
-        TreeSet<String> wantedTrust = new TreeSet<>(target.trust());
-        TreeSet<String> trust = set(observed.trust());
-        if (!trust.equals(wantedTrust)) {
-            differences.add("trust differs: deployed " + trust + " wanted " + wantedTrust);
-        }
-        TreeSet<String> lookup = set(observed.trustForLookup());
-        List<String> extraLookup = lookup.stream().filter(a -> !wantedTrust.contains(a)).toList();
-        if (!extraLookup.isEmpty()) {
-            differences.add("trust for lookup differs: deployed " + lookup + " holds " + extraLookup
-                    + " the plan does not trust");
-        }
-        TreeSet<String> wantedPolicies = new TreeSet<>(target.executionPolicies().stream().map(ExecutionPolicy::arn).toList());
-        TreeSet<String> policies = set(observed.executionPolicies());
-        if (!policies.equals(wantedPolicies)) {
-            differences.add("execution policies differ: deployed " + policies + " wanted " + wantedPolicies);
-        }
-        if (required.boundaryManaged()) {
-            differences.addAll(boundaryDifferences(observed, required.permissionsBoundary()));
-        }
-        return differences;
-    }
-
-    /** The template puts InputPermissionsBoundary on the execution role, and on every role only with the flag. */
-    private static List<String> boundaryDifferences(ObservedToolkit observed, String wanted) {
-        String deployed = observed.permissionsBoundary() == null || observed.permissionsBoundary().isEmpty()
-                ? "(none)" : observed.permissionsBoundary();
-        if (!deployed.equals(wanted)) {
-            return List.of("permissions boundary differs: deployed " + deployed + " wanted " + wanted);
-        }
-        if (!Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles())) {
-            return List.of("permissions boundary " + wanted + " is not on every role: ApplyPermissionsBoundaryToAllRoles"
-                    + " is " + observed.permissionsBoundaryAllRoles() + ", wanted true");
-        }
-        return List.of();
-    }
-
-    /** A deployed list parameter as a set; an absent parameter is the template's default, empty. */
-    private static TreeSet<String> set(List<String> values) {
-        return values == null ? new TreeSet<>() : new TreeSet<>(values);
+    /** The version a build leaves: the configured template's, else the pinned CLI's own template's. */
+    static int expectedVersion(Target target, ToolkitRequirements required) {
+        CustomTemplate template = target.settings().template();
+        return template == null ? required.pinnedVersion() : template.version();
     }
 
     private static String orDefault(String value, String fallback) {
@@ -172,12 +138,9 @@ public final class ToolkitDecision {
                 untrust);
     }
 
-    /** Deployed accounts (trust and lookup trust) that the plan does not trust: the build's --untrust list. */
+    /** Deployed accounts (trust and lookup trust) that the plan trusts neither way: the build's --untrust list. */
     static List<String> untrust(ObservedToolkit observed, Target target) {
-        TreeSet<String> deployed = set(observed.trust());
-        deployed.addAll(set(observed.trustForLookup()));
-        deployed.removeAll(target.trust());
-        return List.copyOf(deployed);
+        return SettingsDifferences.untrust(observed, target);
     }
 
     private static Verdict verdict(Decision decision, ReasonCode code, List<String> findings, String advice,

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Reads a target's toolkit into an {@link ObservedToolkit}: the stack named by the target (status,
- * parameters, including the permissions boundary ones, the {@code BootstrapVersion} output), the SSM
+ * parameters, including the permissions boundary, KMS key and public access block ones, the
+ * {@code BootstrapVersion} output, termination protection and tags), the SSM
  * version parameter of the qualifier the stack actually holds and, where the CLI would create the
  * stack, what that creation would collide with. Names are those of the pinned CDK bootstrap template.
  */
@@ -29,8 +30,8 @@ public final class ToolkitObserver {
         Optional<StackState> found = toolkit.stack(target.toolkitStackName());
         if (found.isEmpty()) {
             Optional<String> ssm = toolkit.parameter(versionParameter(target.qualifier())).map(String::trim);
-            return new ObservedToolkit(null, null, ssm.orElse(null), null, null, null, null, null, null, null,
-                    leftovers(toolkit, target, ssm));
+            return new ObservedToolkit(null, null, ssm.orElse(null), null, null, null, null, null, null, null, null,
+                    null, null, null, leftovers(toolkit, target, ssm));
         }
         StackState stack = found.get();
         Map<String, String> parameters = stack.parameters();
@@ -42,7 +43,8 @@ public final class ToolkitObserver {
                 parameters.get("BootstrapVariant"), qualifier, list(parameters.get("TrustedAccounts")),
                 list(parameters.get("TrustedAccountsForLookup")), list(parameters.get("CloudFormationExecutionPolicies")),
                 parameters.get("InputPermissionsBoundary"), flag(parameters.get("ApplyPermissionsBoundaryToAllRoles")),
-                leftovers);
+                stack.terminationProtection(), stack.tags(), parameters.get("FileAssetsBucketKmsKeyId"),
+                flag(parameters.get("PublicAccessBlockConfiguration")), leftovers);
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * Step 5, after every build that ended: observes the target again (same role, same reads as
  * PrepareTarget) and compares it with the plan by the decision table. Converged exactly when the
- * table says UP_TO_DATE: version at or above the pinned one, default variant, the target's
- * qualifier, SSM version equal to the stack's, trust, lookup trust and execution policies as planned, and
- * the required permissions boundary on every role when the deployment sets one.
+ * table says UP_TO_DATE: version at or above the pinned one (or the custom template's), the variant
+ * (default, or the custom template's), the target's qualifier, SSM version equal to the stack's, and
+ * every managed setting as planned ({@link SettingsDifferences}: trust, lookup trust, execution policies,
+ * permissions boundary, termination protection, tags, KMS key, public access block).
  * A build that exits 0 proves nothing ({@code cdk bootstrap} declines some changes and still succeeds),
  * so this observation, not the exit code, decides BOOTSTRAPPED. A stack busy right after the build
  * (someone else's operation) is waited for, up to {@link WaitPolicy#verifyBound()}.

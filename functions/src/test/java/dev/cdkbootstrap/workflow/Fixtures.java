@@ -39,6 +39,19 @@ public final class Fixtures {
                 Target.DEFAULT_TOOLKIT_STACK_NAME, ToolkitSettings.NONE, List.of("cdk", "bootstrap", "aws://" + account + "/" + region));
     }
 
+    /** The same target with these settings beyond the basics (its bootstrapCommand is left as it was). */
+    public static Target withSettings(Target t, ToolkitSettings settings) {
+        return new Target(t.account(), t.region(), t.partition(), t.sources(), t.trust(), t.executionPolicies(),
+                t.qualifier(), t.toolkitStackName(), settings, t.bootstrapCommand());
+    }
+
+    /** The dev target with every setting beyond the basics managed (a custom template of version 40 too). */
+    public static Target devWithEverySetting() {
+        return withSettings(devTarget(), new ToolkitSettings(List.of("222222222222"), "team-boundary", true,
+                Map.of("cost center", "R&D, ml=1", "team", "ml"), ToolkitSettings.KMS_CREATE, false,
+                new ToolkitSettings.CustomTemplate("templates/bootstrap.yaml", "ab".repeat(32), "Team Variant", 40)));
+    }
+
     public static RunRef run(boolean dryRun) {
         return new RunRef("run-1", dryRun, "config-bucket", "runs/run-1/");
     }
@@ -55,7 +68,7 @@ public final class Fixtures {
     /** A toolkit as the pinned template leaves it: default variant and qualifier, SSM equal to the version, no boundary. */
     public static ObservedToolkit observed(String status, List<String> trust, List<String> policies, int version) {
         return new ObservedToolkit(status, version, Integer.toString(version), ToolkitObserver.DEFAULT_VARIANT,
-                Target.DEFAULT_QUALIFIER, trust, List.of(), policies, "", false, null);
+                Target.DEFAULT_QUALIFIER, trust, List.of(), policies, "", false, false, Map.of(), "AWS_MANAGED_KEY", true, null);
     }
 
     /** The dev target's toolkit exactly as planned, at the pinned version 33. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.ToolkitDecision.Verdict;
+import dev.cdkbootstrap.plan.ToolkitSettings;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
 import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The deployment's ToolkitPermissionsBoundary in the decision table and the verification after a build
  * (docs/workflow.md, "Managed settings"): required, it must be the stack's InputPermissionsBoundary and
- * be on every role; not required, whatever the stack has is left alone.
+ * be on every role; not required, whatever the stack has is left alone (unless cdk-app.yml names one:
+ * ManagedSettingsTest); a target naming another one than the deployment's is refused up front.
  */
 class PermissionsBoundaryTest {
     private static final String BOUNDARY = "cdk-guardrail";
@@ -34,7 +37,8 @@ class PermissionsBoundaryTest {
     private static ObservedToolkit toolkit(int version, String boundary, Boolean allRoles) {
         ObservedToolkit o = Fixtures.observed("UPDATE_COMPLETE", List.of(PIPELINE), List.of(POLICY), version);
         return new ObservedToolkit(o.stackStatus(), o.version(), o.ssmVersion(), o.variant(), o.qualifier(), o.trust(),
-                o.trustForLookup(), o.executionPolicies(), boundary, allRoles, null);
+                o.trustForLookup(), o.executionPolicies(), boundary, allRoles, o.terminationProtection(), o.tags(), o.kmsKey(),
+                o.publicAccessBlock(), null);
     }
 
     private static Verdict decide(ObservedToolkit observed, ToolkitRequirements required) {
@@ -134,6 +138,30 @@ class PermissionsBoundaryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'arn:aws:iam::111111111111:policy/x' is not a managed policy name");
     }
+
+    @Test
+    void aConfiguredBoundaryOtherThanTheDeploymentsIsRefusedWithoutTouchingTheAccount() {
+        Clock clock = Clock.fixed(Fixtures.START, ZoneOffset.UTC);
+        WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30));
+        InMemoryTargets targets = new InMemoryTargets();
+        PrepareTargetStep step = new PrepareTargetStep(targets, new TargetLock(new InMemoryObjectStore(), waits.lease(), clock), waits,
+                new ToolkitRequirements(33, "cdk-guardrail"), null, clock);
+        Target target = Fixtures.withSettings(Fixtures.devTarget(), new ToolkitSettings(List.of(),
+                "team-boundary", null, null, null, null, null));
+
+        TargetState result = step.run(Fixtures.state(target, false));
+
+        assertThat(result.decision()).isEqualTo(Decision.FAIL);
+        assertThat(result.reasonCode()).isEqualTo(ReasonCode.PERMISSIONS_BOUNDARY_CONFLICT);
+        assertThat(result.reason()).contains("'team-boundary'", "requires 'cdk-guardrail'");
+        assertThat(targets.sessions).isEmpty();
+        assertThat(step.run(Fixtures.state(target, true)).reason()).startsWith("dry run: would fail: cdk-app.yml asks for");
+        Target same = Fixtures.withSettings(Fixtures.devTarget(), new ToolkitSettings(List.of(),
+                "cdk-guardrail", null, null, null, null, null));
+        assertThat(step.run(Fixtures.state(same, false)).reasonCode()).as("the same name is no conflict")
+                .isEqualTo(ReasonCode.TOOLKIT_MISSING);
+    }
+
 
     /** The dev target's stack parameters as planned, with these boundary parameters. */
     private static Map<String, String> parameters(String boundary, String allRoles) {

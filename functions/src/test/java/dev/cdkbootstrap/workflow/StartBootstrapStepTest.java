@@ -64,21 +64,25 @@ class StartBootstrapStepTest {
 
         assertThat(builds.environments.get(id)).containsOnlyKeys("TARGET_ACCOUNT", "TARGET_REGION",
                 "TARGET_PARTITION", "TARGET_ROLE_NAME", "TRUST", "UNTRUST", "EXECUTION_POLICIES", "QUALIFIER",
-                "TOOLKIT_STACK_NAME", "CDK_VERSION", "PERMISSIONS_BOUNDARY")
+                "TOOLKIT_STACK_NAME", "CDK_VERSION", "TRUST_FOR_LOOKUP", "PERMISSIONS_BOUNDARY",
+                "EXAMPLE_PERMISSIONS_BOUNDARY", "PERMISSIONS_BOUNDARY_ALL_ROLES", "TERMINATION_PROTECTION", "TAGS", "KMS_KEY",
+                "PUBLIC_ACCESS_BLOCK", "TEMPLATE_S3_URI", "TEMPLATE_PATH")
                 .containsEntry("TARGET_ACCOUNT", Fixtures.DEV)
                 .containsEntry("TRUST", Fixtures.PIPELINE)
                 .containsEntry("UNTRUST", "888888888888,777777777777")
                 .containsEntry("EXECUTION_POLICIES", Fixtures.policyArn(Fixtures.DEV, "eu-west-1"))
                 .containsEntry("TARGET_ROLE_NAME", "CdkBootstrapTargetRole")
                 .containsEntry("CDK_VERSION", "2.1148.1")
-                .containsEntry("PERMISSIONS_BOUNDARY", "");
+                .containsEntry("PERMISSIONS_BOUNDARY", "")
+                .containsEntry("TAGS", "").containsEntry("TEMPLATE_S3_URI", ""); // nothing beyond the basics managed
     }
 
     @Test
     void theDeploymentsPermissionsBoundaryTravelsByNameToEveryBuild() {
         String id = stepAt(NOW, "cdk-guardrail").run(toBootstrap()).build().id();
 
-        assertThat(builds.environments.get(id)).containsEntry("PERMISSIONS_BOUNDARY", "cdk-guardrail");
+        assertThat(builds.environments.get(id)).containsEntry("PERMISSIONS_BOUNDARY", "cdk-guardrail")
+                .containsEntry("PERMISSIONS_BOUNDARY_ALL_ROLES", "true");
     }
 
     @Test

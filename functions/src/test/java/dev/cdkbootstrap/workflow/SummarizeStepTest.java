@@ -288,7 +288,8 @@ class SummarizeStepTest {
         assertThat(json.path("targets").get(1).path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
         assertThat(json.path("targets").get(1).path("observed").fieldNames()).toIterable().containsExactly(
                 "stackStatus", "version", "ssmVersion", "variant", "qualifier", "trust", "trustForLookup",
-                "executionPolicies", "permissionsBoundary", "permissionsBoundaryAllRoles", "leftovers");
+                "executionPolicies", "permissionsBoundary", "permissionsBoundaryAllRoles", "terminationProtection", "tags",
+                "kmsKey", "publicAccessBlock", "leftovers");
     }
 
     private void previewed(Target target, ReasonCode code, String reason) throws Exception {

@@ -9,6 +9,7 @@ import dev.cdkbootstrap.workflow.model.Decision;
 import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,8 @@ class ToolkitDecisionTest {
     private static ObservedToolkit with(ObservedToolkit o, String variant, String qualifier, Integer version,
             String ssm, List<String> trust, List<String> lookup, List<String> policies) {
         return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies,
-                o.permissionsBoundary(), o.permissionsBoundaryAllRoles(), null);
+                o.permissionsBoundary(), o.permissionsBoundaryAllRoles(), o.terminationProtection(), o.tags(), o.kmsKey(),
+                o.publicAccessBlock(), null);
     }
 
     @Test
@@ -43,7 +45,7 @@ class ToolkitDecisionTest {
 
     @Test
     void noStackButItsRetainedStagingBucketIsALeftoverTheCreationWouldCollideWith() {
-        ObservedToolkit deleted = new ObservedToolkit(null, null, null, null, null, null, null, null, null, null,
+        ObservedToolkit deleted = ObservedToolkit.none(
                 List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
 
         Verdict verdict = decide(deleted);
@@ -56,7 +58,7 @@ class ToolkitDecisionTest {
 
     @Test
     void noStackOfThisNameButTheQualifiersVersionParameterMeansAnotherStackHoldsIt() {
-        ObservedToolkit other = new ObservedToolkit(null, null, "33", null, null, null, null, null, null, null,
+        ObservedToolkit other = new ObservedToolkit(null, null, "33", null, null, null, null, null, null, null, null, null, null, null,
                 List.of("SSM parameter /cdk-bootstrap/hnb659fds/version (33)"));
 
         Verdict verdict = decide(other);
@@ -68,7 +70,7 @@ class ToolkitDecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"REVIEW_IN_PROGRESS", "ROLLBACK_COMPLETE"})
     void aStackTheCliWouldCreateAgainIsCheckedForLeftoversToo(String status) {
-        ObservedToolkit failed = new ObservedToolkit(status, null, null, null, null, null, null, null, null, null,
+        ObservedToolkit failed = new ObservedToolkit(status, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 List.of("S3 bucket cdk-hnb659fds-assets-111111111111-eu-west-1"));
 
         assertThat(decide(failed).code()).isEqualTo(ReasonCode.TOOLKIT_LEFTOVERS);
@@ -78,7 +80,7 @@ class ToolkitDecisionTest {
     @Test
     void aStackWithoutVariantQualifierOrListParametersIsReadWithTheTemplatesDefaults() {
         ObservedToolkit bare = new ObservedToolkit("UPDATE_COMPLETE", 33, "33", null, null, null, null, null, null, null,
-                null);
+                false, Map.of(), null, null, null);
 
         Verdict verdict = decide(bare);
 

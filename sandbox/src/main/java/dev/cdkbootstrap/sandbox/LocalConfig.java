@@ -5,10 +5,12 @@ import dev.cdkbootstrap.plan.ConfigPlanner;
 import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * The config as the sandbox needs it before the run: planned locally with the same engine, to know
- * which accounts get the target role and which policy files go to the bucket beside cdk-app.yml.
+ * which accounts get the target role and which files go to the bucket beside cdk-app.yml (policy files
+ * and custom bootstrap templates, in {@code policyFiles}).
  * An invalid config has no plan; it is still uploaded, so the workflow reports it.
  */
 record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem) {
@@ -40,6 +43,10 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
                     if (policy.file() != null) {
                         files.put(policy.file(), dir.resolve(policy.file()).normalize());
                     }
+                }
+                ToolkitSettings.CustomTemplate template = target.settings().template();
+                if (template != null) { // read by LoadConfig from beside cdk-app.yml, like a policy file
+                    files.put(template.path(), dir.resolve(template.path()).normalize());
                 }
             }
             return new LocalConfig(file, Optional.of(plan), files, null);
@@ -74,6 +81,21 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         Set<String> targets = new TreeSet<>();
         plan.ifPresent(p -> p.targets().forEach(t -> targets.add(t.account() + "/" + t.region())));
         return targets;
+    }
+
+    /**
+     * The permissions boundaries cdk-app.yml names by policy name (not {@code cdk-example}, which the CLI
+     * creates itself), each with the accounts of the targets that name it.
+     */
+    Map<String, Set<String>> namedBoundaries() {
+        Map<String, Set<String>> boundaries = new TreeMap<>();
+        plan.ifPresent(p -> p.targets().forEach(t -> {
+            String boundary = t.settings().permissionsBoundary();
+            if (boundary != null && !boundary.equals(ToolkitSettings.EXAMPLE_BOUNDARY)) {
+                boundaries.computeIfAbsent(boundary, b -> new TreeSet<>()).add(t.account());
+            }
+        }));
+        return boundaries;
     }
 
     String appPrefix() {

@@ -21,9 +21,11 @@ import dev.cdkbootstrap.sandbox.organizations.DescribeOrganization;
 import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.organizations.OrganizationEmulation;
 import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
+import dev.cdkbootstrap.sandbox.quirks.ChangeSetTags;
 import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
 import dev.cdkbootstrap.sandbox.quirks.MissingChangeSet;
 import dev.cdkbootstrap.sandbox.quirks.ReviewStackReuse;
+import dev.cdkbootstrap.sandbox.quirks.TerminationProtection;
 import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
 import dev.cdkbootstrap.sandbox.sts.AssumeRoleGuard;
 import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
@@ -106,14 +108,15 @@ public final class Sandbox implements AutoCloseable {
             StartExecutionRecreate executions = new StartExecutionRecreate(log);
             CallerAccounts callers = new CallerAccounts(deploymentAccount);
             OrganizationEmulation organizations = new OrganizationEmulation(log);
+            TerminationProtection protection = new TerminationProtection(log);
             List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
                     new MissingChangeSet(forwarder, log), new ChangeSetOutputs(forwarder, presentations, log),
-                    presentations));
+                    new ChangeSetTags(forwarder, log), presentations, protection));
             fixes.addAll(limits.responseFixes());
             FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
                     List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(organizations, callers),
                             new DescribeOrganization(organizations, callers), executions, new ReviewStackReuse(log),
-                            presentations),
+                            presentations, protection),
                     fixes, log, callers);
             codeBuild.endpoint(front.endpoint());
             EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION, deploymentAccount);

@@ -91,6 +91,7 @@ public final class SandboxSession implements AutoCloseable {
                     + (thenConfig.isPresent() ? " (of both configs)" : "")
                     + (options.withoutRole().isEmpty() ? "" : "; not in " + options.withoutRole()));
             boundary.ifPresent(name -> out.println(boundaryNotice(name, roleAccounts.size())));
+            ConfiguredBoundaries.create(sandbox, config, thenConfig, out);
             describeBuilds(options, out);
             for (ToolkitState state : given) {
                 out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));

@@ -1,7 +1,10 @@
 package dev.cdkbootstrap.workflow.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a target's toolkit looked like when it was last read (report.json's {@code observed}). Every
@@ -21,6 +24,12 @@ import java.util.List;
  *                          roles as their boundary ("" = none; null when the stack has no such parameter)
  * @param permissionsBoundaryAllRoles {@code ApplyPermissionsBoundaryToAllRoles}: whether that boundary is on
  *                          every role, not only the CloudFormation execution role (null when absent)
+ * @param terminationProtection the stack's {@code EnableTerminationProtection}
+ * @param tags              the stack's tags, sorted by key (empty when none)
+ * @param kmsKey            {@code FileAssetsBucketKmsKeyId} as the stack holds it: {@code ""} (the toolkit created
+ *                          its own key), {@code AWS_MANAGED_KEY}, or a key id/ARN/alias (null when absent)
+ * @param publicAccessBlock {@code PublicAccessBlockConfiguration}: whether the staging bucket blocks public access
+ *                          (null when absent)
  * @param leftovers         where the CLI would create the toolkit (no stack, one in review, a failed
  *                          creation): what already exists that it would collide with (a retained staging
  *                          bucket, another stack's version parameter of this qualifier); null otherwise
@@ -37,11 +46,25 @@ public record ObservedToolkit(
         List<String> executionPolicies,
         String permissionsBoundary,
         Boolean permissionsBoundaryAllRoles,
+        Boolean terminationProtection,
+        Map<String, String> tags,
+        String kmsKey,
+        Boolean publicAccessBlock,
         List<String> leftovers) {
+
+    public ObservedToolkit {
+        tags = tags == null ? null : Collections.unmodifiableMap(new TreeMap<>(tags));
+    }
 
     /** No toolkit stack of the target's name exists, and nothing it would collide with. */
     public static ObservedToolkit noStack() {
-        return new ObservedToolkit(null, null, null, null, null, null, null, null, null, null, List.of());
+        return none(List.of());
+    }
+
+    /** No toolkit stack of the target's name; {@code leftovers}: what its creation would collide with. */
+    public static ObservedToolkit none(List<String> leftovers) {
+        return new ObservedToolkit(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                leftovers);
     }
 
     public boolean stackExists() {

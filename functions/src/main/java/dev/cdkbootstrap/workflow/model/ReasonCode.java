@@ -19,15 +19,21 @@ public enum ReasonCode {
     TOOLKIT_BUSY,
     /** The stack is in a failed state only a person can resolve (DELETE_FAILED, UPDATE_ROLLBACK_FAILED, ...). */
     TOOLKIT_NEEDS_OPERATOR,
-    /** The stack holds a customised template (BootstrapVariant is not the CDK default): not ours to overwrite. */
+    /**
+     * The stack's BootstrapVariant is not the variant of the template the build would deploy (the CDK
+     * default, or the configured template's): the CLI would not overwrite it.
+     */
     TOOLKIT_CUSTOM_VARIANT,
     /** The stack's Qualifier parameter is not the target's qualifier. */
     TOOLKIT_QUALIFIER_MISMATCH,
-    /** The stack is newer than the pinned CLI's template and its settings differ: the CLI would not change it. */
+    /**
+     * The stack is newer than the template the build would deploy (the pinned CLI's, or the configured one)
+     * and its settings differ: the CLI would not change it.
+     */
     TOOLKIT_NEWER_THAN_PINNED,
     /** The SSM version parameter is missing or disagrees with the stack's BootstrapVersion output. */
     TOOLKIT_DRIFTED,
-    /** The stack is older than the pinned template: bootstrap. */
+    /** The stack is older than the template the build would deploy (pinned or configured): bootstrap. */
     TOOLKIT_OUTDATED,
     /** Trust, execution policies or another managed setting differ from the plan: bootstrap. */
     SETTINGS_DIFFER,
@@ -35,6 +41,11 @@ public enum ReasonCode {
     UP_TO_DATE,
     /** The build succeeded but the target observed afterwards does not match the plan. */
     NOT_CONVERGED,
+    /**
+     * cdk-app.yml names a permissions boundary for the target, but the deployment requires another one on
+     * every toolkit role (ToolkitPermissionsBoundary): refused before anything is read or changed.
+     */
+    PERMISSIONS_BOUNDARY_CONFLICT,
     /** The target is the organization's management account and AllowManagementAccount is false. */
     MANAGEMENT_ACCOUNT,
     /** The target account says it is not in the deployment's organization (OrganizationId). */

@@ -18,6 +18,21 @@ public interface ToolkitInspector {
      */
     boolean bucketExists(String bucketName);
 
-    /** A stack's status (e.g. {@code CREATE_COMPLETE}), its parameters and its outputs, by key. */
-    record StackState(String status, Map<String, String> parameters, Map<String, String> outputs) {}
+    /**
+     * A stack as DescribeStacks shows it: its status (e.g. {@code CREATE_COMPLETE}), its parameters and
+     * its outputs by key, whether termination protection is on ({@code EnableTerminationProtection}) and
+     * its stack-level tags (key to value; empty when none).
+     */
+    record StackState(String status, Map<String, String> parameters, Map<String, String> outputs,
+            boolean terminationProtection, Map<String, String> tags) {
+
+        public StackState {
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+
+        /** A stack without termination protection and without tags. */
+        public StackState(String status, Map<String, String> parameters, Map<String, String> outputs) {
+            this(status, parameters, outputs, false, Map.of());
+        }
+    }
 }

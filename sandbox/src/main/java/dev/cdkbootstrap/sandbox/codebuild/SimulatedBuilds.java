@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox.codebuild;
 
+import dev.cdkbootstrap.sandbox.codebuild.BuildRequests.TemplateFacts;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +23,13 @@ import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsExcepti
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code --simulated-builds}: a build that runs neither bash nor node. It reads the build's environment as
- * the buildspec does (TARGET_*, TRUST, UNTRUST, EXECUTION_POLICIES, QUALIFIER, TOOLKIT_STACK_NAME,
- * CDK_VERSION, PERMISSIONS_BOUNDARY, TARGET_ROLE_EXTERNAL_ID), assumes the target role through the front endpoint (so a
+ * the buildspec does ({@link BuildRequests}: TARGET_*, TRUST, UNTRUST, EXECUTION_POLICIES, QUALIFIER,
+ * TOOLKIT_STACK_NAME, CDK_VERSION, TARGET_ROLE_EXTERNAL_ID and every setting beyond those), assumes the target role through the front endpoint (so a
  * missing role or a wrong ExternalId fails the build as it would), applies {@code --failing-build} /
  * {@code --noop-build}, then does what the pinned {@code cdk bootstrap} would do
  * ({@link SimulatedBootstrap}) with CloudFormation calls through the front endpoint, deploying
@@ -128,30 +129,48 @@ public final class SimulatedBuilds {
             out.println("sandbox: --noop-build " + target + ": cdk bootstrap exits 0 and changes nothing");
             return Result.SUCCEEDED;
         }
-        String qualifier = env.getOrDefault("QUALIFIER", "");
-        SimulatedBootstrap.Request request = new SimulatedBootstrap.Request(
-                list(env.get("TRUST")).isEmpty() ? Optional.empty() : Optional.of(list(env.get("TRUST"))),
-                list(env.get("UNTRUST")), Optional.of(list(env.get("EXECUTION_POLICIES"))),
-                qualifier.isEmpty() || qualifier.equals("hnb659fds") ? Optional.empty() : Optional.of(qualifier),
-                Optional.ofNullable(env.get("PERMISSIONS_BOUNDARY")).filter(name -> !name.isEmpty()));
+        SimulatedBootstrap.Request request = BuildRequests.request(env);
         String stackName = env.getOrDefault("TOOLKIT_STACK_NAME", "").isEmpty() ? "CDKToolkit" : env.get("TOOLKIT_STACK_NAME");
-        out.println("Running (simulated): " + commandLine(target, request, stackName));
+        out.println("Running (simulated): " + BuildRequests.commandLine(target, request, stackName));
         try (EmulatorClients inTarget = clients.inAccount(account, region); CloudFormationClient cfn = inTarget.cloudFormation()) {
-            return deploy(cfn, stackName, request, "aws://" + target, out);
+            TemplateFacts template = BuildRequests.template(clients, stacks.template(), env, out);
+            if (olderVersion > 0 && env.getOrDefault("TEMPLATE_S3_URI", "").isEmpty()) {
+                template = new TemplateFacts(template.variant(), olderVersion); // the older CLI's own template
+            }
+            if (request.options().exampleBoundary() && request.permissionsBoundary().isEmpty()
+                    && !exampleBoundaryExists(inTarget, account, request.qualifier().orElse("hnb659fds"), out)) {
+                return Result.failed("BUILD");
+            }
+            return deploy(cfn, stackName, request, template, "aws://" + target, out);
         } catch (SdkException e) {
             out.println("❌ Environment aws://" + target + " failed bootstrapping: " + e.getMessage());
             return Result.failed("BUILD");
         }
     }
 
-    private Result deploy(CloudFormationClient cfn, String stackName, SimulatedBootstrap.Request request, String environment,
-                          PrintStream out) {
-        BootstrapTemplate template = stacks.template();
+    /**
+     * Bootstrapper.getExamplePermissionsBoundary of the pinned CLI: it means to create the example policy when
+     * it is missing, but compares the SDK's error name with "NoSuchEntity" (the SDK says NoSuchEntityException),
+     * so a missing policy fails the CLI (PrepareTarget creates it first; docs/workflow.md).
+     */
+    private static boolean exampleBoundaryExists(EmulatorClients inTarget, String account, String qualifier, PrintStream out) {
+        String arn = "arn:aws:iam::" + account + ":policy/" + SimulatedBootstrap.exampleBoundary(qualifier);
+        try {
+            inTarget.iam().getPolicy(b -> b.policyArn(arn));
+            return true;
+        } catch (NoSuchEntityException missing) {
+            out.println("❌  Environment failed bootstrapping: NoSuchEntityException: Policy " + arn + " not found");
+            return false;
+        }
+    }
+
+    private Result deploy(CloudFormationClient cfn, String stackName, SimulatedBootstrap.Request request,
+                          TemplateFacts template, String environment, PrintStream out) {
         Instant deadline = Instant.now().plus(BUSY_WAIT);
         while (true) {
             Optional<Stack> stack = ToolkitStacks.describe(cfn, stackName);
             SimulatedBootstrap.Outcome outcome = SimulatedBootstrap.decide(stack.map(SimulatedBuilds::deployed), request,
-                    olderVersion > 0 ? olderVersion : template.version(), template.defaultVariant(), template.parameterDefaults());
+                    template.version(), template.variant(), stacks.template().parameterDefaults());
             switch (outcome) {
                 case SimulatedBootstrap.Busy busy -> {
                     if (Instant.now().isAfter(deadline)) {
@@ -172,7 +191,7 @@ public final class SimulatedBuilds {
                 }
                 case SimulatedBootstrap.Deploy deploy -> {
                     out.println(deploy.message());
-                    if (apply(cfn, stackName, stack, deploy)) {
+                    if (apply(cfn, stackName, stack, deploy, template)) {
                         out.println("✅  Environment " + environment + " bootstrapped.");
                         return Result.SUCCEEDED;
                     }
@@ -188,39 +207,30 @@ public final class SimulatedBuilds {
     }
 
     /** Deploys as the CLI would; false when a create found the stack already made (then the caller decides again). */
-    private boolean apply(CloudFormationClient cfn, String stackName, Optional<Stack> observed, SimulatedBootstrap.Deploy deploy) {
-        BootstrapTemplate template = stacks.template();
-        String body = olderVersion > 0 ? template.full(olderVersion, template.defaultVariant())
-                : template.minimal(template.version(), template.defaultVariant());
+    private boolean apply(CloudFormationClient cfn, String stackName, Optional<Stack> observed, SimulatedBootstrap.Deploy deploy,
+                          TemplateFacts template) {
+        // An older CLI (--upgrade-cdk-from) deploys its own full template; otherwise the pinned or custom facts.
+        String body = olderVersion > 0 && template.version() == olderVersion
+                ? stacks.template().full(olderVersion, template.variant())
+                : stacks.template().minimal(template.version(), template.variant());
         deploy.deleteFirst().ifPresent(id -> cfn.deleteStack(b -> b.stackName(id)));
+        Map<String, String> tags = deploy.tags().orElse(null);
         try {
             if (deploy.create()) {
                 // A stack left in REVIEW_IN_PROGRESS is created anew (as the ReviewStackReuse quirk does for the real CLI).
                 observed.filter(s -> "REVIEW_IN_PROGRESS".equals(s.stackStatusAsString()))
                         .ifPresent(s -> cfn.deleteStack(b -> b.stackName(s.stackId())));
-                stacks.create(cfn, stackName, body, deploy.parameters());
+                stacks.create(cfn, stackName, body, deploy.parameters(), tags, deploy.terminationProtection().orElse(false));
             } else {
-                stacks.update(cfn, stackName, body, deploy.parameters());
+                // FullCloudFormationDeployment.updateTerminationProtection comes first; the update may change nothing else.
+                deploy.terminationProtection().ifPresent(on -> cfn.updateTerminationProtection(b -> b.stackName(stackName)
+                        .enableTerminationProtection(on)));
+                stacks.update(cfn, stackName, body, deploy.parameters(), tags);
             }
             return true;
         } catch (AlreadyExistsException madeMeanwhile) {
             return false;
         }
-    }
-
-    /** The command the buildspec would run for this request (for the build log). */
-    static String commandLine(String target, SimulatedBootstrap.Request request, String stackName) {
-        StringBuilder command = new StringBuilder("cdk bootstrap aws://" + target);
-        request.trust().ifPresent(trust -> command.append(" --trust ").append(String.join(",", trust)));
-        request.untrust().forEach(account -> command.append(" --untrust ").append(account));
-        request.executionPolicies().ifPresent(p -> command.append(" --cloudformation-execution-policies ").append(String.join(",", p)));
-        request.qualifier().ifPresent(q -> command.append(" --qualifier ").append(q));
-        request.permissionsBoundary().ifPresent(name -> command.append(" --custom-permissions-boundary ").append(name)
-                .append(" --apply-permissions-boundary-to-all-roles"));
-        if (!stackName.equals("CDKToolkit")) {
-            command.append(" --toolkit-stack-name ").append(stackName);
-        }
-        return command.toString();
     }
 
     static Deployed deployed(Stack stack) {
@@ -232,12 +242,10 @@ public final class SimulatedBuilds {
         for (Output o : stack.outputs()) {
             outputs.put(o.outputKey(), o.outputValue());
         }
-        return new Deployed(stack.stackId(), stack.stackStatusAsString(), parameters, outputs);
-    }
-
-    private static List<String> list(String commaList) {
-        return commaList == null || commaList.isBlank() ? List.of()
-                : Arrays.stream(commaList.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Map<String, String> tags = new LinkedHashMap<>();
+        stack.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return new Deployed(stack.stackId(), stack.stackStatusAsString(), parameters, outputs,
+                Boolean.TRUE.equals(stack.enableTerminationProtection()), tags);
     }
 
     private static void sleep() {

@@ -75,12 +75,18 @@ public final class TargetRoles {
     }
 
     private static void createBoundary(EmulatorClients clients, String account, String name) {
+        createBoundary(clients, account, name, "sandbox: the ToolkitPermissionsBoundary every toolkit role must have");
+    }
+
+    /** The managed policy {@code name} (allowing *) in {@code account}, unless it exists; true when it was created. */
+    public static boolean createBoundary(EmulatorClients clients, String account, String name, String description) {
         var iam = clients.inAccount(account, "us-east-1").iam();
         try {
             iam.getPolicy(b -> b.policyArn("arn:aws:iam::" + account + ":policy/" + name));
+            return false;
         } catch (NoSuchEntityException absent) {
-            iam.createPolicy(b -> b.policyName(name).policyDocument(BOUNDARY_DOCUMENT)
-                    .description("sandbox: the ToolkitPermissionsBoundary every toolkit role must have"));
+            iam.createPolicy(b -> b.policyName(name).policyDocument(BOUNDARY_DOCUMENT).description(description));
+            return true;
         }
     }
 

@@ -27,18 +27,22 @@ public final class CfnYaml {
 
     private CfnYaml() {}
 
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> load(Path file) {
         try {
-            LoaderOptions options = new LoaderOptions();
-            Object root = new Yaml(new IntrinsicConstructor(options)).load(Files.readString(file));
-            if (!(root instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(file + ": not a template (no top-level mapping)");
-            }
-            return (Map<String, Object>) map;
+            return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** A template's text ({@code name} for messages), YAML or JSON. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parse(String text, String name) {
+        Object root = new Yaml(new IntrinsicConstructor(new LoaderOptions())).load(text);
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(name + ": not a template (no top-level mapping)");
+        }
+        return (Map<String, Object>) map;
     }
 
     private static final class IntrinsicConstructor extends SafeConstructor {

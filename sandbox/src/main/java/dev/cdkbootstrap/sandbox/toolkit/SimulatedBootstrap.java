@@ -24,14 +24,41 @@ public final class SimulatedBootstrap {
     /**
      * The command line, as the buildspec builds it: {@code --trust} only when TRUST is not empty,
      * {@code --untrust X} once per account, {@code --cloudformation-execution-policies} (always),
-     * {@code --qualifier} only when not the default, {@code --custom-permissions-boundary NAME
-     * --apply-permissions-boundary-to-all-roles} only when PERMISSIONS_BOUNDARY is set.
+     * {@code --qualifier} only when not the default, {@code --custom-permissions-boundary NAME} only when
+     * PERMISSIONS_BOUNDARY is set, and the further {@link Options}.
      */
     public record Request(Optional<List<String>> trust, List<String> untrust, Optional<List<String>> executionPolicies,
-                          Optional<String> qualifier, Optional<String> permissionsBoundary) {}
+                          Optional<String> qualifier, Optional<String> permissionsBoundary, Options options) {
 
-    /** The stack as DescribeStacks shows it: id, status, parameters (lists comma-joined), outputs. */
-    public record Deployed(String stackId, String status, Map<String, String> parameters, Map<String, String> outputs) {}
+        /** Nothing beyond trust, policies, qualifier and a custom boundary. */
+        public Request(Optional<List<String>> trust, List<String> untrust, Optional<List<String>> executionPolicies,
+                       Optional<String> qualifier, Optional<String> permissionsBoundary) {
+            this(trust, untrust, executionPolicies, qualifier, permissionsBoundary, Options.NONE);
+        }
+    }
+
+    /**
+     * The options beyond those (empty or false: not given): {@code --trust-for-lookup},
+     * {@code --example-permissions-boundary}, {@code --apply-permissions-boundary-to-all-roles},
+     * {@code --termination-protection}, {@code --tags}, the KMS key ({@code aws-managed}, {@code create} or a
+     * key id, as cdk-app.yml says it), {@code --public-access-block-configuration}, {@code --template} (its path).
+     */
+    public record Options(Optional<List<String>> trustForLookup, boolean exampleBoundary, boolean boundaryAllRoles,
+                          Optional<Boolean> terminationProtection, Optional<Map<String, String>> tags,
+                          Optional<String> kmsKey, Optional<Boolean> publicAccessBlock, Optional<String> template) {
+        public static final Options NONE = new Options(Optional.empty(), false, false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The stack as DescribeStacks shows it: id, status, parameters (lists comma-joined), outputs, protection, tags. */
+    public record Deployed(String stackId, String status, Map<String, String> parameters, Map<String, String> outputs,
+                           boolean terminationProtection, Map<String, String> tags) {
+
+        /** Without termination protection and tags. */
+        public Deployed(String stackId, String status, Map<String, String> parameters, Map<String, String> outputs) {
+            this(stackId, status, parameters, outputs, false, Map.of());
+        }
+    }
 
     /** What the CLI ends with. */
     public sealed interface Outcome {
@@ -50,10 +77,11 @@ public final class SimulatedBootstrap {
     /**
      * A deployment: {@code deleteFirst} is the stack id of a failed creation the CLI deletes first;
      * {@code create} false means an update of the existing stack; {@code parameters} are the values the
-     * stack ends with (every template parameter).
+     * stack ends with (every template parameter); {@code terminationProtection} and {@code tags}, when present,
+     * what the stack's protection and tags become (absent: kept, or none for a new stack).
      */
-    public record Deploy(boolean create, Optional<String> deleteFirst, Map<String, String> parameters, String message)
-            implements Outcome {}
+    public record Deploy(boolean create, Optional<String> deleteFirst, Map<String, String> parameters, String message,
+                         Optional<Boolean> terminationProtection, Optional<Map<String, String>> tags) implements Outcome {}
 
     /**
      * @param deployed      the stack of that name in the target, if DescribeStacks finds one
@@ -73,34 +101,50 @@ public final class SimulatedBootstrap {
         boolean found = exists && !creationFailure;
         Map<String, String> current = found ? deployed.get().parameters() : Map.of();
 
-        // Bootstrapper.modernBootstrap: --trust replaces, omitted keeps; every --untrust is removed from both lists.
+        // Bootstrapper.modernBootstrap: --trust and --trust-for-lookup replace, omitted keep; every --untrust is
+        // removed from both lists, and none may be trusted either way.
+        Options options = request.options();
         Set<String> invalid = new LinkedHashSet<>(request.trust().orElse(List.of()));
+        invalid.addAll(options.trustForLookup().orElse(List.of()));
         invalid.retainAll(request.untrust());
         if (!invalid.isEmpty()) {
             return new Failure("Accounts cannot be both trusted and untrusted. Found: " + String.join(",", invalid));
         }
         List<String> trusted = without(request.trust().orElse(split(current.get("TrustedAccounts"))), request.untrust());
-        List<String> lookup = without(split(current.get("TrustedAccountsForLookup")), request.untrust());
+        List<String> lookup = without(options.trustForLookup().orElse(split(current.get("TrustedAccountsForLookup"))),
+                request.untrust());
         List<String> policies = request.executionPolicies().orElse(split(current.get("CloudFormationExecutionPolicies")));
         if (!trusted.isEmpty() && policies.isEmpty()) {
             return new Failure("Please pass '--cloudformation-execution-policies' when using '--trust' to specify deployment permissions.");
         }
         Map<String, String> updates = new LinkedHashMap<>();
-        // modernBootstrap: kmsKeyId is AWS_MANAGED_KEY when the stack has no FileAssetsBucketKmsKeyId yet, else the previous one.
-        if (!current.containsKey("FileAssetsBucketKmsKeyId")) {
-            updates.put("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY");
-        }
+        // modernBootstrap: --bootstrap-kms-key-id / --bootstrap-customer-key ("" = CREATE_NEW_KEY); without them
+        // kmsKeyId is AWS_MANAGED_KEY when the stack has no FileAssetsBucketKmsKeyId yet, else the previous one.
+        options.kmsKey().map(key -> switch (key) {
+            case "aws-managed" -> "AWS_MANAGED_KEY";
+            case "create" -> "";
+            default -> key;
+        }).ifPresentOrElse(key -> updates.put("FileAssetsBucketKmsKeyId", key), () -> {
+            if (!current.containsKey("FileAssetsBucketKmsKeyId")) {
+                updates.put("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY");
+            }
+        });
         updates.put("TrustedAccounts", String.join(",", trusted));
         updates.put("TrustedAccountsForLookup", String.join(",", lookup));
         updates.put("CloudFormationExecutionPolicies", String.join(",", policies));
         request.qualifier().ifPresent(q -> updates.put("Qualifier", q));
-        // modernBootstrap: a custom boundary's name becomes InputPermissionsBoundary and the all-roles flag its
-        // parameter; without --custom-permissions-boundary the parameter is not given, so the stack keeps its own.
-        request.permissionsBoundary().ifPresent(name -> {
-            updates.put("InputPermissionsBoundary", name);
+        // modernBootstrap: a custom boundary's name (the example's: cdk-<qualifier>-permissions-boundary, which the
+        // caller creates) becomes InputPermissionsBoundary, the all-roles flag its parameter; without a boundary
+        // option the parameter is not given, so the stack keeps its own.
+        request.permissionsBoundary().ifPresent(name -> updates.put("InputPermissionsBoundary", name));
+        if (options.exampleBoundary() && request.permissionsBoundary().isEmpty()) {
+            updates.put("InputPermissionsBoundary", exampleBoundary(request.qualifier().orElse("hnb659fds")));
+        }
+        if (options.boundaryAllRoles()) {
             updates.put("ApplyPermissionsBoundaryToAllRoles", "true");
-        });
-        updates.put("PublicAccessBlockConfiguration", "true");
+        }
+        // modernBootstrap: "true" unless --public-access-block-configuration false (not the previous value).
+        updates.put("PublicAccessBlockConfiguration", options.publicAccessBlock().orElse(true).toString());
 
         int deployedVersion = parseVersion(deployed.map(d -> d.outputs().get("BootstrapVersion")).orElse(null));
         String deployedVariant = current.getOrDefault("BootstrapVariant", CLI_DEFAULT_VARIANT);
@@ -125,7 +169,12 @@ public final class SimulatedBootstrap {
         // canSkipDeploy: an existing stack with the same template, no parameter change and no failed status is left alone.
         boolean review = status.equals("REVIEW_IN_PROGRESS");
         boolean sameTemplate = !review && deployedVersion == pinnedVersion && deployedVariant.equals(templateVariant);
-        if (update && sameTemplate && !hasChanges(stackParameters, values) && !status.endsWith("FAILED")) {
+        // canSkipDeploy also compares the tags (when given) and termination protection (kept when not given).
+        boolean sameTags = !update || options.tags().map(t -> t.equals(deployed.get().tags())).orElse(true);
+        boolean sameProtection = !update || options.terminationProtection()
+                .map(p -> p == deployed.get().terminationProtection()).orElse(true);
+        if (update && sameTemplate && !hasChanges(stackParameters, values) && !status.endsWith("FAILED") && sameTags
+                && sameProtection) {
             return new NoChange("no changes: the template and parameters are what the stack has");
         }
         // FullCloudFormationDeployment: REVIEW_IN_PROGRESS (a change set never executed) is created, not updated.
@@ -135,7 +184,13 @@ public final class SimulatedBootstrap {
                         : create ? "creating the toolkit stack" : "updating the toolkit stack")
                         + "; trusted accounts " + (trusted.isEmpty() ? "(none)" : String.join(", ", trusted))
                         + ", for lookup " + (lookup.isEmpty() ? "(none)" : String.join(", ", lookup))
-                        + ", execution policies " + (policies.isEmpty() ? "(default AdministratorAccess)" : String.join(", ", policies)));
+                        + ", execution policies " + (policies.isEmpty() ? "(default AdministratorAccess)" : String.join(", ", policies)),
+                options.terminationProtection(), options.tags());
+    }
+
+    /** Bootstrapper.getExamplePermissionsBoundary: the policy {@code --example-permissions-boundary} names (and creates). */
+    public static String exampleBoundary(String qualifier) {
+        return "cdk-" + qualifier + "-permissions-boundary";
     }
 
     /** ParameterValues.hasChanges: any parameter added, removed or with another value. */

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
@@ -113,13 +114,42 @@ public final class ToolkitStacks {
 
     /** CreateStack; returns the stack id. */
     public String create(CloudFormationClient cfn, String stackName, String body, Map<String, String> parameters) {
+        return create(cfn, stackName, body, parameters, null, false);
+    }
+
+    /** CreateStack with these stack tags (null: none) and termination protection; returns the stack id. */
+    public String create(CloudFormationClient cfn, String stackName, String body, Map<String, String> parameters,
+                         Map<String, String> tags, boolean terminationProtection) {
         return cfn.createStack(b -> b.stackName(stackName).templateBody(body).parameters(api(parameters))
-                .capabilities(CAPABILITIES)).stackId();
+                .capabilities(CAPABILITIES).tags(tags(tags)).enableTerminationProtection(terminationProtection)).stackId();
     }
 
     /** UpdateStack with every parameter value given. */
     public void update(CloudFormationClient cfn, String stack, String body, Map<String, String> parameters) {
-        cfn.updateStack(b -> b.stackName(stack).templateBody(body).parameters(api(parameters)).capabilities(CAPABILITIES));
+        update(cfn, stack, body, parameters, null);
+    }
+
+    /**
+     * UpdateStack with every parameter value given and these stack tags (null: kept). An update that changes
+     * nothing (CloudFormation: "No updates are to be performed") is no error here: the CLI's change set
+     * would have had no changes either (termination protection, for one, is changed by its own call).
+     */
+    public void update(CloudFormationClient cfn, String stack, String body, Map<String, String> parameters,
+                       Map<String, String> tags) {
+        try {
+            cfn.updateStack(b -> b.stackName(stack).templateBody(body).parameters(api(parameters)).capabilities(CAPABILITIES)
+                    .tags(tags(tags)));
+        } catch (CloudFormationException e) {
+            if (!String.valueOf(e.getMessage()).contains("No updates are to be performed")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Stack tags for the API; null when not given, so that an update keeps the stack's tags. */
+    private static List<Tag> tags(Map<String, String> tags) {
+        return tags == null ? null : tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     /** The stack as DescribeStacks shows it through the front endpoint (presented status included), if it exists. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cdkbootstrap.sandbox.RealCdkBootstrap;
 import dev.cdkbootstrap.sandbox.RealCdkBootstrap.Run;
 import dev.cdkbootstrap.sandbox.Sandbox;
+import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
 import java.io.ByteArrayOutputStream;
@@ -36,8 +37,18 @@ class SimulatedBuildIT {
     private static SimulatedBuilds simulated;
     private static int next = 1;
 
-    /** A starting state (--given entry without target, or null for none) and the buildspec's TRUST, UNTRUST, EXECUTION_POLICIES. */
-    record Case(String name, String given, String trust, String untrust, String policies) {
+    /**
+     * A starting state (--given entry without target, or null for none), the buildspec's TRUST, UNTRUST,
+     * EXECUTION_POLICIES and further settings ({@code env}: the variables, {@code args}: the flags the buildspec
+     * makes of them).
+     */
+    record Case(String name, String given, String trust, String untrust, String policies, Map<String, String> env,
+                List<String> args) {
+        Case(String name, String given, String trust, String untrust, String policies) {
+            this(name, given, trust, untrust, policies, Map.of(), List.of());
+        }
+
+
         @Override
         public String toString() {
             return name;
@@ -57,7 +68,19 @@ class SimulatedBuildIT {
                 new Case("nothing changed: SSM parameter deleted by hand stays deleted",
                         "trust: [\"111111111111\"]\n  ssmVersion: missing", "111111111111", "", ADMIN),
                 new Case("ROLLBACK_COMPLETE: deleted and created", "status: ROLLBACK_COMPLETE", "111111111111", "", ADMIN),
-                new Case("REVIEW_IN_PROGRESS: created", "status: REVIEW_IN_PROGRESS", "111111111111", "", ADMIN));
+                new Case("REVIEW_IN_PROGRESS: created", "status: REVIEW_IN_PROGRESS", "111111111111", "", ADMIN),
+                new Case("further settings on a new toolkit", null, "111111111111", "", ADMIN, Map.of(
+                        "TRUST_FOR_LOOKUP", "555555555555", "EXAMPLE_PERMISSIONS_BOUNDARY", "true",
+                        "TERMINATION_PROTECTION", "true", "TAGS", "team=ml%2C ops,cost center=R%26D",
+                        "PUBLIC_ACCESS_BLOCK", "false", "KMS_KEY", "aws-managed"),
+                        List.of("--trust-for-lookup", "555555555555", "--example-permissions-boundary",
+                                "--termination-protection", "true", "--tags", "cost center=R&D", "--tags", "team=ml, ops",
+                                "--bootstrap-kms-key-id", "AWS_MANAGED_KEY", "--public-access-block-configuration", "false")),
+                new Case("further settings on an existing toolkit: tags and protection changed by an update", "version: 30",
+                        "111111111111", "", ADMIN, Map.of("TERMINATION_PROTECTION", "true", "TAGS", "team=ml",
+                        "PERMISSIONS_BOUNDARY", "team-boundary"),
+                        List.of("--custom-permissions-boundary", "team-boundary", "--termination-protection", "true",
+                                "--tags", "team=ml")));
     }
 
     @BeforeAll
@@ -83,6 +106,11 @@ class SimulatedBuildIT {
             given(real, c.given());
             given(simulation, c.given());
         }
+        if (c.env().containsKey("EXAMPLE_PERMISSIONS_BOUNDARY")) { // PrepareTarget makes it: the pinned CLI cannot
+            for (String account : List.of(real, simulation)) {
+                TargetRoles.createBoundary(clients, account, "cdk-hnb659fds-permissions-boundary", "the example boundary");
+            }
+        }
         List<String> args = new ArrayList<>();
         if (!c.trust().isEmpty()) {
             args.addAll(List.of("--trust", c.trust()));
@@ -91,6 +119,7 @@ class SimulatedBuildIT {
             args.addAll(List.of("--untrust", account));
         }
         args.addAll(List.of("--cloudformation-execution-policies", c.policies()));
+        args.addAll(c.args());
         Run run = RealCdkBootstrap.bootstrap(clients, WORK, real, REGION, args.toArray(String[]::new));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SimulatedBuilds.Result result = simulated.bootstrap(env(simulation, c), new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -115,6 +144,7 @@ class SimulatedBuildIT {
         env.put("QUALIFIER", "hnb659fds");
         env.put("TOOLKIT_STACK_NAME", "CDKToolkit");
         env.put("CDK_VERSION", dev.cdkbootstrap.handler.PinnedCdkCli.packaged().cliVersion());
+        env.putAll(c.env());
         return env;
     }
 
@@ -138,6 +168,10 @@ class SimulatedBuildIT {
         Map<String, String> outputs = new TreeMap<>();
         stack.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue().replace(account, "ACCOUNT")));
         seen.put("outputs", outputs);
+        seen.put("terminationProtection", stack.enableTerminationProtection());
+        Map<String, String> tags = new TreeMap<>();
+        stack.tags().forEach(t -> tags.put(t.key(), t.value()));
+        seen.put("tags", tags);
         seen.put("ssm", String.valueOf(RealCdkBootstrap.ssmVersion(clients, account, REGION, "hnb659fds")));
         return seen;
     }

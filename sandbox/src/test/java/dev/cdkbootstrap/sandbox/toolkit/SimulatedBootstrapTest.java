@@ -7,6 +7,7 @@ import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Deploy;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Deployed;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Failure;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.NoChange;
+import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Options;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Outcome;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Request;
 import java.util.LinkedHashMap;
@@ -135,7 +136,8 @@ class SimulatedBootstrapTest {
     @Test
     void aBoundaryIsPutOnEveryRoleWhenGivenAndTheDeployedOneIsKeptWhenNot() {
         Request withBoundary = new Request(Optional.empty(), List.of(), Optional.of(List.of(ADMIN)), Optional.empty(),
-                Optional.of("cdk-guardrail"));
+                Optional.of("cdk-guardrail"), new Options(Optional.empty(), false, true, Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()));
         Optional<Deployed> deployed = stack("CREATE_COMPLETE", PINNED, "", "");
         assertThat(((Deploy) decide(deployed, withBoundary)).parameters()).containsEntry("InputPermissionsBoundary", "cdk-guardrail")
                 .containsEntry("ApplyPermissionsBoundaryToAllRoles", "true");
@@ -143,6 +145,51 @@ class SimulatedBootstrapTest {
         deployed.get().parameters().put("InputPermissionsBoundary", "legacy");
         deployed.get().parameters().put("ApplyPermissionsBoundaryToAllRoles", "true");
         assertThat(decide(deployed, request(Optional.empty(), List.of()))).isInstanceOf(NoChange.class);
+    }
+
+    @Test
+    void eachFurtherOptionBecomesItsParameterAndTheExampleBoundaryIsNamedForTheQualifier() {
+        Request all = withOptions(new Options(Optional.of(List.of("555555555555")), true, false, Optional.of(true),
+                Optional.of(Map.of("team", "ml")), Optional.of("create"), Optional.of(false), Optional.of("t.yaml")));
+
+        Deploy deploy = (Deploy) decide(stack("CREATE_COMPLETE", PINNED, "", "444444444444"), all);
+
+        assertThat(deploy.parameters()).containsEntry("TrustedAccountsForLookup", "555555555555")
+                .containsEntry("InputPermissionsBoundary", "cdk-hnb659fds-permissions-boundary")
+                .containsEntry("ApplyPermissionsBoundaryToAllRoles", "false").containsEntry("FileAssetsBucketKmsKeyId", "")
+                .containsEntry("PublicAccessBlockConfiguration", "false");
+        assertThat(deploy.terminationProtection()).contains(true);
+        assertThat(deploy.tags()).contains(Map.of("team", "ml"));
+        Request managed = withOptions(new Options(Optional.empty(), false, false, Optional.empty(), Optional.empty(),
+                Optional.of("aws-managed"), Optional.empty(), Optional.empty()));
+        assertThat(((Deploy) decide(stack("CREATE_COMPLETE", 30, "", ""), managed)).parameters())
+                .containsEntry("FileAssetsBucketKmsKeyId", "AWS_MANAGED_KEY").containsEntry("PublicAccessBlockConfiguration", "true");
+    }
+
+    @Test
+    void onlyTagsOrTerminationProtectionThatDifferAreAChangeTheCliMakes() {
+        Options protectedAndTagged = new Options(Optional.empty(), false, false, Optional.of(true),
+                Optional.of(Map.of("team", "ml")), Optional.empty(), Optional.empty(), Optional.empty());
+        Deployed plain = stack("UPDATE_COMPLETE", PINNED, "", "").orElseThrow();
+        Deployed already = new Deployed(plain.stackId(), plain.status(), plain.parameters(), plain.outputs(), true,
+                Map.of("team", "ml"));
+
+        assertThat(decide(Optional.of(plain), withOptions(protectedAndTagged))).isInstanceOf(Deploy.class);
+        assertThat(decide(Optional.of(already), withOptions(protectedAndTagged))).isInstanceOf(NoChange.class);
+        assertThat(decide(Optional.of(already), request(Optional.empty(), List.of()))).as("not given: kept")
+                .isInstanceOf(NoChange.class);
+    }
+
+    @Test
+    void aLookupAccountThatIsAlsoUntrustedFails() {
+        Request both = new Request(Optional.empty(), List.of("555555555555"), Optional.of(List.of(ADMIN)), Optional.empty(),
+                Optional.empty(), new Options(Optional.of(List.of("555555555555")), false, false, Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(decide(Optional.empty(), both)).isInstanceOf(Failure.class);
+    }
+
+    private static Request withOptions(Options options) {
+        return new Request(Optional.empty(), List.of(), Optional.of(List.of(ADMIN)), Optional.empty(), Optional.empty(), options);
     }
 
     private static Outcome decide(Optional<Deployed> deployed, Request request) {
