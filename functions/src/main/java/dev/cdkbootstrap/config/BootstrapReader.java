@@ -13,7 +13,7 @@ final class BootstrapReader {
     private static final List<String> CODE_COMMIT_KEYS = List.of("infra", "project_template");
     private static final List<String> REPO_KEYS = List.of("repo_name", "branch_name");
     private static final Pattern POLICY_ARN = Pattern.compile(
-            "^arn:aws(-cn|-us-gov|-iso(-[a-z])?)?:iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
+            "^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
     private static final Pattern QUALIFIER = Pattern.compile("^[a-z0-9]{1,10}$");
     private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{0,127}$");
 

@@ -58,7 +58,7 @@ public final class ConfigPlanner {
         List<List<Contribution>> groups = new ArrayList<>(byTarget.values());
         groups.sort(Comparator.comparing((List<Contribution> g) -> g.get(0).account())
                 .thenComparing(g -> g.get(0).region()));
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(UnknownRegions.warnings(config));
         TargetMerger merger = new TargetMerger(errors, warnings);
         List<Target> targets = new ArrayList<>();
         for (List<Contribution> group : groups) {
