@@ -57,8 +57,9 @@ final class AwsTargetAccount implements TargetAccount {
     @Override
     public PolicyStore policies() {
         if (iam == null) {
-            iam = open(clients.configure(IamClient.builder(), Partitions.iamRegion(session.partition(),
-                    session.region()), credentials).build());
+            // IAM is global per partition: the SDK's IAM endpoint rules send every region of a partition to
+            // that partition's one endpoint and signing region (IamEndpointsTest), so the target's region does.
+            iam = open(clients.configure(IamClient.builder(), Region.of(session.region()), credentials).build());
         }
         return new IamPolicyStore(iam, this::denied);
     }

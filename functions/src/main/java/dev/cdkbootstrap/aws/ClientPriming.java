@@ -47,7 +47,7 @@ final class ClientPriming {
     /** The per-target clients PrepareTarget builds for each invocation (built, primed and closed here). */
     private static void primeTargetClients(AwsClients clients, String partition, String region) {
         Region own = Region.of(region);
-        try (IamClient iam = clients.configure(IamClient.builder(), Partitions.iamRegion(partition, region), THROW_AWAY).build();
+        try (IamClient iam = clients.configure(IamClient.builder(), own, THROW_AWAY).build();
                 CloudFormationClient cfn = clients.configure(CloudFormationClient.builder(), own, THROW_AWAY).build();
                 SsmClient ssm = clients.configure(SsmClient.builder(), own, THROW_AWAY).build()) {
             attempt(() -> iam.getPolicy(r -> r.policyArn("arn:" + partition + ":iam::" + ACCOUNT + ":policy/priming")

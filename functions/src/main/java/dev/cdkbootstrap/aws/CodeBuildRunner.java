@@ -106,7 +106,11 @@ public final class CodeBuildRunner implements BuildRunner {
 
     /**
      * CodeBuild's own deep link once its log stream exists, else the build's console page (right
-     * after StartBuild the deep link names {@code group=null;stream=null}).
+     * after StartBuild the deep link names {@code group=null;stream=null}). That page is built by
+     * hand only in partition {@code aws}, whose console is {@code https://<region>.console.aws.amazon.com}
+     * (AWS General Reference, "AWS Management Console endpoints"); the consoles of the other partitions
+     * (China, GovCloud, ISO, European Sovereign Cloud) have their own domains, so there the link waits
+     * for CodeBuild's, which it makes for its own partition: {@code null} until then.
      */
     static String logsUrl(Build build) {
         if (build.logs() != null && build.logs().deepLink() != null && build.logs().groupName() != null
@@ -114,10 +118,10 @@ public final class CodeBuildRunner implements BuildRunner {
             return build.logs().deepLink();
         }
         String arn = build.arn();
-        if (arn == null || arn.split(":").length < 6) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        if (parts.length < 6 || !"aws".equals(parts[1])) {
             return null;
         }
-        String[] parts = arn.split(":");
         String region = parts[3];
         String account = parts[4];
         return "https://" + region + ".console.aws.amazon.com/codesuite/codebuild/" + account + "/projects/"

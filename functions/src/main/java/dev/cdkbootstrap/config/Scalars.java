@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.config;
 
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -9,7 +10,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Typed reads of single values; each records a precise error and returns {@code null} on failure. */
 final class Scalars {
-    private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
     private Scalars() {}
@@ -60,8 +60,10 @@ final class Scalars {
 
     /**
      * An account id: text of exactly 12 digits. An unquoted 12-digit number not starting with 0 is
-     * taken as written (we read the raw text, nothing is lost); any other unquoted number is an
-     * error that says to quote it, since YAML tools read it as a number and drop leading zeros.
+     * taken as written (we read the raw text, nothing is lost). Otherwise the message says what is
+     * wrong: the digit count, and "quote it" only where quoting is the fix, i.e. a leading 0 that YAML
+     * tools read as a number (or octal) and drop; an unquoted number shorter than 12 digits also says
+     * how to write it if the lost digits were leading zeros (a tool wrote the number without them).
      */
     static Located<String> account(Fields fields, String key, ErrorCollector errors) {
         Node node = fields.required(key, errors);
@@ -75,24 +77,25 @@ final class Scalars {
             return null;
         }
         String raw = scalar.getValue().strip();
-        boolean quoted = scalar.getTag().equals(Tag.STR);
-        if (!quoted && scalar.getTag().equals(Tag.INT) && DIGITS.matcher(raw).matches()) {
-            if (raw.length() == 12 && raw.charAt(0) != '0') {
-                return new Located<>(raw, place);
-            }
-            String shown = Nodes.abbreviate(raw);
-            errors.add(place, "account " + shown + " is an unquoted number with " + raw.length()
-                    + " digits; an account id is text of exactly 12 digits: quote it (\"" + shown
-                    + "\") and check for lost leading zeros");
+        boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+        if (!DIGITS.matcher(raw).matches()) {
+            errors.add(place, "expected a 12-digit account id, got " + Nodes.describe(node));
             return null;
         }
-        if (quoted && ACCOUNT.matcher(raw).matches()) {
+        String shown = Nodes.abbreviate(raw);
+        if (raw.length() == 12 && (!plain || raw.charAt(0) != '0')) {
             return new Located<>(raw, place);
         }
-        if (quoted && DIGITS.matcher(raw).matches()) {
-            errors.add(place, "account \"" + Nodes.abbreviate(raw) + "\" has " + raw.length() + " digits; an account id has exactly 12");
+        if (raw.length() == 12) {
+            errors.add(place, "account " + shown + " is an unquoted number starting with 0: YAML tools read it as a "
+                    + "number and drop the 0 (or read it as octal); quote it (\"" + shown + "\")");
+        } else if (plain && raw.length() < 12) {
+            errors.add(place, "account " + shown + " has " + raw.length() + " digits; an account id has exactly 12"
+                    + " (if it starts with 0, write it in full and quoted: \"" + "0".repeat(12 - raw.length()) + shown + "\")");
         } else {
-            errors.add(place, "expected a 12-digit account id, got " + Nodes.describe(node));
+            String quote = plain ? "" : "\"";
+            errors.add(place, "account " + quote + shown + quote + " has " + raw.length()
+                    + " digits; an account id has exactly 12");
         }
         return null;
     }
@@ -103,9 +106,9 @@ final class Scalars {
             return null;
         }
         Located<String> text = text(node, fields.placeOf(key), errors);
-        if (text != null && !Regions.isValid(text.value())) {
-            errors.add(text.place(), "\"" + Nodes.abbreviate(text.value())
-                    + "\" is not a region name (expected the shape of e.g. eu-west-1 or us-gov-west-1)");
+        RegionCheck check = text == null ? null : RegionCheck.of(text.value());
+        if (check != null && check.isError()) {
+            errors.add(text.place(), check.message());
             return null;
         }
         return text;

@@ -66,6 +66,7 @@ public final class ConfigPlanner {
         groups.sort(Comparator.comparing((List<Contribution> g) -> g.get(0).account())
                 .thenComparing(g -> g.get(0).region()));
         List<String> warnings = new ArrayList<>(profileWarnings(config, errors.file()));
+        warnings.addAll(UnknownRegions.warnings(config));
         TargetMerger merger = new TargetMerger(errors, warnings, new Templates(files, errors, templates));
         List<Target> targets = new ArrayList<>();
         for (List<Contribution> group : groups) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cdkbootstrap.workflow.error.BuildThrottled;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -86,6 +87,16 @@ class CodeBuildRunnerTest {
 
         assertThat(CodeBuildRunner.logsUrl(build)).isEqualTo("https://eu-west-1.console.aws.amazon.com/codesuite/"
                 + "codebuild/999999999999/projects/cdk-bootstrap/build/cdk-bootstrap%3Aabc/?region=eu-west-1");
+    }
+
+    @Test
+    void outsidePartitionAwsNoConsolePageIsMadeUpUntilCodeBuildGivesItsLink() {
+        for (String arn : List.of("arn:aws-cn:codebuild:cn-north-1:999999999999:build/cdk-bootstrap:abc",
+                "arn:aws-us-gov:codebuild:us-gov-west-1:999999999999:build/cdk-bootstrap:abc",
+                "arn:aws-eusc:codebuild:eusc-de-east-1:999999999999:build/cdk-bootstrap:abc")) {
+            Build build = Build.builder().id("cdk-bootstrap:abc").arn(arn).projectName("cdk-bootstrap").build();
+            assertThat(CodeBuildRunner.logsUrl(build)).as(arn).isNull();
+        }
     }
 
     @Test

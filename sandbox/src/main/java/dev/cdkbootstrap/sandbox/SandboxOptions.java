@@ -2,6 +2,7 @@ package dev.cdkbootstrap.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.json.Json;
 import java.nio.file.Path;
@@ -156,7 +157,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
     }
 
     private static String target(String value, String option) {
-        if (!value.matches("\\d{12}/[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+")) {
+        String[] parts = value.split("/", -1);
+        if (parts.length != 2 || !parts[0].matches("\\d{12}") || !Regions.isValid(parts[1])) {
             throw new IllegalArgumentException(option + " wants ACCOUNT/REGION (12 digits/region), got: " + value);
         }
         return value;

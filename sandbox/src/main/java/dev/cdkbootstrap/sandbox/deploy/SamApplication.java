@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox.deploy;
 
+import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.sandbox.template.CfnYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ public final class SamApplication {
     private final Map<String, Object> resources;
     private final String account;
     private final String region;
+    /** The region's partition, for every ARN below (config.Regions: the SDK's metadata). */
+    private final String partition;
     private final Intrinsics intrinsics;
 
     @SuppressWarnings("unchecked")
@@ -29,6 +32,7 @@ public final class SamApplication {
         this.resources = (Map<String, Object>) template.getOrDefault("Resources", Map.of());
         this.account = account;
         this.region = region;
+        this.partition = Regions.partition(region);
         Map<String, String> parameters = new LinkedHashMap<>();
         java.util.Set<String> lists = new java.util.HashSet<>();
         ((Map<String, Object>) template.getOrDefault("Parameters", Map.of())).forEach((name, definition) -> {
@@ -39,8 +43,8 @@ public final class SamApplication {
             }
         });
         parameters.putAll(parameterOverrides);
-        parameters.putAll(Map.of("AWS::AccountId", account, "AWS::Region", region, "AWS::Partition", "aws",
-                "AWS::StackName", STACK_NAME, "AWS::URLSuffix", "amazonaws.com"));
+        parameters.putAll(Map.of("AWS::AccountId", account, "AWS::Region", region, "AWS::Partition", partition,
+                "AWS::StackName", STACK_NAME, "AWS::URLSuffix", Regions.dnsSuffix(region)));
         this.intrinsics = new Intrinsics(parameters, lists, (Map<String, Object>) template.get("Conditions"),
                 this::ref, this::getAtt);
     }
@@ -115,11 +119,11 @@ public final class SamApplication {
     }
 
     public String functionArn(String logicalId) {
-        return "arn:aws:lambda:" + region + ":" + account + ":function:" + physicalName(logicalId);
+        return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + physicalName(logicalId);
     }
 
     public String stateMachineArn(String logicalId) {
-        return "arn:aws:states:" + region + ":" + account + ":stateMachine:" + physicalName(logicalId);
+        return "arn:" + partition + ":states:" + region + ":" + account + ":stateMachine:" + physicalName(logicalId);
     }
 
     private String ref(String name) {
@@ -128,8 +132,8 @@ public final class SamApplication {
         return switch (type) {
             case "AWS::Serverless::Function" -> name.endsWith(".Alias") ? functionArn(logicalId) + ":live" : physicalName(logicalId);
             case "AWS::Serverless::StateMachine" -> stateMachineArn(logicalId);
-            case "AWS::SNS::Topic" -> "arn:aws:sns:" + region + ":" + account + ":" + physicalName(logicalId);
-            case "AWS::SQS::Queue" -> "https://sqs." + region + ".amazonaws.com/" + account + "/" + physicalName(logicalId);
+            case "AWS::SNS::Topic" -> "arn:" + partition + ":sns:" + region + ":" + account + ":" + physicalName(logicalId);
+            case "AWS::SQS::Queue" -> "https://sqs." + region + "." + Regions.dnsSuffix(region) + "/" + account + "/" + physicalName(logicalId);
             default -> physicalName(logicalId);
         };
     }
@@ -138,19 +142,19 @@ public final class SamApplication {
         String type = String.valueOf(definition(logicalId).get("Type"));
         String name = physicalName(logicalId);
         return switch (type + "." + attribute) {
-            case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + name;
-            case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + account + ":role/" + name;
+            case "AWS::S3::Bucket.Arn" -> "arn:" + partition + ":s3:::" + name;
+            case "AWS::IAM::Role.Arn" -> "arn:" + partition + ":iam::" + account + ":role/" + name;
             case "AWS::Serverless::Function.Arn" -> functionArn(logicalId);
             case "AWS::Serverless::StateMachine.Name" -> name;
             case "AWS::Serverless::StateMachine.Arn" -> stateMachineArn(logicalId);
-            case "AWS::CodeBuild::Project.Arn" -> "arn:aws:codebuild:" + region + ":" + account + ":project/" + name;
-            case "AWS::Logs::LogGroup.Arn" -> "arn:aws:logs:" + region + ":" + account + ":log-group:" + name + ":*";
+            case "AWS::CodeBuild::Project.Arn" -> "arn:" + partition + ":codebuild:" + region + ":" + account + ":project/" + name;
+            case "AWS::Logs::LogGroup.Arn" -> "arn:" + partition + ":logs:" + region + ":" + account + ":log-group:" + name + ":*";
             case "AWS::SNS::Topic.TopicName" -> name;
-            case "AWS::SQS::Queue.Arn" -> "arn:aws:sqs:" + region + ":" + account + ":" + name;
+            case "AWS::SQS::Queue.Arn" -> "arn:" + partition + ":sqs:" + region + ":" + account + ":" + name;
             case "AWS::SQS::Queue.QueueName" -> name;
-            case "AWS::KMS::Key.Arn" -> "arn:aws:kms:" + region + ":" + account + ":key/" + java.util.UUID.nameUUIDFromBytes(
+            case "AWS::KMS::Key.Arn" -> "arn:" + partition + ":kms:" + region + ":" + account + ":key/" + java.util.UUID.nameUUIDFromBytes(
                     name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            case "AWS::Events::Rule.Arn" -> "arn:aws:events:" + region + ":" + account + ":rule/" + name;
+            case "AWS::Events::Rule.Arn" -> "arn:" + partition + ":events:" + region + ":" + account + ":rule/" + name;
             default -> throw new IllegalArgumentException("the sandbox does not resolve !GetAtt " + logicalId + "." + attribute);
         };
     }
