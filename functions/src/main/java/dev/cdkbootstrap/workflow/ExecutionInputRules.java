@@ -14,7 +14,8 @@ import java.util.List;
  * <li>{@code accounts} must be 12-digit account ids;
  * <li>a {@code versionId} that is not the key's current version (S3 HeadObject) is an old config, whose
  *     trust or policies may since have been removed: it runs only with {@code "allowOldVersion": true}.
- *     Without it, a {@code manual} start is refused naming both versions, and an automatic one
+ *     Without it, a {@code manual} (or {@code schedule}, which sends no version) start is refused naming both
+ *     versions, and an automatic one
  *     ({@code s3}, {@code new-account}: a second upload came before this run read the first) is
  *     superseded: it plans nothing, since the newer upload starts its own run. Claiming {@code s3} therefore
  *     never runs an old version either.
@@ -22,8 +23,11 @@ import java.util.List;
  * Every refusal is an {@link InputRejected} naming the field, the value given and what is allowed.
  */
 final class ExecutionInputRules {
-    /** The S3 rule's InputTransformer (template.yaml), NewAccount's starts, and an operator's. */
-    static final List<String> TRIGGERS = List.of("s3", "new-account", "manual");
+    /**
+     * The S3 rule's InputTransformer (template.yaml), NewAccount's starts, an operator's, and the reconcile
+     * schedule's ({@link DriftReport#TRIGGER}: with {@code dryRun} its report is a drift report).
+     */
+    static final List<String> TRIGGERS = List.of("s3", "new-account", "manual", DriftReport.TRIGGER);
     private static final List<String> AUTOMATIC = List.of("s3", "new-account");
 
     private ExecutionInputRules() {}

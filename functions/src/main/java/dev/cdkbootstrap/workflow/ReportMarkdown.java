@@ -30,6 +30,7 @@ final class ReportMarkdown {
                         + report.approval().outcome() + "**" + (report.approval().answer() == null ? ""
                         : " " + SafeText.markdown(report.approval().answer())) + ", " + report.approval().needed()
                         + " target(s) needed it\n")
+                .append(report.drift() == null ? "" : DriftReport.markdownLine(report))
                 .append('\n');
         md.append("| Target | Outcome | Code | Reason | Duration | Build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
@@ -42,6 +43,9 @@ final class ReportMarkdown {
                     .append(" | ").append(r.buildId() == null ? "-"
                             : logs == null ? SafeText.markdown(r.buildId()) : "[logs](" + logs + ")")
                     .append(" |\n");
+        }
+        if (report.drift() != null) {
+            md.append(DriftReport.markdownSection(results));
         }
         if (!warnings.isEmpty()) { // e.g. the AdministratorAccess fallback: never silent
             md.append("\n## Warnings\n\n");

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Step 6, after the Map. Reads every planned target's result (a target without one is FAILED,
- * "no result recorded"), writes {@code report.json} and {@code report.md}, publishes a summary and
- * the outcome metrics, and throws {@link TargetsFailed} naming the failed targets.
+ * "no result recorded"), writes {@code report.json} and {@code report.md}, publishes a summary (a drift
+ * report only when something differs: {@link DriftReport}) and the outcome metrics, and throws
+ * {@link TargetsFailed} naming the failed targets.
  */
 public final class SummarizeStep {
     private static final int NAMED_FAILURES = 20;
@@ -51,12 +52,17 @@ public final class SummarizeStep {
         store.write(run.artifactBucket(), reportKey, Json.prettyBytes(report), "application/json");
         store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
                 ReportMarkdown.render(report, results, warnings).getBytes(StandardCharsets.UTF_8), "text/markdown");
-        notifier.ifPresent(n -> n.publish(subject(report), message(report, run, reportKey, warnings)));
+        if (DriftReport.publishes(report)) {
+            notifier.ifPresent(n -> n.publish(subject(report), message(report, results, run, reportKey, warnings)));
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("TargetsBootstrapped", report.counts().bootstrapped());
         counts.put("TargetsSkipped", report.counts().skipped());
         counts.put("TargetsFailed", report.counts().failed());
         counts.put("TargetsPlanned", report.counts().planned());
+        if (report.drift() != null) {
+            counts.put("TargetsNotUpToDate", report.drift().notUpToDate());
+        }
         metrics.publish(run.runId(), counts);
         if (report.status() == Report.RunStatus.FAILED) {
             throw new TargetsFailed(failureMessage(results, report.counts().failed(), run, reportKey));
@@ -72,10 +78,11 @@ public final class SummarizeStep {
                 r.outcome(), r.reason(), r.buildId(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
         // A failed Map (its item reader, result writer, or children it stopped) is never a succeeded run.
         boolean mapFailed = run.mapFailure() != null;
-        return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(),
-                failed > 0 || mapFailed || rejected(run) ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED,
+        Report.RunStatus status = failed > 0 || mapFailed || rejected(run) ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED;
+        return new Report(run.runId(), run.trigger(), run.dryRun(), run.config(), status,
                 new Report.Counts(bootstrapped, skipped, failed, results.size()),
-                mapFailed ? run.mapFailure().describe(Integer.MAX_VALUE) : null, approvalSummary(run), entries);
+                mapFailed ? run.mapFailure().describe(Integer.MAX_VALUE) : null, approvalSummary(run),
+                DriftReport.summary(run, results, status), entries);
     }
 
     /** The preview's results stand for the run when the Map never ran for real: it failed, or no one approved. */
@@ -130,15 +137,16 @@ public final class SummarizeStep {
     }
 
     private static String subject(Report report) {
-        return SafeText.plain("CDK bootstrap " + report.status() + (report.dryRun() ? " (dry run)" : "") + ": "
-                + report.runId(), 100);
+        return SafeText.plain("CDK bootstrap " + report.status() + (report.drift() != null ? DriftReport.subjectNote(report)
+                : report.dryRun() ? " (dry run)" : "") + ": " + report.runId(), 100);
     }
 
     /**
      * The notification: plain text whose lines are ours; every value in it from outside (run id, trigger,
      * config version, the Map's error, warnings) is one line ({@link SafeText#plain(String)}).
      */
-    private static String message(Report report, RunContext run, String reportKey, List<String> warnings) {
+    private static String message(Report report, List<TargetResult> results, RunContext run, String reportKey,
+            List<String> warnings) {
         Report.Counts c = report.counts();
         StringBuilder text = new StringBuilder("Run " + SafeText.plain(report.runId()) + " ("
                 + SafeText.plain(report.trigger()) + ") " + report.status() + ": " + c.planned() + " planned, "
@@ -152,6 +160,9 @@ public final class SummarizeStep {
                             ? " was no longer the latest (" + SafeText.plain(config.latestVersionId())
                                     + "); nothing was run, the run of the newer upload bootstraps"
                             : "; the latest is " + SafeText.plain(config.latestVersionId()));
+        }
+        if (report.drift() != null) {
+            text.append(DriftReport.message(report, results));
         }
         if (run.mapFailure() != null) {
             text.append("\nThe Map state failed: ").append(SafeText.plain(run.mapFailure().describe(MAX_CAUSE_REASON_CHARS)));

@@ -64,14 +64,39 @@ class ExecutionInputRulesTest {
     }
 
     @Test
-    void aTriggerOutsideTheThreeIsRefusedListingThem() {
-        for (String trigger : List.of("cron", "", "S3", "manual ")) {
+    void aTriggerOutsideTheFourIsRefusedListingThem() {
+        for (String trigger : List.of("cron", "", "S3", "manual ", "Schedule", "scheduled")) {
             assertThatThrownBy(() -> load(null, null, null, trigger, null)).as(trigger)
                     .isInstanceOf(InputRejected.class)
                     .hasMessage("execution input trigger: '" + trigger + "' is not allowed; allowed: one of s3,"
-                            + " new-account, manual");
+                            + " new-account, manual, schedule");
         }
         assertNothingRead();
+    }
+
+    /** What the reconcile schedule sends (template.yaml, ReconcileRunSchedule): the latest config, recorded as scheduled. */
+    @Test
+    void theSchedulesInputRunsTheLatestConfigAndIsRecordedAsScheduled() {
+        for (Boolean dryRun : new Boolean[] {true, null}) {
+            RunContext run = step.run(new LoadConfigInput(new ExecutionInput(null, null, null, null, dryRun, "schedule",
+                    null), "run-1"));
+
+            assertThat(run.trigger()).isEqualTo("schedule");
+            assertThat(run.dryRun()).isEqualTo(dryRun != null);
+            assertThat(run.config().key()).isEqualTo(KEY);
+            assertThat(run.config().versionId()).as("the latest version, as read").isEqualTo("v2");
+            assertThat(run.config().superseded()).isFalse();
+            assertThat(run.counts().planned()).isEqualTo(3);
+        }
+    }
+
+    /** The schedule never names a version; one claiming it is held to the manual rule, not superseded. */
+    @Test
+    void anOldVersionClaimingTheScheduleIsRefusedLikeAManualStart() {
+        assertThatThrownBy(() -> load(null, null, "v1", "schedule", null))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageStartingWith("execution input versionId: 'v1' is not allowed; allowed: the latest version");
+        assertThat(store.keys()).noneMatch(k -> k.contains("runs/"));
     }
 
     @Test

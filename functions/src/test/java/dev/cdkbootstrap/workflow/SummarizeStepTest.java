@@ -272,9 +272,10 @@ class SummarizeStepTest {
 
         var json = Json.strict().readTree(store.text(BUCKET, "runs/run-1/report.json").orElseThrow());
         assertThat(json.fieldNames()).toIterable().containsExactly("runId", "trigger", "dryRun", "config", "status",
-                "counts", "mapFailure", "approval", "targets");
+                "counts", "mapFailure", "approval", "drift", "targets");
         assertThat(json.path("mapFailure").isNull()).isTrue();
         assertThat(json.path("approval").isNull()).isTrue();
+        assertThat(json.path("drift").isNull()).isTrue();
         assertThat(json.path("config").fieldNames()).toIterable().containsExactly("bucket", "key", "versionId",
                 "latestVersionId", "superseded");
         assertThat(json.path("config").path("versionId").isNull()).isTrue();

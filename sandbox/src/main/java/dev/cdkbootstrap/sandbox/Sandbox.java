@@ -194,6 +194,11 @@ public final class Sandbox implements AutoCloseable {
         return clients;
     }
 
+    /** The sandbox's own calls to moto (protocols the SDK clients here lack: SQS, EventBridge Scheduler). */
+    public MotoForwarder moto() {
+        return front.moto();
+    }
+
     /**
      * A deployed function's environment as its handler gets it here (the template's variables,
      * resolved, plus the emulator's endpoint, region and keys) and its Handler value; for running

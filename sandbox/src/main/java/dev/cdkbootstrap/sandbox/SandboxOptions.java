@@ -24,7 +24,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
                              Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
                              Map<String, String> parameters, String managementAccount, List<String> outsideOrganization,
-                             Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom) {
+                             Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom, boolean reconcile) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
     static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
 
@@ -48,6 +48,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
               --start-input JSON          after that, start an execution by hand with this execution input
                                           (as aws stepfunctions start-execution --input JSON; repeatable)
+              --reconcile                 after that, fire the reconcile schedule once (ReconcileSchedule: rate(1 day)
+                                          unless a --parameter says otherwise; ReconcileMode report unless one says apply)
               --max-concurrency N         the Map's MaxConcurrency (template parameter MapMaxConcurrency)
               --parameter KEY=VALUE       deploy template.yaml with this parameter value (repeatable; any
                                           parameter of template.yaml; overrides the sandbox's own values)
@@ -84,6 +86,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         List<String> outside = List.of();
         Boolean approval = null;
         PinnedCdkCli olderCdk = null;
+        boolean reconcile = false;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -116,6 +119,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--outside-organization" -> outside = accounts(value(args, ++i, arg), arg);
                 case "--approval" -> approval = approval(value(args, ++i, arg));
                 case "--upgrade-cdk-from" -> olderCdk = olderCdk(value(args, ++i, arg), arg);
+                case "--reconcile" -> reconcile = true;
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -134,6 +138,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         if (doubleUpload && dryRun) {
             throw new IllegalArgumentException("--double-upload uploads the config twice; a --dry-run is started by hand, not by an upload");
         }
+        if (reconcile && "".equals(parameters.get("ReconcileSchedule"))) {
+            throw new IllegalArgumentException("--reconcile fires the reconcile schedule; --parameter ReconcileSchedule="
+                    + " (empty) deploys none");
+        }
         if (maxConcurrency != null && parameters.containsKey("MapMaxConcurrency")) {
             throw new IllegalArgumentException("--max-concurrency and --parameter MapMaxConcurrency=... set the same"
                     + " template parameter; give one");
@@ -148,7 +156,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
                 Optional.ofNullable(given), simulated, List.copyOf(startInputs),
                 java.util.Collections.unmodifiableMap(parameters), management, outside,
-                Optional.ofNullable(approval), Optional.ofNullable(olderCdk));
+                Optional.ofNullable(approval), Optional.ofNullable(olderCdk), reconcile);
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */

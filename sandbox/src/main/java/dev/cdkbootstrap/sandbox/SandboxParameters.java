@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The template parameters the sandbox deploys template.yaml with, in this order of precedence:
  * {@code --parameter KEY=VALUE} (explicit, always wins), {@code --max-concurrency}, then the
- * sandbox's own values: waits scaled down for local runs, {@code OrganizationId} of the organization
+ * sandbox's own values: waits scaled down for local runs, {@code ReconcileSchedule=rate(1 day)} with {@code --reconcile}, {@code OrganizationId} of the organization
  * the sandbox emulates (docs/sandbox.md, "Organizations") and {@code ConfigPublisherArns} = the sandbox caller's ARN (the principal that uploads
  * the config here); every other parameter keeps its template Default. Values are checked as
  * CloudFormation checks them ({@link TemplateParameters}).
@@ -75,6 +75,9 @@ final class SandboxParameters {
         // A busy toolkit is waited for 2 minutes here, not the lease's 25: long enough for another local run.
         own.put("ToolkitBusyWaitMinutes", "2");
         options.maxConcurrency().ifPresent(n -> own.put("MapMaxConcurrency", Integer.toString(n)));
+        if (options.reconcile()) { // a schedule to fire; the sandbox fires it, so its rate does not matter here
+            own.put("ReconcileSchedule", "rate(1 day)");
+        }
         // Required parameters (no Default): moto has no organization; the caller uploads the config.
         own.put("OrganizationId", SandboxOrganization.DEFAULT_ID);
         own.put("ConfigPublisherArns", callerArn);

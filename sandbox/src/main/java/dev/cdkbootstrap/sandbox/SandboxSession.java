@@ -8,6 +8,7 @@ import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
+import dev.cdkbootstrap.sandbox.run.ScheduledRuns;
 import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
 import dev.cdkbootstrap.sandbox.toolkit.ToolkitState;
 import java.io.PrintStream;
@@ -36,6 +37,7 @@ public final class SandboxSession implements AutoCloseable {
     private final Sandbox sandbox;
     private final Deployment deployment;
     private final PrintStream out;
+    private final ScheduledRuns scheduled;
 
     private SandboxSession(SandboxOptions options, LocalConfig config, Optional<LocalConfig> thenConfig, Sandbox sandbox,
                            Deployment deployment, PrintStream out) {
@@ -45,6 +47,7 @@ public final class SandboxSession implements AutoCloseable {
         this.sandbox = sandbox;
         this.deployment = deployment;
         this.out = out;
+        this.scheduled = new ScheduledRuns(sandbox, deployment, out, options.approval());
     }
 
     public static SandboxSession open(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
@@ -96,7 +99,7 @@ public final class SandboxSession implements AutoCloseable {
             for (ToolkitState state : given) {
                 out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
             }
-            warnAboutOptionsOutsideThePlan(options, given, config, thenConfig, out);
+            OptionWarnings.outsideThePlan(options, given, config, thenConfig, out);
             return new SandboxSession(options, config, thenConfig, sandbox, deployment, out);
         } catch (Exception | Error e) {
             sandbox.close();
@@ -124,49 +127,11 @@ public final class SandboxSession implements AutoCloseable {
         }
     }
 
-    /** A typo in an option's account or target would silently test nothing: say so. */
-    private static void warnAboutOptionsOutsideThePlan(SandboxOptions options, List<ToolkitState> given, LocalConfig config,
-                                                       Optional<LocalConfig> thenConfig, PrintStream out) {
-        if (config.plan().isEmpty()) {
-            return; // an invalid config plans nothing; the run will say why
-        }
-        Set<String> accounts = new HashSet<>(config.accounts());
-        Set<String> targets = new HashSet<>(config.targets());
-        thenConfig.ifPresent(c -> {
-            accounts.addAll(c.accounts());
-            targets.addAll(c.targets());
-        });
-        for (String account : options.withoutRole()) {
-            if (!accounts.contains(account)) {
-                out.println("sandbox: warning: --without-role " + account + " is not an account of the config");
-            }
-        }
-        for (String build : options.failingBuilds()) {
-            if (!targets.contains(build)) {
-                out.println("sandbox: warning: --failing-build " + build + " is not a target of the config");
-            }
-        }
-        for (String build : options.noopBuilds()) {
-            if (!targets.contains(build)) {
-                out.println("sandbox: warning: --noop-build " + build + " is not a target of the config");
-            }
-        }
-        for (ToolkitState state : given) {
-            if (!targets.contains(state.target())) {
-                out.println("sandbox: warning: --given " + state.source() + ": " + state.target()
-                        + " is not a target of the config");
-            }
-        }
-        options.thenNewAccount().filter(account -> !accounts.contains(account)).ifPresent(account ->
-                out.println("sandbox: warning: --then-new-account " + account
-                        + " is not in the config: the NewAccount function will ignore it"));
-    }
-
     /**
      * The runs the options ask for, in this order, each table printed: the first run (with
      * {@code --double-upload}: two uploads about a second apart, both followed), {@code --upgrade-cdk-from}
      * (the functions redeployed with the real pin, the config uploaded again), {@code --then-config},
-     * {@code --rerun}, {@code --then-new-account}, then each {@code --start-input}.
+     * {@code --rerun}, {@code --then-new-account}, each {@code --start-input}, then {@code --reconcile}.
      */
     public List<RunOutcome> runAll() throws Exception {
         SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
@@ -213,6 +178,10 @@ public final class SandboxSession implements AutoCloseable {
             out.println("sandbox: --start-input: starting an execution by hand, as an operator would");
             run(runner.startByHand(input), outcomes);
         }
+        if (options.reconcile()) {
+            out.println();
+            run(scheduled.fire().outcome(), outcomes);
+        }
         out.println("sandbox: builds started: " + sandbox.codeBuild().startedBuilds());
         return outcomes;
     }
@@ -254,6 +223,18 @@ public final class SandboxSession implements AutoCloseable {
         RunOutcome outcome = new SandboxRunner(sandbox, deployment, out, options.approval()).startByHand(input);
         ReportTable.print(outcome, out);
         return outcome;
+    }
+
+    /** Fires the reconcile schedule once (as {@code --reconcile} does), follows the run and prints its table. */
+    public ScheduledRuns.Fired fireSchedule() throws InterruptedException {
+        ScheduledRuns.Fired fired = scheduled.fire();
+        ReportTable.print(fired.outcome(), out);
+        return fired;
+    }
+
+    /** Every firing of the reconcile schedule in this session, with what each run published. */
+    public List<ScheduledRuns.Fired> scheduledRuns() {
+        return scheduled.fired();
     }
 
     public Sandbox sandbox() {

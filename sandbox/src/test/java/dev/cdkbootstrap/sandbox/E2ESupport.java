@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /** Shared by the end-to-end tests: run a sandbox session and look into the emulator afterwards. */
@@ -64,6 +66,19 @@ final class E2ESupport {
         String stackParameter(String account, String region, String key) {
             return toolkitStack(account, region).parameters().stream().filter(p -> p.parameterKey().equals(key))
                     .findFirst().orElseThrow().parameterValue();
+        }
+
+        /**
+         * Drift made by hand: the toolkit stack updated with its own template and one parameter changed (e.g.
+         * someone edited TrustedAccounts in the console), every other parameter kept.
+         */
+        void changeStackParameter(String account, String region, String key, String value) {
+            List<Parameter> parameters = toolkitStack(account, region).parameters().stream()
+                    .map(p -> Parameter.builder().parameterKey(p.parameterKey())
+                            .parameterValue(p.parameterKey().equals(key) ? value : p.parameterValue()).build())
+                    .toList();
+            in(account, region).cloudFormation().updateStack(b -> b.stackName("CDKToolkit").usePreviousTemplate(true)
+                    .parameters(parameters).capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM));
         }
 
         String bootstrapVersion(String account, String region) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 class ExecutionInputE2E {
 
     @Test
-    void manualStartsAreHeldToTheConfiguredKeyTheThreeTriggersAndTheLatestVersion() throws Exception {
+    void manualStartsAreHeldToTheConfiguredKeyTheFourTriggersAndTheLatestVersion() throws Exception {
         try (var session = E2ESupport.open("execution-input", "--config", E2ESupport.sample("single-set.yml").toString(),
                 "--simulated-builds", "--start-input", "{\"key\": \"other/cdk-app.yml\"}",
                 "--start-input", "{\"trigger\": \"cron\"}")) {
@@ -33,7 +33,7 @@ class ExecutionInputE2E {
                     + " configured CONFIG_KEY '" + key + "'");
             RunOutcome badTrigger = session.run(2);
             assertRefused(session, badTrigger, "execution input trigger: 'cron' is not allowed; allowed: one of s3,"
-                    + " new-account, manual");
+                    + " new-account, manual, schedule");
 
             // The same file uploaded again, its event not delivered: the first upload is now an old version.
             var s3 = session.session().sandbox().clients().s3();

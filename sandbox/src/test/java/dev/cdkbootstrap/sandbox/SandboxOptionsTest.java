@@ -148,6 +148,16 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void reconcileFiresTheScheduleAndCannotBeAskedWithoutOne() {
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).reconcile()).isFalse();
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml", "--reconcile")).reconcile()).isTrue();
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--reconcile", "--parameter",
+                "ReconcileSchedule="))).hasMessageContaining("--parameter ReconcileSchedule= (empty) deploys none");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--reconcile", "--reconcile")))
+                .hasMessageContaining("--reconcile is given twice");
+    }
+
+    @Test
     void parametersAreCollectedInOrderAndEachNameOnce() {
         SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "OrganizationId=o-abcdefghij",
                 "--parameter", "PipelineAccounts=111111111111,222222222222", "--parameter", "NotificationEmail="));

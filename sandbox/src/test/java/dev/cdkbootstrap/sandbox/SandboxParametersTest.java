@@ -54,6 +54,20 @@ class SandboxParametersTest {
     }
 
     @Test
+    void reconcileDeploysADailyScheduleUnlessAParameterSaysOtherwise() {
+        assertThat(SandboxParameters.resolve(ROOT, SandboxOptions.parse(List.of("--config", "c.yml")), 2, CALLER, out))
+                .doesNotContainKey("ReconcileSchedule");
+        assertThat(SandboxParameters.resolve(ROOT, SandboxOptions.parse(List.of("--config", "c.yml", "--reconcile")), 2,
+                CALLER, out)).containsEntry("ReconcileSchedule", "rate(1 day)").doesNotContainKey("ReconcileMode");
+        Map<String, String> given = SandboxParameters.resolve(ROOT, SandboxOptions.parse(List.of("--config", "c.yml",
+                "--reconcile", "--parameter", "ReconcileSchedule=cron(0 6 * * ? *)", "--parameter", "ReconcileMode=apply")),
+                2, CALLER, out);
+        assertThat(given).containsEntry("ReconcileSchedule", "cron(0 6 * * ? *)").containsEntry("ReconcileMode", "apply");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("--parameter ReconcileSchedule=cron(0 6 * * ? *) (instead of the sandbox's rate(1 day))");
+    }
+
+    @Test
     void anExplicitValueBelowATemplateMinimumIsRefusedThoughTheSandboxsOwnScaledValueIsNot() {
         assertThatThrownBy(() -> SandboxParameters.checkGiven(ROOT, Map.of("BuildPollSeconds", "2")))
                 .hasMessageContaining("BuildPollSeconds=2 is below its MinValue 5");

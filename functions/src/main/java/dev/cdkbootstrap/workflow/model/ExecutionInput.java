@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param versionId the config version to run; when it is not the latest, only with {@code allowOldVersion}
  * @param accounts when given, only targets of these accounts are planned (new-account runs)
- * @param trigger {@code s3}, {@code new-account} or {@code manual}
+ * @param trigger {@code s3}, {@code new-account}, {@code manual} or {@code schedule} (the reconcile schedule; with
+ *                {@code dryRun} its report is a drift report, published only when a target is not up to date)
  * @param allowOldVersion true to run a {@code versionId} that is no longer the latest on purpose
  */
 public record ExecutionInput(String bucket, String key, String versionId, List<String> accounts, Boolean dryRun,

@@ -7,7 +7,8 @@ import java.util.List;
  * {@code runs/<runId>/report.json}: the run's outcome per target (contract in docs/contracts.md).
  * {@code mapFailure} is {@code "<error>: <cause>"} when the Map state itself failed (then the run is
  * FAILED whatever the targets' outcomes), null when it completed. {@code approval} is null when the
- * deployment has no approval gate (or the run was a dry run).
+ * deployment has no approval gate (or the run was a dry run). {@code drift} is null unless the run is a
+ * drift report (a scheduled dry run: docs/workflow.md, "Scheduled reconciliation").
  */
 public record Report(
         String runId,
@@ -18,6 +19,7 @@ public record Report(
         Counts counts,
         @JsonInclude(JsonInclude.Include.ALWAYS) String mapFailure,
         @JsonInclude(JsonInclude.Include.ALWAYS) ApprovalSummary approval,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Drift drift,
         List<Entry> targets) {
 
     public enum RunStatus { SUCCEEDED, FAILED }
@@ -33,6 +35,18 @@ public record Report(
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ApprovalSummary(String mode, String outcome, int needed, String answer, String changesKey) {}
+
+    /**
+     * A drift report's summary.
+     *
+     * @param notUpToDate how many targets are not up to date (any reason code but UP_TO_DATE)
+     * @param targets     those targets as {@code <account>/<region>}, in the report's order (their code and
+     *                    findings are their entries')
+     * @param notified    whether the report was published to the report topic: only when a target is not up to
+     *                    date or the run failed
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Drift(int notUpToDate, List<String> targets, boolean notified) {}
 
     /**
      * Every key always present (a stable shape for readers): buildId null when no build ran,

@@ -8,6 +8,7 @@ import dev.cdkbootstrap.sandbox.codebuild.BuildProject;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.events.EventRule;
+import dev.cdkbootstrap.sandbox.events.Schedule;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * deployment account: the config bucket (versioned, EventBridge notifications on), the report
  * topic, the IAM roles, every function (in-process handlers with the template's environment), the
  * CodeBuild project (local builds of {@code buildspec/bootstrap.yml}), the state machine from
- * {@code statemachine/} with its DefinitionSubstitutions resolved, and the EventBridge rules.
+ * {@code statemachine/} with its DefinitionSubstitutions resolved, the EventBridge rules and the
+ * EventBridge Scheduler schedules ({@link Schedules}).
  */
 public final class OrchestratorDeployer {
     private final Path projectRoot;
@@ -84,12 +86,13 @@ public final class OrchestratorDeployer {
         }
         ResourcePolicies policies = new ResourcePolicies(app, clients, moto);
         List<String> stored = policies.deploy();
+        List<Schedule> schedules = Schedules.deploy(app, moto, out);
         out.println("sandbox: stored in moto, not evaluated (moto authorizes no request by them): " + String.join("; ", stored));
         policies.quirks().forEach(quirk -> out.println("sandbox: " + quirk));
         out.println("sandbox: not deployed (no part in a sandbox run; roles get their trust policies only): "
                 + String.join("; ", policies.notDeployed()));
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
-                functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules);
+                functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules, schedules, functionEnv.get("REPORT_TOPIC_ARN"));
     }
 
     /**

@@ -20,11 +20,11 @@ import java.util.Set;
  * trust policy (a quirk, printed). {@link #notDeployed} names what the sandbox leaves out.
  */
 final class ResourcePolicies {
-    /** Types the deployer creates (OrchestratorDeployer, this class), or that only SAM reads. */
+    /** Types the deployer creates (OrchestratorDeployer, Schedules, this class), or that only SAM reads. */
     private static final Set<String> DEPLOYED = Set.of("AWS::IAM::Role", "AWS::S3::Bucket", "AWS::SNS::Topic",
             "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::CodeBuild::Project",
             "AWS::Events::Rule", "AWS::SNS::TopicPolicy", "AWS::SQS::Queue",
-            "AWS::SQS::QueuePolicy");
+            "AWS::SQS::QueuePolicy", "AWS::Scheduler::ScheduleGroup", "AWS::Scheduler::Schedule");
 
     private final SamApplication app;
     private final EmulatorClients clients;

@@ -113,7 +113,8 @@ public final class SamApplication {
             case "AWS::IAM::Role" -> props.containsKey("RoleName") ? intrinsics.string(props.get("RoleName")) : STACK_NAME + "-" + logicalId;
             case "AWS::S3::Bucket" -> (STACK_NAME + "-" + logicalId + "-" + account).toLowerCase(Locale.ROOT);
             case "AWS::Logs::LogGroup" -> props.containsKey("LogGroupName") ? intrinsics.string(props.get("LogGroupName")) : "/sandbox/" + logicalId;
-            case "AWS::CodeBuild::Project", "AWS::Events::Rule" -> props.containsKey("Name") ? intrinsics.string(props.get("Name")) : STACK_NAME + "-" + logicalId;
+            case "AWS::CodeBuild::Project", "AWS::Events::Rule", "AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup" ->
+                    props.containsKey("Name") ? intrinsics.string(props.get("Name")) : STACK_NAME + "-" + logicalId;
             default -> STACK_NAME + "-" + logicalId;
         };
     }
@@ -155,6 +156,7 @@ public final class SamApplication {
             case "AWS::KMS::Key.Arn" -> "arn:" + partition + ":kms:" + region + ":" + account + ":key/" + java.util.UUID.nameUUIDFromBytes(
                     name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case "AWS::Events::Rule.Arn" -> "arn:" + partition + ":events:" + region + ":" + account + ":rule/" + name;
+            case "AWS::Scheduler::ScheduleGroup.Arn" -> "arn:" + partition + ":scheduler:" + region + ":" + account + ":schedule-group/" + name;
             default -> throw new IllegalArgumentException("the sandbox does not resolve !GetAtt " + logicalId + "." + attribute);
         };
     }

@@ -123,6 +123,21 @@ public final class MotoForwarder {
         return send(request);
     }
 
+    /**
+     * A REST-JSON call (EventBridge Scheduler) made by the sandbox itself in {@code account}: {@code body}
+     * null for a call without one (GET).
+     */
+    public Reply rest(String method, String service, String region, String account, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(moto.resolve(path))
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization(service, region))
+                .header("x-moto-account-id", account)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return send(request);
+    }
+
     /** moto routes by the credential scope and never checks the signature. */
     private static String authorization(String service, String region) {
         return "AWS4-HMAC-SHA256 Credential=sandbox/20250101/" + region + "/" + service

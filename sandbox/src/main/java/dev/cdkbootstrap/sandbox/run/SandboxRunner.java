@@ -8,6 +8,7 @@ import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
 import dev.cdkbootstrap.sandbox.events.EventRule;
 import dev.cdkbootstrap.sandbox.events.InputTransformer;
+import dev.cdkbootstrap.sandbox.events.Schedule;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,6 +93,17 @@ public final class SandboxRunner {
     public RunOutcome startByHand(String input) throws InterruptedException {
         out.println("sandbox: started an execution by hand with input " + input);
         return watcher().await(start(input));
+    }
+
+    /**
+     * What EventBridge Scheduler does when {@code schedule} fires (moto never fires one): StartExecution of its
+     * target with its Input, under a name Step Functions makes up; then follows the run to its report.
+     */
+    public RunOutcome startScheduled(Schedule schedule) throws InterruptedException {
+        String name = UUID.randomUUID().toString();
+        String executionArn = sandbox.clients().sfn().startExecution(b -> b.stateMachineArn(schedule.targetArn())
+                .name(name).input(schedule.input())).executionArn();
+        return watcher().await(executionArn);
     }
 
     /**
