@@ -122,6 +122,12 @@ class DeployedStackE2E {
                 .containsPattern("(?m)^  222222222222 +eu-west-1 ").containsPattern("(?m)^  333333333333 +eu-west-1 ")
                 .doesNotContainPattern("(?m)^  " + FAILING);
 
+        try (var sfn = served.session().sandbox().clients().sfn()) { // the first run's machine was re-created since
+            assertThat(sfn.listExecutions(b -> b.stateMachineArn(served.outputs().get("StateMachineArn"))).executions())
+                    .as("every run stays listed, newest first").extracting(e -> e.name())
+                    .startsWith(runId).contains(served.outcomes().get(0).runId());
+        }
+
         Ctl.Result latest = ctl("status", "--stack", "sandbox");
         assertThat(latest.code()).isZero();
         assertThat(latest.out()).contains("Run " + runId + ": execution SUCCEEDED");
