@@ -129,6 +129,35 @@ class BootstrapCtlTest {
     }
 
     @Test
+    void textFormatShowsTheManagedSettingsOfEachTargetAndTemplatesAreReadBesideTheFile() throws IOException {
+        write("policy.json", POLICY);
+        write("templates/bootstrap.yaml", """
+                Parameters:
+                  CloudFormationExecutionPolicies: {Type: CommaDelimitedList}
+                  PublicAccessBlockConfiguration: {Type: String}
+                  FileAssetsBucketKmsKeyId: {Type: String}
+                  TrustedAccounts: {Type: CommaDelimitedList}
+                Resources:
+                  CdkBootstrapVersion: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !Ref Missing}}
+                Outputs:
+                  BootstrapVersion: {Value: '40'}
+                """);
+        String file = write("cdk-app.yml", VALID.replace("bootstrap: {execution_policy_filepath: policy.json}",
+                "bootstrap: {execution_policy_filepath: policy.json, termination_protection: true}")
+                + "      bootstrap: {template: templates/bootstrap.yaml, tags: {team: a}}\n");
+        Ctl.Result r = run("plan", file, "--format", "text");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList().subList(2, 6)).containsExactly(
+                "TARGET                  SOURCES   TRUST                      SETTINGS" + " ".repeat(43) + "POLICIES",
+                "111111111111/eu-west-1  pipeline  -                          protection:on" + " ".repeat(38)
+                        + "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1 (from policy.json)",
+                "222222222222/eu-west-1  a/dev     111111111111               tags:team=a template:templates/bootstrap.yaml@v40  "
+                        + "arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
+                "333333333333/us-east-1  a/prod    111111111111,222222222222  tags:team=a template:templates/bootstrap.yaml@v40  "
+                        + "arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)");
+    }
+
+    @Test
     void usageErrorsExitTwoWithUsageText() {
         List<Ctl.Result> results = new ArrayList<>(List.of(run(), run("frobnicate"), run("validate"),
                 run("plan", "a.yml", "--format", "xml"), run("plan", "a.yml", "--bogus"),

@@ -6,15 +6,24 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads Bootstrap blocks and the (validated, otherwise unused) code_commit block. */
+/**
+ * Reads Bootstrap blocks (of the file, a set, a stage or the pipeline: the same keys everywhere) and
+ * the (validated, otherwise unused) code_commit block. The keys beyond the seed's are read by
+ * {@link SettingsReader}.
+ */
 final class BootstrapReader {
     static final List<String> KEYS = List.of("enabled", "execution_policy_filepath", "execution_policy_arn",
-            "aws_profile", "qualifier", "toolkit_stack_name");
+            "aws_profile", "qualifier", "toolkit_stack_name", "trust_for_lookup", "permissions_boundary",
+            "termination_protection", "tags", "kms_key", "public_access_block", "template");
     private static final List<String> CODE_COMMIT_KEYS = List.of("infra", "project_template");
     private static final List<String> REPO_KEYS = List.of("repo_name", "branch_name");
     private static final Pattern POLICY_ARN = Pattern.compile(
             "^arn:aws(-cn|-us-gov|-iso(-[a-z])?)?:iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
-    private static final Pattern QUALIFIER = Pattern.compile("^[a-z0-9]{1,10}$");
+    /**
+     * semantics.md: 1-10 of {@code a-z 0-9 -}. Decision: not starting with '-', which the CDK CLI's
+     * argument parser would read as an option ({@code --qualifier -x}).
+     */
+    private static final Pattern QUALIFIER = Pattern.compile("^[a-z0-9][a-z0-9-]{0,9}$");
     private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{0,127}$");
 
     private BootstrapReader() {}
@@ -32,7 +41,7 @@ final class BootstrapReader {
         }
         Fields f = Fields.of(mapping, place, KEYS, errors);
         Boolean enabled = Scalars.bool(f, "enabled", errors);
-        Located<String> file = policyFile(f, errors);
+        Located<String> file = relativePath(f, "execution_policy_filepath", errors);
         Located<String> arn = Scalars.text(f, "execution_policy_arn", errors);
         if (arn != null && !POLICY_ARN.matcher(arn.value()).matches()) {
             errors.add(arn.place(), "\"" + Nodes.abbreviate(arn.value())
@@ -45,7 +54,8 @@ final class BootstrapReader {
         }
         Located<String> qualifier = Scalars.text(f, "qualifier", errors);
         if (qualifier != null && !QUALIFIER.matcher(qualifier.value()).matches()) {
-            errors.add(qualifier.place(), "qualifier must be 1 to 10 lowercase letters or digits");
+            errors.add(qualifier.place(), "qualifier must be 1 to 10 lowercase letters, digits or '-', "
+                    + "starting with a letter or digit");
             qualifier = null;
         }
         Located<String> stack = Scalars.text(f, "toolkit_stack_name", errors);
@@ -54,13 +64,18 @@ final class BootstrapReader {
                     + "at most 128)");
             stack = null;
         }
-        return new BootstrapConfig(enabled == null || enabled, file, arn,
-                Scalars.text(f, "aws_profile", errors), qualifier, stack, place);
+        SettingsReader.Settings s = SettingsReader.read(f, errors);
+        return new BootstrapConfig(enabled == null ? null : new Located<>(enabled, f.placeOf("enabled")), file, arn,
+                Scalars.text(f, "aws_profile", errors), qualifier, stack, s.trustForLookup(), s.permissionsBoundary(),
+                s.terminationProtection(), s.tags(), s.kmsKey(), s.publicAccessBlock(), s.template(), place);
     }
 
-    /** The file path, normalized (no "." or empty segments); absolute or climbing paths are errors. */
-    private static Located<String> policyFile(Fields f, ErrorCollector errors) {
-        Located<String> raw = Scalars.text(f, "execution_policy_filepath", errors);
+    /**
+     * A file path under {@code key}, normalized (no "." or empty segments); absolute or climbing paths
+     * are errors. The rule of {@code execution_policy_filepath}, also used for {@code template}.
+     */
+    static Located<String> relativePath(Fields f, String key, ErrorCollector errors) {
+        Located<String> raw = Scalars.text(f, key, errors);
         if (raw == null) {
             return null;
         }
@@ -85,7 +100,7 @@ final class BootstrapReader {
             problem = "is not a file path";
         }
         if (problem != null) {
-            errors.add(raw.place(), "execution_policy_filepath \"" + Nodes.abbreviate(path) + "\" " + problem);
+            errors.add(raw.place(), key + " \"" + Nodes.abbreviate(path) + "\" " + problem);
             return null;
         }
         return new Located<>(String.join("/", segments), raw.place());

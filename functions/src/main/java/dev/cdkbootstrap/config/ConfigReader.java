@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigReader {
     private static final List<String> ROOT_KEYS = List.of("cdk_app_config");
-    private static final List<String> APP_KEYS = List.of("app_prefix", "pipeline", "deployments");
+    private static final List<String> APP_KEYS = List.of("app_prefix", "pipeline", "deployments", "bootstrap");
     private static final List<String> PIPELINE_KEYS = List.of("account", "region", "bootstrap", "code_commit");
-    private static final List<String> SET_KEYS = List.of("set_name", "enabled", "default_region", "stages");
+    private static final List<String> SET_KEYS = List.of("set_name", "enabled", "default_region", "stages", "bootstrap");
     private static final List<String> STAGE_KEYS = List.of("stage_name", "account", "region", "enabled", "bootstrap");
     private static final List<String> STAGE_NAMES = List.of("dev", "preprod", "prod");
     private static final Pattern APP_PREFIX = Pattern.compile("^[A-Za-z0-9+=,.@_-]{1,64}$");
@@ -59,8 +59,9 @@ public final class ConfigReader {
         Node pipelineNode = f.required("pipeline", errors);
         MappingNode pipelineMap = pipelineNode == null ? null : Scalars.mapping(pipelineNode, f.placeOf("pipeline"), errors);
         PipelineConfig pipeline = pipelineMap == null ? null : pipeline(pipelineMap, f.placeOf("pipeline"));
+        BootstrapConfig bootstrap = BootstrapReader.read(f, errors);
         List<DeploymentSet> sets = deployments(f);
-        return pipeline == null ? null : new CdkAppConfig(appPrefix, pipeline, sets);
+        return pipeline == null ? null : new CdkAppConfig(appPrefix, bootstrap, pipeline, sets);
     }
 
     private PipelineConfig pipeline(MappingNode mapping, Place place) {
@@ -115,8 +116,9 @@ public final class ConfigReader {
         }
         Boolean enabled = Scalars.bool(f, "enabled", errors);
         Located<String> defaultRegion = Scalars.region(f, "default_region", false, errors);
+        BootstrapConfig bootstrap = BootstrapReader.read(f, errors);
         List<StageConfig> stages = stages(f);
-        return new DeploymentSet(name, enabled == null || enabled, defaultRegion, stages, place,
+        return new DeploymentSet(name, enabled == null || enabled, defaultRegion, bootstrap, stages, place,
                 errors.size() == before);
     }
 

@@ -65,10 +65,11 @@ final class Scalars {
      */
     static Located<String> account(Fields fields, String key, ErrorCollector errors) {
         Node node = fields.required(key, errors);
-        if (node == null) {
-            return null;
-        }
-        Place place = fields.placeOf(key);
+        return node == null ? null : account(node, fields.placeOf(key), errors);
+    }
+
+    /** One account id, e.g. an item of a list; the rules of {@link #account(Fields, String, ErrorCollector)}. */
+    static Located<String> account(Node node, Place place, ErrorCollector errors) {
         if (!(node instanceof ScalarNode scalar)) {
             errors.add(place, "expected a 12-digit account id, got " + Nodes.describe(node));
             return null;

@@ -1,9 +1,13 @@
 package dev.cdkbootstrap.plan;
 
+import dev.cdkbootstrap.config.BootstrapConfig;
+import dev.cdkbootstrap.config.BootstrapLayers;
 import dev.cdkbootstrap.config.CdkAppConfig;
 import dev.cdkbootstrap.config.ConfigReader;
 import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.config.ErrorCollector;
+import dev.cdkbootstrap.config.Located;
+import dev.cdkbootstrap.config.Nodes;
 import dev.cdkbootstrap.config.yaml.HardenedYaml;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
@@ -54,12 +59,14 @@ public final class ConfigPlanner {
             byTarget.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(c);
         }
         Map<String, String> documents = new TreeMap<>();
-        PolicyResolver resolver = new PolicyResolver(config.appPrefix(), once(policyFiles), errors, documents);
+        Map<String, String> templates = new TreeMap<>();
+        PolicyFiles files = once(policyFiles);
+        PolicyResolver resolver = new PolicyResolver(config.appPrefix(), files, errors, documents);
         List<List<Contribution>> groups = new ArrayList<>(byTarget.values());
         groups.sort(Comparator.comparing((List<Contribution> g) -> g.get(0).account())
                 .thenComparing(g -> g.get(0).region()));
-        List<String> warnings = new ArrayList<>();
-        TargetMerger merger = new TargetMerger(errors, warnings);
+        List<String> warnings = new ArrayList<>(profileWarnings(config, errors.file()));
+        TargetMerger merger = new TargetMerger(errors, warnings, new Templates(files, errors, templates));
         List<Target> targets = new ArrayList<>();
         for (List<Contribution> group : groups) {
             List<ResolvedPolicy> resolved = new ArrayList<>();
@@ -79,6 +86,20 @@ public final class ConfigPlanner {
                 new Plan.Pipeline(pipeline.account() == null ? null : pipeline.account().value(),
                         pipeline.region() == null ? null : pipeline.region().value()),
                 List.copyOf(targets), List.copyOf(warnings));
-        return new PlannedConfig(plan, Collections.unmodifiableMap(documents));
+        return new PlannedConfig(plan, Collections.unmodifiableMap(documents), Collections.unmodifiableMap(templates));
+    }
+
+    /**
+     * {@code aws_profile} is accepted for the seed's files but does nothing: one warning per place that
+     * gives it, in file order, ahead of the target warnings.
+     */
+    private static List<String> profileWarnings(CdkAppConfig config, String file) {
+        return BootstrapLayers.all(config).stream().map(BootstrapConfig::awsProfile).filter(Objects::nonNull)
+                .sorted(Comparator.comparingInt((Located<String> p) -> p.place().line())
+                        .thenComparingInt(p -> p.place().column()))
+                .map(p -> p.place().describe(file) + ": aws_profile \"" + Nodes.abbreviate(p.value())
+                        + "\" is ignored: the workflow does not use named profiles, it assumes the target role in each "
+                        + "account (see docs/migrating.md); remove the key")
+                .toList();
     }
 }

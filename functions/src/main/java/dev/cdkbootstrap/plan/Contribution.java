@@ -11,6 +11,8 @@ import java.util.Set;
  * @param source {@code pipeline} or {@code <set_name>/<stage_name>}
  * @param trust the accounts this place wants trusted (may include the target's own account,
  *     removed on merge)
+ * @param bootstrap the effective Bootstrap block (file and set defaults layered under the place's own),
+ *     each value with the place where it was written
  */
 record Contribution(String account, String region, String source, Set<String> trust,
                     BootstrapConfig bootstrap, Place place) {

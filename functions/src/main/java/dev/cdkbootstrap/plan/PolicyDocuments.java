@@ -45,7 +45,7 @@ final class PolicyDocuments {
     }
 
     /** Jackson's first sentence, without its source-location appendix. */
-    private static String shortMessage(JsonProcessingException e) {
+    static String shortMessage(JsonProcessingException e) {
         String message = e.getOriginalMessage().lines().findFirst().orElse("");
         int cut = message.indexOf(" (start marker at");
         return (cut < 0 ? message : message.substring(0, cut)).strip();

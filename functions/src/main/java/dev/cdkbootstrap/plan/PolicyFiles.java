@@ -3,8 +3,9 @@ package dev.cdkbootstrap.plan;
 import java.util.Optional;
 
 /**
- * Where execution-policy files are read from: the folder holding cdk-app.yml (locally a directory,
- * in the workflow the config object's key prefix in S3). Paths are relative and already checked
+ * Where execution-policy files (and custom bootstrap templates, {@code template}) are read from: the
+ * folder holding cdk-app.yml (locally a directory, in the workflow the config object's key prefix in
+ * S3). Paths are relative and already checked
  * for traversal by the planner. The planner asks once per distinct path, but it does ask for the
  * default name {@code execution_policy_<ACCOUNT>_<REGION>.json} of every target without an explicit
  * policy: an adapter over a remote store with many targets should list the folder once and answer

@@ -19,15 +19,18 @@ import java.util.function.Function;
  * minus the target's own account; policies are the union of every place's policy (semantics.md),
  * including the AdministratorAccess default of a place that gives none, which is always a warning
  * (beside an explicit policy it widens what that policy limits). Disagreeing policy files,
- * qualifiers or toolkit stack names are errors naming both places.
+ * qualifiers or toolkit stack names are errors naming both places; the further settings are merged
+ * by {@link SettingsMerger}.
  */
 final class TargetMerger {
     private final ErrorCollector errors;
     private final List<String> warnings;
+    private final SettingsMerger settings;
 
-    TargetMerger(ErrorCollector errors, List<String> warnings) {
+    TargetMerger(ErrorCollector errors, List<String> warnings, Templates templates) {
         this.errors = errors;
         this.warnings = warnings;
+        this.settings = new SettingsMerger(errors, templates);
     }
 
     /** The target, or {@code null} when its sources conflict (errors recorded). */
@@ -43,12 +46,13 @@ final class TargetMerger {
         String stack = agree(group, "toolkit_stack_name", BootstrapConfig::toolkitStackName,
                 Target.DEFAULT_TOOLKIT_STACK_NAME);
         List<ExecutionPolicy> policies = policies(first.key(), resolved);
-        if (qualifier == null || stack == null || policies == null || resolved.size() != group.size()) {
+        List<String> trustList = List.copyOf(trust);
+        ToolkitSettings merged = qualifier == null ? null : settings.merge(group, trustList, qualifier);
+        if (qualifier == null || stack == null || policies == null || merged == null || resolved.size() != group.size()) {
             return null;
         }
-        List<String> trustList = List.copyOf(trust);
         return new Target(account, region, Regions.partition(region), sources, trustList, policies, qualifier, stack,
-                ToolkitSettings.NONE, BootstrapCommand.of(account, region, trustList, policies, qualifier, stack));
+                merged, BootstrapCommand.of(account, region, trustList, policies, qualifier, stack, merged));
     }
 
     private List<ExecutionPolicy> policies(String target, List<ResolvedPolicy> resolved) {

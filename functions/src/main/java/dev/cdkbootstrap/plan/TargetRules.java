@@ -1,5 +1,7 @@
 package dev.cdkbootstrap.plan;
 
+import dev.cdkbootstrap.config.BootstrapConfig;
+import dev.cdkbootstrap.config.BootstrapLayers;
 import dev.cdkbootstrap.config.CdkAppConfig;
 import dev.cdkbootstrap.config.DeploymentSet;
 import dev.cdkbootstrap.config.ErrorCollector;
@@ -16,7 +18,8 @@ import java.util.Set;
  * The target rules of semantics.md: which places produce a target, in which region, trusting whom.
  * Region is inherited first (stage, then set default, then pipeline), so everything derived from it
  * (policy names, default policy file names) uses the inherited value. Trust of preprod/prod covers
- * only the dev account of the SAME set.
+ * only the dev account of the SAME set. Each contribution carries its effective Bootstrap block: the
+ * file's and its set's defaults under its own ({@link BootstrapLayers}).
  */
 final class TargetRules {
 
@@ -30,9 +33,10 @@ final class TargetRules {
         }
         String pipelineAccount = pipeline.account().value();
         String pipelineRegion = pipeline.region().value();
-        if (pipeline.bootstrap().enabled()) {
+        BootstrapConfig pipelineBootstrap = BootstrapLayers.pipeline(config.bootstrap(), pipeline.bootstrap());
+        if (pipelineBootstrap.isEnabled()) {
             out.add(new Contribution(pipelineAccount, pipelineRegion, "pipeline", Set.of(),
-                    pipeline.bootstrap(), pipeline.place()));
+                    pipelineBootstrap, pipeline.place()));
         }
         for (DeploymentSet set : config.deployments()) {
             if (!set.enabled() || !set.valid()) {
@@ -42,7 +46,8 @@ final class TargetRules {
                     .filter(s -> s.enabled() && s.name() != null && StageConfig.DEV.equals(s.name().value()))
                     .map(s -> s.account().value()).findFirst().orElse(null);
             for (StageConfig stage : set.stages()) {
-                if (!stage.enabled() || !stage.bootstrap().enabled()) {
+                BootstrapConfig bootstrap = BootstrapLayers.stage(config.bootstrap(), set.bootstrap(), stage.bootstrap());
+                if (!stage.enabled() || !bootstrap.isEnabled()) {
                     continue;
                 }
                 Located<String> region = stage.region() != null ? stage.region()
@@ -60,7 +65,7 @@ final class TargetRules {
                     trust.add(devAccount);
                 }
                 out.add(new Contribution(stage.account().value(), region.value(),
-                        set.name().value() + "/" + stage.name().value(), trust, stage.bootstrap(), stage.place()));
+                        set.name().value() + "/" + stage.name().value(), trust, bootstrap, stage.place()));
             }
         }
         return out;

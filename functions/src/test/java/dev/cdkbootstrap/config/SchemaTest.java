@@ -45,7 +45,7 @@ class SchemaTest {
     }
 
     @Test
-    void awsProfileAndCodeCommitAreAcceptedAndDoNotChangeThePlan() {
+    void awsProfileAndCodeCommitAreAcceptedAndDoNotChangeTheTargets() {
         String base = "cdk_app_config:\n  pipeline:\n    account: '111111111111'\n    region: eu-west-1\n";
         Plan plain = plan(base);
         Plan extended = plan(base + """
@@ -54,7 +54,11 @@ class SchemaTest {
                       infra: {repo_name: mlops-infra, branch_name: main}
                       project_template: {repo_name: mlops-sm-project-template, branch_name: main}
                 """);
-        assertThat(extended).isEqualTo(plain);
+        assertThat(extended.targets()).isEqualTo(plain.targets());
+        assertThat(extended.warnings()).hasSize(plain.warnings().size() + 1);
+        assertThat(extended.warnings().get(0)).isEqualTo("c.yml:5:30 (cdk_app_config.pipeline.bootstrap.aws_profile): "
+                + "aws_profile \"governance\" is ignored: the workflow does not use named profiles, it assumes the "
+                + "target role in each account (see docs/migrating.md); remove the key");
     }
 
     @Test

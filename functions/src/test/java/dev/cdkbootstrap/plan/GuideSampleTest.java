@@ -21,6 +21,8 @@ class GuideSampleTest {
         assertThat(plan.targets()).hasSize(10).allSatisfy(t -> assertThat(t.region()).isEqualTo("eu-west-1"));
         assertThat(Planning.target(plan, "101010101010", "eu-west-1").trust())
                 .containsExactly("111111111111", "888888888888");
-        assertThat(plan.warnings()).hasSize(10);
+        assertThat(plan.warnings()).hasSize(13); // 10 targets without a policy, 3 places with aws_profile: profile_name
+        assertThat(plan.warnings().subList(0, 3)).allSatisfy(w -> assertThat(w)
+                .contains("(cdk_app_config.deployments[").contains(".bootstrap.aws_profile): aws_profile \"profile_name\" is ignored"));
     }
 }

@@ -85,6 +85,47 @@ class PlanJsonTest {
     }
 
     @Test
+    void managedSettingsAreWrittenInRecordOrderAndUnmanagedOnesLeftOut() {
+        Plan plan = plan("""
+                cdk_app_config:
+                  bootstrap: {execution_policy_arn: "arn:aws:iam::aws:policy/PowerUserAccess"}
+                  pipeline:
+                    account: "111111111111"
+                    region: eu-west-1
+                    bootstrap: {template: t.yaml, tags: {team: a}, kms_key: create, trust_for_lookup: ["222222222222"],
+                                termination_protection: true}
+                """, Map.of("t.yaml", CustomTemplateTest.TEMPLATE));
+        String json = PlanJson.write(plan);
+        String settings = json.substring(json.indexOf("    \"settings\""), json.indexOf("    \"bootstrapCommand\""));
+        assertThat(settings).isEqualTo("""
+                    "settings" : {
+                      "trustForLookup" : [ "222222222222" ],
+                      "terminationProtection" : true,
+                      "tags" : {
+                        "team" : "a"
+                      },
+                      "kmsKey" : "create",
+                      "template" : {
+                        "path" : "t.yaml",
+                        "sha256" : "%s",
+                        "variant" : "Team: hardened",
+                        "version" : 33
+                      }
+                    },
+                """.formatted(sha256(CustomTemplateTest.TEMPLATE)));
+        assertThat(PlanJson.read(json)).isEqualTo(plan);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void theSameInputGivesTheSameBytes() {
         assertThat(PlanJson.write(plan(CONFIG, Map.of("p.json", POLICY))))
                 .isEqualTo(PlanJson.write(plan(CONFIG, Map.of("p.json", POLICY))));

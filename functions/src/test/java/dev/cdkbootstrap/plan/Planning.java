@@ -48,6 +48,24 @@ final class Planning {
         return errors.stream().map(e -> e.line() + ":" + e.column() + " " + e.path() + ": " + e.message()).toList();
     }
 
+    /**
+     * A pipeline-only config (account 111111111111, eu-west-1) whose pipeline {@code bootstrap} block holds
+     * {@code lines}, the first on line 6, each indented by 6 spaces (so a key starts at column 7).
+     */
+    static String pipelineBootstrap(String... lines) {
+        StringBuilder yaml = new StringBuilder("""
+                cdk_app_config:
+                  pipeline:
+                    account: "111111111111"
+                    region: eu-west-1
+                    bootstrap:
+                """);
+        for (String line : lines) {
+            yaml.append("      ").append(line).append('\n');
+        }
+        return yaml.toString();
+    }
+
     static PolicyFiles inMemory(Map<String, String> files) {
         return path -> Optional.ofNullable(files.get(path));
     }

@@ -17,18 +17,26 @@ import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * Sits between SnakeYAML's parser and composer and enforces the hardening rules on each event
- * before a node is built: no type tags, a bounded number of aliases, nodes and nesting levels.
- * It also tracks the path being parsed, so even a syntax error can name where it happened.
+ * before a node is built: no type tags (unless allowed: CloudFormation templates use {@code !Ref} and
+ * the like, which stay plain nodes since nothing is ever constructed), a bounded number of aliases,
+ * nodes and nesting levels. It also tracks the path being parsed, so even a syntax error can name
+ * where it happened.
  */
 final class GuardedParser implements Parser {
     private final Parser delegate;
+    private final boolean tagsAllowed;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private int aliases;
     private int nodes;
     private Mark lastMark;
 
     GuardedParser(Parser delegate) {
+        this(delegate, false);
+    }
+
+    GuardedParser(Parser delegate, boolean tagsAllowed) {
         this.delegate = delegate;
+        this.tagsAllowed = tagsAllowed;
     }
 
     @Override
@@ -94,7 +102,7 @@ final class GuardedParser implements Parser {
     }
 
     private void rejectTag(String tag) {
-        if (tag != null) {
+        if (tag != null && !tagsAllowed) {
             throw reject("type tags are not allowed (found " + tag + "); write plain values");
         }
     }

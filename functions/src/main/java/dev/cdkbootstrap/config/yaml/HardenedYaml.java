@@ -66,6 +66,37 @@ public final class HardenedYaml {
     }
 
     /**
+     * A YAML text other than cdk-app.yml (a custom bootstrap template, already size-checked and decoded)
+     * as a node tree under the same limits of aliases, nodes and depth, but with type tags allowed:
+     * CloudFormation's short forms ({@code !Ref}, {@code !Sub}, ...) are tags. Tagged nodes stay nodes;
+     * nothing is constructed from a tag, so no type can be instantiated.
+     *
+     * @throws IllegalArgumentException {@code line L, column C: problem} when the text is not one YAML document
+     */
+    public static Node loadTagged(String text) {
+        GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options()), true);
+        Node root;
+        try {
+            root = new Composer(parser, new Resolver(), options()).getSingleNode();
+        } catch (YamlRejected e) {
+            throw new IllegalArgumentException(at(e.mark()) + e.getMessage());
+        } catch (MarkedYAMLException e) {
+            throw new IllegalArgumentException(at(e.getProblemMark() != null ? e.getProblemMark() : parser.lastMark())
+                    + "YAML syntax: " + describe(e) + hint(e));
+        } catch (YAMLException | IllegalArgumentException | StackOverflowError e) {
+            throw new IllegalArgumentException(at(parser.lastMark()) + "YAML rejected: " + clean(e.getMessage()));
+        }
+        if (root == null) {
+            throw new IllegalArgumentException("it is empty");
+        }
+        return root;
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+    }
+
+    /**
      * Nothing but comments, directives and document markers: SnakeYAML reads {@code ---} as an empty null
      * document and fails on a lone {@code ...}, but to the reader both are an empty file.
      * Stops at the first token of content, so a real file costs next to nothing here.
