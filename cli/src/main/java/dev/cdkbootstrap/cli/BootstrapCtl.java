@@ -26,6 +26,17 @@ public final class BootstrapCtl {
         commands.put("sandbox", new Entry("sandbox --config FILE [options]"
                 + "\n      run the whole workflow offline (moto + local CodeBuild); exit 0 when no target failed,"
                 + "\n      1 when any did, 2 on a usage error; 'sandbox --help' lists the options", SandboxCli::run));
+        commands.put("upload", new Entry("upload FILE --stack NAME [--policies-dir DIR] [--wait]"
+                + "\n      validate FILE, upload the files its plan names, then FILE (this starts a run); print the run"
+                + "\n      id; --wait follows it to its report table", UploadCommand::upload));
+        commands.put("run", new Entry("run --stack NAME [--dry-run] [--accounts A,B] [--wait]"
+                + "\n      start a run of the deployed config by hand (--accounts: only these accounts' targets, each"
+                + "\n      checked against the config first); print its id, or with --wait follow it", RunCommands::run));
+        commands.put("status", new Entry("status --stack NAME [RUN_ID]"
+                + "\n      a run (default: the latest): its progress while it runs, its report table once it ended",
+                RunCommands::status));
+        commands.put("report", new Entry("report --stack NAME RUN_ID [--format json|md]"
+                + "\n      print the run's report.json (default) or report.md", RunCommands::report));
         commands.put("approve", new Entry("approve --stack NAME RUN_ID [--comment TEXT] [--endpoint-url URL]"
                 + "\n      let a run that waits for approval go on (AWS credentials and AWS_REGION of the stack)",
                 ApprovalCommands::approve));
@@ -33,6 +44,15 @@ public final class BootstrapCtl {
                 + "\n      reject a run that waits for approval: it bootstraps nothing and fails", ApprovalCommands::reject));
         return commands;
     }
+
+    /** Said once under the commands: what the deployed-stack commands share. */
+    private static final String STACK_NOTE = """
+
+            upload, run, status, report, approve and reject act on a deployed stack with the default AWS
+            credential chain; region: AWS_REGION (or AWS_DEFAULT_REGION, or the profile's); endpoint:
+            --endpoint-url URL or AWS_ENDPOINT_URL (an emulator, e.g. 'bootstrapctl sandbox --serve').
+            Exit codes: 0 when no target failed, 1 when one did, the input is invalid or AWS refused, 2 usage.
+            """;
 
     private BootstrapCtl() {}
 
@@ -77,6 +97,6 @@ public final class BootstrapCtl {
         StringBuilder sb = new StringBuilder("usage: bootstrapctl <command> [arguments]\n\ncommands:\n");
         commands.values().forEach(e -> sb.append("  ").append(e.usage()).append('\n'));
         sb.append("  help\n      this text\n");
-        return sb.toString();
+        return sb.append(STACK_NOTE).toString();
     }
 }

@@ -43,6 +43,11 @@ record ConfigArguments(String file, Path policiesDir, String format) {
         if (!Set.of("json", "text").contains(format)) {
             throw new UsageException("--format must be json or text, got \"" + format + "\"");
         }
+        return of(file, policiesDir, format);
+    }
+
+    /** FILE with its policy files in {@code policiesDir} (null: beside FILE); a missing folder is a usage error. */
+    static ConfigArguments of(String file, String policiesDir, String format) {
         Path dir = policiesDir != null ? Path.of(policiesDir)
                 : Path.of(file).toAbsolutePath().getParent();
         if (policiesDir != null && !Files.isDirectory(dir)) {

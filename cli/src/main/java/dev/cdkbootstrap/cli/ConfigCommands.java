@@ -28,10 +28,15 @@ final class ConfigCommands {
         if (planned == null) {
             return ExitCodes.INVALID;
         }
-        int n = planned.plan().targets().size();
-        out.println(a.file() + ": OK, " + n + (n == 1 ? " target" : " targets"));
-        planned.plan().warnings().forEach(w -> err.println(a.file() + ": warning: " + w));
+        printValid(a.file(), planned, out, err);
         return ExitCodes.OK;
+    }
+
+    /** {@code FILE: OK, N targets} on {@code out}, each warning of the plan on {@code err} (validate, upload). */
+    static void printValid(String file, PlannedConfig planned, PrintStream out, PrintStream err) {
+        int n = planned.plan().targets().size();
+        out.println(file + ": OK, " + n + (n == 1 ? " target" : " targets"));
+        planned.plan().warnings().forEach(w -> err.println(file + ": warning: " + w));
     }
 
     static int plan(List<String> args, PrintStream out, PrintStream err) {
@@ -46,11 +51,23 @@ final class ConfigCommands {
         return ExitCodes.OK;
     }
 
+    /** A local config file as read and the plan made from exactly those bytes. */
+    record LocalPlan(byte[] content, PlannedConfig planned) {}
+
     /** The plan, or {@code null} after printing one line per error on {@code err}. */
     private static PlannedConfig planOrReport(ConfigArguments a, PrintStream err) {
+        LocalPlan local = readAndPlan(a, err);
+        return local == null ? null : local.planned();
+    }
+
+    /**
+     * The file's bytes and their plan (policy files from {@code a.policiesDir()}), or {@code null} after
+     * printing one {@code file:line:col: error: ...} line per error on {@code err}.
+     */
+    static LocalPlan readAndPlan(ConfigArguments a, PrintStream err) {
         try {
             byte[] content = read(a.file(), Path.of(a.file()));
-            return ConfigPlanner.plan(a.file(), content, new DirectoryPolicyFiles(a.policiesDir()));
+            return new LocalPlan(content, ConfigPlanner.plan(a.file(), content, new DirectoryPolicyFiles(a.policiesDir())));
         } catch (ConfigValidationException e) {
             e.errors().forEach(error -> err.println(error.format()));
         } catch (NoSuchFileException e) {

@@ -3,12 +3,8 @@ package dev.cdkbootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,24 +14,15 @@ class BootstrapCtlProcessTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {}
-
-    private Outcome java(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BootstrapCtl.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
-                .redirectError(dir.resolve("err").toFile()).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Outcome(p.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    private Ctl.Result java(String... args) throws IOException, InterruptedException {
+        return Ctl.process(args);
     }
 
     @Test
     void anInvalidFileExitsOneWithErrorLinesAndNoStackTrace() throws Exception {
         Path file = dir.resolve("cdk-app.yml");
         Files.writeString(file, "cdk_app_config: !!python/object:os.system [x]\n");
-        Outcome o = java("plan", file.toString());
+        Ctl.Result o = java("plan", file.toString());
         assertThat(o.code()).isEqualTo(1);
         assertThat(o.out()).isEmpty();
         assertThat(o.err()).isEqualTo(file + ":1:17: error: cdk_app_config: type tags are not allowed "
@@ -44,7 +31,7 @@ class BootstrapCtlProcessTest {
 
     @Test
     void aUsageErrorExitsTwo() throws Exception {
-        Outcome o = java("plan");
+        Ctl.Result o = java("plan");
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("usage: bootstrapctl");
     }
@@ -53,7 +40,7 @@ class BootstrapCtlProcessTest {
     void aValidSampleExitsZero() throws Exception {
         Path file = dir.resolve("cdk-app.yml");
         Files.writeString(file, "cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n");
-        Outcome o = java("validate", file.toString());
+        Ctl.Result o = java("validate", file.toString());
         assertThat(o.code()).isZero();
         assertThat(o.out()).isEqualTo(file + ": OK, 1 target\n");
     }

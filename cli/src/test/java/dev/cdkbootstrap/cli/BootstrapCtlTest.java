@@ -2,14 +2,10 @@ package dev.cdkbootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +37,8 @@ class BootstrapCtlTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BootstrapCtl.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Ctl.Result run(String... args) {
+        return Ctl.inProcess(args);
     }
 
     private String write(String name, String content) throws IOException {
@@ -62,7 +52,7 @@ class BootstrapCtlTest {
     void validateOfAValidFileExitsZeroWithAnOkLine() throws IOException {
         write("policy.json", POLICY);
         String file = write("cdk-app.yml", VALID);
-        Result r = run("validate", file);
+        Ctl.Result r = run("validate", file);
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(file + ": OK, 3 targets\n");
         assertThat(r.err()).contains(file + ": warning: 222222222222/eu-west-1: no execution policy given");
@@ -71,7 +61,7 @@ class BootstrapCtlTest {
     @Test
     void validateOfAnInvalidFileExitsOneWithOneLinePerErrorOnStderr() throws IOException {
         String file = write("cdk-app.yml", INVALID);
-        Result r = run("validate", file);
+        Ctl.Result r = run("validate", file);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).containsExactly(
@@ -82,7 +72,7 @@ class BootstrapCtlTest {
     @Test
     void planOfAnInvalidFileBehavesLikeValidateAndPrintsNothingOnStdout() throws IOException {
         String file = write("cdk-app.yml", INVALID);
-        Result plan = run("plan", file);
+        Ctl.Result plan = run("plan", file);
         assertThat(plan.code()).isEqualTo(1);
         assertThat(plan.out()).isEmpty();
         assertThat(plan.err()).isEqualTo(run("validate", file).err());
@@ -92,7 +82,7 @@ class BootstrapCtlTest {
     @Test
     void everyErrorLineHasTheFileLineColumnPathMessageShape() throws IOException {
         String file = write("cdk-app.yml", "cdk_app_config:\n  pipeline: [1\n");
-        Result r = run("validate", file);
+        Ctl.Result r = run("validate", file);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines()).isNotEmpty().allMatch(l -> l.startsWith(file + ":")
                 && l.matches(".*:\\d+:\\d+: error: [^:]+: .+"));
@@ -103,8 +93,8 @@ class BootstrapCtlTest {
     void planJsonIsByteForByteDeterministicAndEndsWithANewline() throws IOException {
         write("policy.json", POLICY);
         String file = write("cdk-app.yml", VALID);
-        Result first = run("plan", file, "--format", "json");
-        Result second = run("plan", file);
+        Ctl.Result first = run("plan", file, "--format", "json");
+        Ctl.Result second = run("plan", file);
         assertThat(first.code()).isZero();
         assertThat(first.out()).isEqualTo(second.out()).endsWith("}\n").startsWith("{\n  \"appPrefix\" : \"mlops-cdk\"");
         assertThat(first.err()).isEmpty();
@@ -115,7 +105,7 @@ class BootstrapCtlTest {
         String file = write("conf/cdk-app.yml", VALID);
         assertThat(run("plan", file).err()).contains("policy file \"policy.json\" not found");
         write("elsewhere/policy.json", POLICY);
-        Result r = run("plan", file, "--policies-dir", dir.resolve("elsewhere").toString());
+        Ctl.Result r = run("plan", file, "--policies-dir", dir.resolve("elsewhere").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"file\" : \"policy.json\"");
         assertThat(run("plan", file, "--policies-dir=" + dir.resolve("elsewhere")).code()).isZero();
@@ -125,7 +115,7 @@ class BootstrapCtlTest {
     void textFormatIsATableWithTheWarningsAfterIt() throws IOException {
         write("policy.json", POLICY);
         String file = write("cdk-app.yml", VALID);
-        Result r = run("plan", file, "--format", "text");
+        Ctl.Result r = run("plan", file, "--format", "text");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("Plan for " + file + ": app prefix mlops-cdk, pipeline 111111111111/eu-west-1, 3 targets");
@@ -155,7 +145,7 @@ class BootstrapCtlTest {
         String file = write("cdk-app.yml", VALID.replace("bootstrap: {execution_policy_filepath: policy.json}",
                 "bootstrap: {execution_policy_filepath: policy.json, termination_protection: true}")
                 + "      bootstrap: {template: templates/bootstrap.yaml, tags: {team: a}}\n");
-        Result r = run("plan", file, "--format", "text");
+        Ctl.Result r = run("plan", file, "--format", "text");
         assertThat(r.err()).isEmpty();
         assertThat(r.out().lines().toList().subList(2, 6)).containsExactly(
                 "TARGET                  SOURCES   TRUST                      SETTINGS" + " ".repeat(43) + "POLICIES",
@@ -169,7 +159,7 @@ class BootstrapCtlTest {
 
     @Test
     void usageErrorsExitTwoWithUsageText() {
-        List<Result> results = new ArrayList<>(List.of(run(), run("frobnicate"), run("validate"),
+        List<Ctl.Result> results = new ArrayList<>(List.of(run(), run("frobnicate"), run("validate"),
                 run("plan", "a.yml", "--format", "xml"), run("plan", "a.yml", "--bogus"),
                 run("validate", "a.yml", "b.yml"), run("plan", "a.yml", "--policies-dir"),
                 run("plan", "a.yml", "--policies-dir", dir.resolve("absent").toString()),
@@ -184,7 +174,7 @@ class BootstrapCtlTest {
 
     @Test
     void approveAndRejectNeedAStackAndOneRunId() {
-        List<Result> results = List.of(run("approve"), run("approve", "run-1"), run("reject", "--stack", "s"),
+        List<Ctl.Result> results = List.of(run("approve"), run("approve", "run-1"), run("reject", "--stack", "s"),
                 run("reject", "--stack", "s", "run-1", "run-2"), run("approve", "--stack"),
                 run("approve", "--stack", "s", "run-1", "--bogus"),
                 run("approve", "--stack", "s", "run-1", "--endpoint-url", "notaurl"));
@@ -199,7 +189,7 @@ class BootstrapCtlTest {
 
     @Test
     void helpPrintsUsageOnStdoutAndExitsZero() {
-        Result r = run("help");
+        Ctl.Result r = run("help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("validate FILE", "plan FILE");
     }
@@ -207,7 +197,7 @@ class BootstrapCtlTest {
     @Test
     void aMissingFileIsAnErrorLineAndExitOne() {
         String file = dir.resolve("nope.yml").toString();
-        Result r = run("validate", file);
+        Ctl.Result r = run("validate", file);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(file + ":1:1: error: $: no such file\n");
     }
@@ -220,25 +210,25 @@ class BootstrapCtlTest {
             ch.position(50L * 1024 * 1024);
             ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
         }
-        Result r = run("validate", big.toString());
+        Ctl.Result r = run("validate", big.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(big + ":1:1: error: $: file is 52428801 bytes; the limit is 8388608 bytes (8 MiB)\n");
     }
 
     @Test
     void sandboxIsRegisteredAndRejectsAMissingConfigAsUsageError() {
-        Result help = run("help");
+        Ctl.Result help = run("help");
         assertThat(help.out()).contains("sandbox --config FILE");
 
-        Result missing = run("sandbox");
+        Ctl.Result missing = run("sandbox");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("bootstrapctl sandbox:").contains("--config");
 
-        Result absent = run("sandbox", "--config", dir.resolve("nope.yml").toString());
+        Ctl.Result absent = run("sandbox", "--config", dir.resolve("nope.yml").toString());
         assertThat(absent.code()).isEqualTo(2);
         assertThat(absent.err()).contains("config file not found").contains("nope.yml");
 
-        Result options = run("sandbox", "--help");
+        Ctl.Result options = run("sandbox", "--help");
         assertThat(options.code()).isZero();
         assertThat(options.out()).contains("--then-new-account ACCOUNT").contains("--failing-build");
     }

@@ -8,9 +8,6 @@ import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
-import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
@@ -43,15 +40,7 @@ public final class ApprovalResponder {
      * @throws IllegalStateException naming the stack when it does not exist or has no such output
      */
     public static String configBucketOf(AwsClients clients, String stackName) {
-        try (CloudFormationClient cloudFormation = clients.configure(CloudFormationClient.builder()).build()) {
-            return cloudFormation.describeStacks(b -> b.stackName(stackName)).stacks().stream()
-                    .flatMap(stack -> stack.outputs().stream())
-                    .filter(output -> "ConfigBucketName".equals(output.outputKey())).map(Output::outputValue)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("stack " + stackName
-                            + " has no ConfigBucketName output: is it the orchestrator's stack?"));
-        } catch (CloudFormationException e) {
-            throw new IllegalStateException("cannot read stack " + stackName + ": " + AwsErrors.message(e), e);
-        }
+        return StackOutputs.require(StackOutputs.of(clients, stackName), stackName, "ConfigBucketName");
     }
 
     /** The run's waiting request, empty when it has none (no gate, not reached yet, or no change needed it). */

@@ -2,10 +2,8 @@ package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.plan.ConfigPlanner;
-import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Plan;
-import dev.cdkbootstrap.plan.Target;
-import dev.cdkbootstrap.plan.ToolkitSettings;
+import dev.cdkbootstrap.plan.PlannedConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +16,7 @@ import java.util.TreeSet;
 
 /**
  * The config as the sandbox needs it before the run: planned locally with the same engine, to know
- * which accounts get the target role and which files go to the bucket beside cdk-app.yml (policy files
- * and custom bootstrap templates, in {@code policyFiles}).
+ * which accounts get the target role and which files (those the plan names) go to the bucket beside cdk-app.yml.
  * An invalid config has no plan; it is still uploaded, so the workflow reports it.
  */
 record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem) {
@@ -28,7 +25,7 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         byte[] content = Files.readAllBytes(file);
         Path dir = policiesDir.toAbsolutePath().normalize();
         try {
-            Plan plan = ConfigPlanner.plan(file.getFileName().toString(), content, relative -> {
+            PlannedConfig planned = ConfigPlanner.plan(file.getFileName().toString(), content, relative -> {
                 Path policy = dir.resolve(relative).normalize();
                 try {
                     return policy.startsWith(dir) && Files.isRegularFile(policy)
@@ -36,19 +33,10 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).plan();
-            TreeMap<String, Path> files = new TreeMap<>();
-            for (Target target : plan.targets()) {
-                for (ExecutionPolicy policy : target.executionPolicies()) {
-                    if (policy.file() != null) {
-                        files.put(policy.file(), dir.resolve(policy.file()).normalize());
-                    }
-                }
-                ToolkitSettings.CustomTemplate template = target.settings().template();
-                if (template != null) { // read by LoadConfig from beside cdk-app.yml, like a policy file
-                    files.put(template.path(), dir.resolve(template.path()).normalize());
-                }
-            }
+            });
+            Plan plan = planned.plan();
+            TreeMap<String, Path> files = new TreeMap<>(); // every file the plan names travels with the config
+            planned.files().keySet().forEach(relative -> files.put(relative, dir.resolve(relative).normalize()));
             return new LocalConfig(file, Optional.of(plan), files, null);
         } catch (ConfigValidationException e) {
             return new LocalConfig(file, Optional.empty(), new TreeMap<>(), e.getMessage());

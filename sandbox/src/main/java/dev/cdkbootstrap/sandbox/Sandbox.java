@@ -11,6 +11,7 @@ import dev.cdkbootstrap.sandbox.deploy.SamApplication;
 import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
+import dev.cdkbootstrap.sandbox.events.UploadEvents;
 import dev.cdkbootstrap.sandbox.front.CallerAccounts;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
@@ -62,12 +63,14 @@ public final class Sandbox implements AutoCloseable {
     private final ToolkitStacks toolkitStacks;
     private final StartExecutionRecreate executions;
     private final OrganizationEmulation organizations;
+    private final UploadEvents uploads;
     private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
                     LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits, ToolkitStacks toolkitStacks,
-                    StartExecutionRecreate executions, OrganizationEmulation organizations) {
+                    StartExecutionRecreate executions, OrganizationEmulation organizations, UploadEvents uploads) {
         this.organizations = organizations;
+        this.uploads = uploads;
         this.toolkitStacks = toolkitStacks;
         this.executions = executions;
         this.projectRoot = projectRoot;
@@ -109,6 +112,7 @@ public final class Sandbox implements AutoCloseable {
             CallerAccounts callers = new CallerAccounts(deploymentAccount);
             OrganizationEmulation organizations = new OrganizationEmulation(log);
             TerminationProtection protection = new TerminationProtection(log);
+            UploadEvents uploads = new UploadEvents();
             List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
                     new MissingChangeSet(forwarder, log), new ChangeSetOutputs(forwarder, presentations, log),
                     new ChangeSetTags(forwarder, log), presentations, protection));
@@ -116,7 +120,7 @@ public final class Sandbox implements AutoCloseable {
             FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
                     List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(organizations, callers),
                             new DescribeOrganization(organizations, callers), executions, new ReviewStackReuse(log),
-                            presentations, protection),
+                            presentations, protection, uploads),
                     fixes, log, callers);
             codeBuild.endpoint(front.endpoint());
             EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION, deploymentAccount);
@@ -127,7 +131,7 @@ public final class Sandbox implements AutoCloseable {
             builds.olderCli().ifPresent(older -> codeBuild.simulateOlderCli(older.cliVersion(),
                     new SimulatedBuilds(clients, stacks, builds, log, older.templateVersion())));
             return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions,
-                    organizations);
+                    organizations, uploads);
         } catch (RuntimeException e) {
             moto.close();
             throw e;
@@ -232,6 +236,16 @@ public final class Sandbox implements AutoCloseable {
     /** Puts toolkit stacks into target accounts (--given, simulated builds). */
     public ToolkitStacks toolkitStacks() {
         return toolkitStacks;
+    }
+
+    /** Turns uploads into the config bucket into runs, as EventBridge would (off until serving; UploadEvents). */
+    public UploadEvents uploadEvents() {
+        return uploads;
+    }
+
+    /** The deployed template.yaml (after {@link #deploy}). */
+    public SamApplication application() {
+        return application;
     }
 
     /** Whether moto lost sight of this execution (its state machine was re-created while it ran; StartExecutionRecreate). */

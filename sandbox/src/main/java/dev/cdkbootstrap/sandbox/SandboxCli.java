@@ -15,7 +15,8 @@ import java.util.List;
  * {@code bootstrapctl sandbox --config FILE [options]}: the whole workflow on this machine, no AWS
  * account, no Docker. Starts a fresh emulator, deploys the application from the project's files,
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
- * report table and writes the last run's report.json. Exit 0 when no target failed in any run, 1 when
+ * report table and writes the last run's report.json; with {@code --serve} it then keeps serving
+ * ({@link ServedSandbox}) until Ctrl-C. Exit 0 when no target failed in any run, 1 when
  * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file:
  * all found before moto starts).
  */
@@ -85,6 +86,9 @@ public final class SandboxCli {
                 }
             }
             writeReport(outcomes.get(outcomes.size() - 1), options.report(), out);
+            if (options.serve()) { // until Ctrl-C; the process then ends with the signal's status
+                ServedSandbox.serve(session, outcomes, out).untilStopped(out);
+            }
             return outcomes.stream().allMatch(RunOutcome::succeeded) ? 0 : 1;
         }
     }

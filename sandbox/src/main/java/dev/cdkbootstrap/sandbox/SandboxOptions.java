@@ -24,7 +24,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
                              Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
                              Map<String, String> parameters, String managementAccount, List<String> outsideOrganization,
-                             Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom, boolean reconcile) {
+                             Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom, boolean reconcile,
+                             boolean serve) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
     static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
 
@@ -57,6 +58,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --outside-organization A[,B]  accounts outside the emulated organization (default: none)
               --approval approve|reject   how the sandbox answers a run that waits for approval (template
                                           parameter ApprovalRequiredFor); without it such a run is rejected
+              --serve                     after the runs, keep the emulator with the application deployed (stack
+                                          "sandbox") and print its endpoint, for bootstrapctl and the aws CLI; Ctrl-C stops it
               --parallel-builds N         local CodeBuild builds at a time (default: one per core, at least 2)
               --work-dir DIR              logs and build files (default target/sandbox)""";
 
@@ -87,6 +90,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         Boolean approval = null;
         PinnedCdkCli olderCdk = null;
         boolean reconcile = false;
+        boolean serve = false;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -120,6 +124,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--approval" -> approval = approval(value(args, ++i, arg));
                 case "--upgrade-cdk-from" -> olderCdk = olderCdk(value(args, ++i, arg), arg);
                 case "--reconcile" -> reconcile = true;
+                case "--serve" -> serve = true;
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -156,7 +161,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
                 Optional.ofNullable(given), simulated, List.copyOf(startInputs),
                 java.util.Collections.unmodifiableMap(parameters), management, outside,
-                Optional.ofNullable(approval), Optional.ofNullable(olderCdk), reconcile);
+                Optional.ofNullable(approval), Optional.ofNullable(olderCdk), reconcile, serve);
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */

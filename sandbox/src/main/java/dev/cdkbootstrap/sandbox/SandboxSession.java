@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One {@code bootstrapctl sandbox} invocation: a fresh emulator with the application deployed and
@@ -38,6 +39,7 @@ public final class SandboxSession implements AutoCloseable {
     private final Deployment deployment;
     private final PrintStream out;
     private final ScheduledRuns scheduled;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SandboxSession(SandboxOptions options, LocalConfig config, Optional<LocalConfig> thenConfig, Sandbox sandbox,
                            Deployment deployment, PrintStream out) {
@@ -249,8 +251,15 @@ public final class SandboxSession implements AutoCloseable {
         return config;
     }
 
+    SandboxOptions options() {
+        return options;
+    }
+
+    /** Stops the emulator; idempotent (a served sandbox is closed by its shutdown hook, then by its opener). */
     @Override
     public void close() {
-        sandbox.close();
+        if (closed.compareAndSet(false, true)) {
+            sandbox.close();
+        }
     }
 }

@@ -24,6 +24,15 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void serveIsAFlagOffByDefaultAndGivenOnce() {
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).serve()).isFalse();
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml", "--serve")).serve()).isTrue();
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--serve", "--serve")))
+                .hasMessageContaining("--serve is given twice");
+        assertThat(SandboxOptions.USAGE).contains("--serve");
+    }
+
+    @Test
     void theEmulatedOrganizationsAccountsAreOptions() {
         SandboxOptions defaults = SandboxOptions.parse(List.of("--config", "c.yml"));
         assertThat(defaults.managementAccount()).isEqualTo("100000000000");

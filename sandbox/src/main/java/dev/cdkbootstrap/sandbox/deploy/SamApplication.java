@@ -119,6 +119,22 @@ public final class SamApplication {
         };
     }
 
+    /**
+     * The template's Outputs, resolved as CloudFormation would (an output whose Condition is false is
+     * left out), in template order: the sandbox's stand-in of the deployed stack's outputs.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> outputs() {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        ((Map<String, Object>) template.getOrDefault("Outputs", Map.of())).forEach((name, value) -> {
+            Map<String, Object> output = (Map<String, Object>) value;
+            if (!output.containsKey("Condition") || intrinsics.condition(String.valueOf(output.get("Condition")))) {
+                outputs.put(name, intrinsics.string(output.get("Value")));
+            }
+        });
+        return outputs;
+    }
+
     public String functionArn(String logicalId) {
         return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + physicalName(logicalId);
     }

@@ -16,6 +16,17 @@ public record EventRule(String name, JsonNode pattern, Target target, Optional<J
 
     public record Target(TargetKind kind, String arnOrName) {}
 
+    /**
+     * The input this rule would start its state machine with for {@code event} (InputTransformer applied,
+     * else the event itself); empty when the rule targets a function or does not match.
+     */
+    public Optional<String> stateMachineInput(JsonNode event) {
+        if (target.kind() != TargetKind.STATE_MACHINE || !matches(event)) {
+            return Optional.empty();
+        }
+        return Optional.of(inputTransformer.map(t -> InputTransformer.apply(t, event)).orElse(event.toString()));
+    }
+
     /** EventBridge's matching for the subset the templates use: exact values listed per field. */
     public boolean matches(JsonNode event) {
         return matches(pattern, event);

@@ -9,6 +9,9 @@ import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.front.Route;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * machine there that has run is deleted and re-created with the same name, definition and role (so
  * the same ARN). Re-creating forgets the old executions, so first their
  * final DescribeExecution / GetExecutionHistory answers are kept here and served later, and a
- * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS. An execution still
- * running at that moment keeps running but is {@link #lost} to the API.
+ * StartExecution reusing one of their names gets ExecutionAlreadyExists, as in AWS, and ListExecutions
+ * lists them after moto's own (newest first, as in AWS). An execution still running at that moment keeps
+ * running but is {@link #lost} to the API.
  */
 public final class StartExecutionRecreate implements Route {
     private static final String SFN = "AWSStepFunctions.";
@@ -56,12 +60,52 @@ public final class StartExecutionRecreate implements Route {
             case "StartExecution" -> startExecution(request, exchange, moto);
             case "DescribeExecution" -> retired(retiredDescriptions, request.path("executionArn").asText());
             case "GetExecutionHistory" -> retired(retiredHistories, request.path("executionArn").asText());
+            case "ListExecutions" -> listWithRetired(request, exchange, moto);
             default -> Optional.empty();
         };
     }
 
     private static Optional<Reply> retired(Map<String, String> answers, String executionArn) {
         return Optional.ofNullable(answers.get(executionArn)).map(body -> Reply.json(200, body));
+    }
+
+    /**
+     * moto's list of the machine's executions (all since it was last re-created) followed by the retired
+     * ones, newest first, cut at maxResults. Only a first page is completed: a request with a nextToken
+     * goes to moto unchanged.
+     */
+    private Optional<Reply> listWithRetired(JsonNode request, Exchange exchange, MotoForwarder moto) throws IOException {
+        String machineArn = request.path("stateMachineArn").asText();
+        String prefix = machineArn.replace(":stateMachine:", ":execution:") + ":";
+        if (request.hasNonNull("nextToken") || retiredDescriptions.keySet().stream().noneMatch(a -> a.startsWith(prefix))) {
+            return Optional.empty();
+        }
+        Reply reply = moto.forward(exchange);
+        if (reply.status() != 200) {
+            return Optional.of(reply);
+        }
+        ObjectNode answer = (ObjectNode) Json.tolerant().readTree(reply.body());
+        List<JsonNode> executions = new ArrayList<>();
+        answer.path("executions").forEach(executions::add);
+        String statusFilter = request.path("statusFilter").asText("");
+        for (Map.Entry<String, String> retired : retiredDescriptions.entrySet()) {
+            JsonNode d = Json.tolerant().readTree(retired.getValue());
+            if (retired.getKey().startsWith(prefix) && (statusFilter.isEmpty() || statusFilter.equals(d.path("status").asText()))) {
+                ObjectNode item = Json.tolerant().createObjectNode();
+                for (String field : new String[] {"executionArn", "stateMachineArn", "name", "status", "startDate", "stopDate"}) {
+                    if (d.has(field)) {
+                        item.set(field, d.get(field));
+                    }
+                }
+                executions.add(item);
+            }
+        }
+        executions.sort(Comparator.comparingDouble((JsonNode e) -> e.path("startDate").asDouble()).reversed());
+        int max = request.path("maxResults").asInt(0) > 0 ? request.path("maxResults").asInt() : executions.size();
+        answer.putArray("executions").addAll(executions.subList(0, Math.min(max, executions.size())));
+        log.println("sandbox: ListExecutions of " + machineArn + " completed with the executions moto forgot when the"
+                + " machine was re-created (moto 5.2.1 StartExecution bug)");
+        return Optional.of(reply.withBody(answer.toString()));
     }
 
     private synchronized Optional<Reply> startExecution(JsonNode request, Exchange exchange, MotoForwarder moto)

@@ -22,10 +22,12 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 /**
  * Follows one execution to its end, printing progress when it changes: targets done / planned
  * (results under {@code runs/<runId>/results/} against the run's targets.json) and the state the
- * execution is in. Then reads {@code runs/<runId>/report.json}.
+ * execution is in. Then reads {@code runs/<runId>/report.json}. Works against any endpoint: the
+ * sandbox's (with its local activity, lost executions and limits) or a deployed stack's
+ * ({@code bootstrapctl run --wait}, {@code status}).
  */
 public final class RunWatcher {
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration SANDBOX_TIMEOUT = Duration.ofMinutes(30);
     private static final String LIMIT_TRIPPED = "failed by a limit";
 
     private final SfnClient sfn;
@@ -37,6 +39,8 @@ public final class RunWatcher {
     private final Predicate<String> lost;
     private final HistoryCheck limits;
     private final Consumer<String> eachLook;
+    private final Duration poll;
+    private final Duration timeout;
 
     /** A watcher of executions moto never loses sight of (tests that start executions themselves). */
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
@@ -54,6 +58,24 @@ public final class RunWatcher {
     public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
                       Supplier<String> activity, Predicate<String> lost, HistoryCheck limits,
                       Consumer<String> eachLook) {
+        this(sfn, s3, bucket, runPrefix, out, activity, lost, limits, eachLook, Duration.ofSeconds(1), SANDBOX_TIMEOUT);
+    }
+
+    /**
+     * A watcher of a deployed stack's runs: nothing local to show, nothing lost, no limits of its own.
+     * {@code poll}: how often it looks; {@code timeout}: when {@link #await} gives up and returns the
+     * execution as it is then (RUNNING); {@code eachLook} as above (e.g. say that the run waits for approval).
+     */
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out, Duration poll,
+                      Duration timeout, Consumer<String> eachLook) {
+        this(sfn, s3, bucket, runPrefix, out, () -> "", executionArn -> false, HistoryCheck.NONE, eachLook, poll, timeout);
+    }
+
+    private RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+                       Supplier<String> activity, Predicate<String> lost, HistoryCheck limits,
+                       Consumer<String> eachLook, Duration poll, Duration timeout) {
+        this.poll = poll;
+        this.timeout = timeout;
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
@@ -65,10 +87,25 @@ public final class RunWatcher {
         this.eachLook = eachLook;
     }
 
+    /** The run id of an execution: its name, the last part of its ARN. */
+    public static String runId(String executionArn) {
+        return executionArn.substring(executionArn.lastIndexOf(':') + 1);
+    }
+
+    /**
+     * The progress line of a running execution as {@link #await} prints it, e.g.
+     * {@code "  run ID: targets done 3/4, state PrepareTarget"} ("planning" before targets.json exists).
+     */
+    public String progress(String executionArn) {
+        String prefix = runPrefix + runId(executionArn) + "/";
+        return line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1));
+    }
+
+    /** Follows the execution until it ends (or the timeout), then reads its report and plan warnings. */
     public RunOutcome await(String executionArn) throws InterruptedException {
-        String runId = executionArn.substring(executionArn.lastIndexOf(':') + 1);
+        String runId = runId(executionArn);
         String prefix = runPrefix + runId + "/";
-        Instant deadline = Instant.now().plus(TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         String lastLine = "";
         int planned = -1;
         DescribeExecutionResponse execution;
@@ -85,16 +122,12 @@ public final class RunWatcher {
             if (planned < 0) {
                 planned = read(prefix + "targets.json").map(JsonNode::size).orElse(-1);
             }
-            int done = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix + "results/")).keyCount();
-            String line = "  run " + runId + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
-                    + ", state " + currentState(executionArn);
-            String now = activity.get();
-            line += now.isEmpty() ? "" : " (" + now + ")";
+            String line = line(executionArn, prefix, planned);
             if (!line.equals(lastLine)) {
                 out.println(line);
                 lastLine = line;
             }
-            Thread.sleep(1000);
+            Thread.sleep(poll.toMillis());
         }
         if (currentState(executionArn).equals(LIMIT_TRIPPED)) { // a limit found after the end
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
@@ -104,6 +137,16 @@ public final class RunWatcher {
         read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
         return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
                 execution.error(), execution.cause(), List.copyOf(warnings));
+    }
+
+    private String line(String executionArn, String prefix, int planned) {
+        // every page: a run of more than 1000 targets has more results than one listing returns
+        long done = planned < 0 ? 0 : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + "results/"))
+                .stream().mapToLong(page -> page.keyCount() == null ? 0 : page.keyCount()).sum();
+        String line = "  run " + runId(executionArn) + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
+                + ", state " + currentState(executionArn);
+        String now = activity.get();
+        return line + (now.isEmpty() ? "" : " (" + now + ")");
     }
 
     /**
@@ -116,7 +159,7 @@ public final class RunWatcher {
                 + "for a newer one); its end is read from runs/" + runId + "/report.json");
         Optional<JsonNode> report = read(prefix + "report.json");
         while (report.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
+            Thread.sleep(poll.toMillis());
             report = read(prefix + "report.json");
         }
         Thread.sleep(500); // the execution ends right after Summarize; its last steps are a Fail state or none
@@ -124,7 +167,7 @@ public final class RunWatcher {
         read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
         if (report.isEmpty()) {
             return new RunOutcome(executionArn, runId, "UNKNOWN", report, "SandboxLostExecution",
-                    "no report.json within " + TIMEOUT + " and moto no longer answers for the execution", List.copyOf(warnings));
+                    "no report.json within " + timeout + " and moto no longer answers for the execution", List.copyOf(warnings));
         }
         boolean failed = report.get().path("counts").path("failed").asInt() > 0;
         return new RunOutcome(executionArn, runId, failed ? "FAILED" : "SUCCEEDED", report, failed ? "TargetsFailed" : null,

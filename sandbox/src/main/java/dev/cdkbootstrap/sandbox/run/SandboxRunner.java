@@ -151,14 +151,13 @@ public final class SandboxRunner {
 
     private String deliverToStateMachine(JsonNode event) {
         for (EventRule rule : deployment.rules()) {
-            if (rule.target().kind() != EventRule.TargetKind.STATE_MACHINE || !rule.matches(event)) {
-                continue;
+            Optional<String> input = rule.stateMachineInput(event);
+            if (input.isPresent()) {
+                out.println("sandbox: moto's EventBridge cannot start Step Functions from an S3 event, so the sandbox "
+                        + "delivered the 'Object Created' event to rule " + rule.name() + " itself, InputTransformer applied: "
+                        + InputTransformer.parse(input.get()));
+                return start(input.get());
             }
-            String input = rule.inputTransformer().map(t -> InputTransformer.apply(t, event)).orElse(event.toString());
-            out.println("sandbox: moto's EventBridge cannot start Step Functions from an S3 event, so the sandbox "
-                    + "delivered the 'Object Created' event to rule " + rule.name() + " itself, InputTransformer applied: "
-                    + InputTransformer.parse(input));
-            return start(input);
         }
         throw new IllegalStateException("no rule of template.yaml matches the upload of " + deployment.configKey());
     }

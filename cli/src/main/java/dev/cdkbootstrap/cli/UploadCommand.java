@@ -1,0 +1,75 @@
+package dev.cdkbootstrap.cli;
+
+import dev.cdkbootstrap.cli.ConfigCommands.LocalPlan;
+import dev.cdkbootstrap.cli.stack.ConfigPublisher;
+import dev.cdkbootstrap.sandbox.run.RunWatcher;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code bootstrapctl upload FILE --stack NAME [--policies-dir DIR] [--wait] [--endpoint-url URL]}: validates
+ * FILE exactly as {@code validate} does (nothing is uploaded, and AWS is not called, when it is invalid),
+ * uploads every file its plan names (the validated text, beside the config key), then FILE to the stack's
+ * ConfigKey, which starts a run; prints that run's id once it has started, and with {@code --wait}
+ * follows it to its report. Exit 0 uploaded (with --wait: and no target failed), 1 invalid FILE, an AWS
+ * failure or (with --wait) a failed target or no run started, 2 usage error.
+ */
+final class UploadCommand {
+    /** EventBridge delivers an upload's event within seconds; after this the command stops looking. */
+    private static final Duration RUN_START_WAIT = Duration.ofSeconds(30);
+
+    private UploadCommand() {}
+
+    static int upload(List<String> args, PrintStream out, PrintStream err) {
+        StackArguments a = StackArguments.parse(args, Set.of("--wait"), Set.of("--policies-dir"), "FILE", 1, 1);
+        ConfigArguments file = ConfigArguments.of(a.first(), a.value("--policies-dir"), "json");
+        LocalPlan local = ConfigCommands.readAndPlan(file, err);
+        if (local == null) {
+            err.println("bootstrapctl upload: " + file.file() + " is invalid; nothing was uploaded");
+            return ExitCodes.INVALID;
+        }
+        ConfigCommands.printValid(file.file(), local.planned(), out, err);
+        try {
+            StackContext stack = StackContext.open(a);
+            ConfigPublisher publisher = new ConfigPublisher(stack.clients().s3(), stack.stack());
+            for (Map.Entry<String, String> named : local.planned().files().entrySet()) {
+                ConfigPublisher.Upload put = publisher.putFile(named.getKey(), named.getValue());
+                out.println("uploaded " + named.getKey() + " to " + stack.stack().url(put.key()));
+            }
+            ConfigPublisher.Upload config = publisher.putConfig(local.content());
+            out.println("uploaded " + file.file() + " to " + stack.stack().url(config.key()) + " (version "
+                    + config.versionId() + "): this starts a run");
+            Optional<String> run = stack.runs().startedBy(config.versionId(), config.at(), RUN_START_WAIT);
+            if (run.isEmpty()) {
+                err.println("bootstrapctl upload: no run of version " + config.versionId() + " started within "
+                        + RUN_START_WAIT.toSeconds() + " s; 'bootstrapctl status --stack " + a.stack() + "' shows the"
+                        + " latest run (an upload that could not start one lands in the UndeliveredEventsQueueUrl queue)");
+                return a.flag("--wait") ? ExitCodes.INVALID : ExitCodes.OK;
+            }
+            String runId = RunWatcher.runId(run.get());
+            out.println("run " + runId + " started");
+            if (!a.flag("--wait")) {
+                out.println(stack.followHint(runId));
+                return ExitCodes.OK;
+            }
+            return stack.follow(run.get(), out);
+        } catch (IllegalStateException e) {
+            err.println("bootstrapctl upload: " + e.getMessage());
+            return ExitCodes.INVALID;
+        } catch (SdkException e) {
+            String message = AwsEnvironment.message(e);
+            err.println("bootstrapctl upload: " + message + (message.startsWith("AccessDenied")
+                    ? " (only the principals of the stack's ConfigPublisherArns parameter may upload)" : ""));
+            return ExitCodes.INVALID;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("bootstrapctl upload: interrupted; the run goes on");
+            return ExitCodes.INVALID;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.cdkbootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** upload, run, status, report: what is decided before any AWS call (usage errors, local validation). */
+class StackCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void usageErrorsExitTwoNamingTheMistakeBeforeAnyAwsCall() {
+        List<Ctl.Result> results = List.of(
+                Ctl.inProcess("run"),
+                Ctl.inProcess("run", "--stack"),
+                Ctl.inProcess("run", "--stack", "s", "--accounts", "12345"),
+                Ctl.inProcess("run", "--stack", "s", "--accounts", "111111111111,"),
+                Ctl.inProcess("run", "--stack", "s", "extra"),
+                Ctl.inProcess("run", "--stack", "s", "--wait", "--wait"),
+                Ctl.inProcess("run", "--stack", "s", "--wait=yes"),
+                Ctl.inProcess("status", "--stack", "s", "run-1", "run-2"),
+                Ctl.inProcess("status", "--stack", "s", "--format", "md"),
+                Ctl.inProcess("report", "--stack", "s"),
+                Ctl.inProcess("report", "--stack", "s", "run-1", "--format", "html"),
+                Ctl.inProcess("upload", "--stack", "s"),
+                Ctl.inProcess("upload", "a.yml", "--stack", "s", "--policies-dir", dir.resolve("absent").toString()),
+                Ctl.inProcess("status", "--stack", "s", "--endpoint-url", "localhost:4566"),
+                Ctl.inProcess("upload", "a.yml"));
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.code()).as(r.toString()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).contains("usage: bootstrapctl <command>", "run --stack NAME [--dry-run] [--accounts A,B] [--wait]");
+        });
+        assertThat(results).extracting(r -> r.err().lines().findFirst().orElse("")).containsExactly(
+                "bootstrapctl run: needs --stack NAME (the orchestrator's CloudFormation stack)",
+                "bootstrapctl run: --stack needs a value",
+                "bootstrapctl run: --accounts wants 12-digit account ids separated by commas, got \"12345\"",
+                "bootstrapctl run: --accounts wants 12-digit account ids separated by commas, got \"111111111111,\"",
+                "bootstrapctl run: unexpected argument extra",
+                "bootstrapctl run: --wait is given twice",
+                "bootstrapctl run: --wait takes no value",
+                "bootstrapctl status: only one RUN_ID, got run-1 run-2",
+                "bootstrapctl status: unknown option --format",
+                "bootstrapctl report: needs RUN_ID",
+                "bootstrapctl report: --format must be json or md, got \"html\"",
+                "bootstrapctl upload: needs FILE",
+                "bootstrapctl upload: --policies-dir " + dir.resolve("absent") + " is not a directory",
+                "bootstrapctl status: --endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, not 'localhost:4566'",
+                "bootstrapctl upload: needs --stack NAME (the orchestrator's CloudFormation stack)");
+    }
+
+    @Test
+    void anInvalidConfigIsReportedLikeValidateAndNothingIsUploaded() throws IOException {
+        Path file = Files.writeString(dir.resolve("cdk-app.yml"), "cdk_app_config:\n  pipeline:\n    account: \"11111\"\n");
+
+        // no AWS settings are needed: the endpoint below does not exist and is never called
+        Ctl.Result r = Ctl.inProcess("upload", file.toString(), "--stack", "s", "--endpoint-url", "http://127.0.0.1:9");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(file + ":3:14: error: cdk_app_config.pipeline.account: account \"11111\" has 5 digits")
+                .endsWith("bootstrapctl upload: " + file + " is invalid; nothing was uploaded\n");
+    }
+
+    @Test
+    void aMissingFileIsAnErrorLineAndExitOneAsInValidate() {
+        String file = dir.resolve("nope.yml").toString();
+        Ctl.Result r = Ctl.inProcess("upload", file, "--stack", "s");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith(file + ":1:1: error: $: no such file\n");
+    }
+
+    @Test
+    void accountsAreSplitOnCommasTrimmedAndDeduplicated() {
+        assertThat(RunCommands.accounts("111111111111, 222222222222,111111111111"))
+                .containsExactly("111111111111", "222222222222");
+    }
+
+    @Test
+    void helpListsTheDeployedStackCommandsAndWhatTheyShare() {
+        Ctl.Result r = Ctl.inProcess("help");
+        assertThat(r.out()).contains("upload FILE --stack NAME [--policies-dir DIR] [--wait]", "status --stack NAME [RUN_ID]",
+                "report --stack NAME RUN_ID [--format json|md]", "--endpoint-url URL or AWS_ENDPOINT_URL");
+    }
+}
