@@ -4,6 +4,7 @@ import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.plan.ConfigPlanner;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.PlannedConfig;
+import dev.cdkbootstrap.plan.ToolkitSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
