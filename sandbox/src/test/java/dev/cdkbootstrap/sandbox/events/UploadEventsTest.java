@@ -43,7 +43,7 @@ class UploadEventsTest {
     @Test
     void whileServingOnlyObjectsWrittenIntoTheConfigBucketAreItsBusiness() throws Exception {
         UploadEvents events = new UploadEvents();
-        events.deliverFor(new Deployment("us-east-1", "config", "cdk-app.yml", "arn:machine", "runs/", List.of()),
+        events.deliverFor(new Deployment("us-east-1", "config", "cdk-app.yml", "arn:machine", "runs/", List.of(), List.of(), null),
                 "111111111111", null, new PrintStream(new ByteArrayOutputStream()));
         MotoForwarder nowhere = new MotoForwarder(URI.create("http://127.0.0.1:9"));
 
