@@ -3,25 +3,23 @@ package dev.cdkbootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cdkbootstrap.sandbox.emulator.PythonTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The templates pass cfn-lint and the state machine passes asl-validator (both with no findings). */
+/** The templates pass the pinned cfn-lint and the state machine passes asl-validator (both with no findings). */
 class LintContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"template.yaml", "target-account/role.yaml"})
     void templateLintsCleanWithCfnLint(String template) throws IOException {
-        Assumptions.assumeTrue(Processes.available("cfn-lint"),
-                "cfn-lint is not installed (pip install cfn-lint): template lint skipped");
-        Processes.Result result = Processes.run(List.of("cfn-lint", template), ProjectFiles.root(), null);
+        Processes.Result result = Processes.run(List.of(PythonTools.cfnLint(), template), ProjectFiles.root(), null);
         assertThat(result.output()).as("cfn-lint " + template).isEmpty();
         assertThat(result.exitCode()).as("cfn-lint exit code").isZero();
     }

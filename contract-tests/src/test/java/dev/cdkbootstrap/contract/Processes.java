@@ -1,7 +1,6 @@
 package dev.cdkbootstrap.contract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,15 +32,6 @@ final class Processes {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IllegalStateException(command + " interrupted", e);
-        }
-    }
-
-    /** Whether {@code tool} can be started at all (on PATH and executable). */
-    static boolean available(String tool) {
-        try {
-            return run(List.of(tool, "--version"), ProjectFiles.root(), null).exitCode() == 0;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
         }
     }
 }

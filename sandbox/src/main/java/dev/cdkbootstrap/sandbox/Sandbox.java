@@ -16,6 +16,7 @@ import dev.cdkbootstrap.sandbox.front.CallerAccounts;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.front.ResponseFix;
+import dev.cdkbootstrap.sandbox.lambda.HandlerLogs;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
 import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
 import dev.cdkbootstrap.sandbox.organizations.DescribeOrganization;
@@ -64,13 +65,16 @@ public final class Sandbox implements AutoCloseable {
     private final StartExecutionRecreate executions;
     private final OrganizationEmulation organizations;
     private final UploadEvents uploads;
+    private final HandlerLogs handlerLogs;
     private SamApplication application;
 
     private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
                     LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits, ToolkitStacks toolkitStacks,
-                    StartExecutionRecreate executions, OrganizationEmulation organizations, UploadEvents uploads) {
+                    StartExecutionRecreate executions, OrganizationEmulation organizations, UploadEvents uploads,
+                    HandlerLogs handlerLogs) {
         this.organizations = organizations;
         this.uploads = uploads;
+        this.handlerLogs = handlerLogs;
         this.toolkitStacks = toolkitStacks;
         this.executions = executions;
         this.projectRoot = projectRoot;
@@ -85,7 +89,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Starts moto and the front endpoint (with every quirk fix and the stack presentations); handler,
-     * build and front logs go to {@code workDir/sandbox.log}. Builds run as {@code builds} says.
+     * build and front logs go to {@code workDir/sandbox.log}, the handlers' structured (log4j) logs to
+     * {@code workDir/lambda.log} ({@link HandlerLogs}). Builds run as {@code builds} says.
      */
     public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds) throws IOException {
         return start(projectRoot, workDir, builds, EmulatorClients.MOTO_DEFAULT_ACCOUNT);
@@ -100,6 +105,7 @@ public final class Sandbox implements AutoCloseable {
         BootstrapTemplate template = BootstrapTemplate.pinned(projectRoot);
         int frontPort = MotoServer.freePort();
         MotoServer moto = MotoServer.startWithCallbackPort(frontPort, workDir.resolve("moto.log"));
+        HandlerLogs handlerLogs = HandlerLogs.to(workDir.resolve("lambda.log"));
         try {
             moto.enableStateMachineExecution();
             LocalLambdas lambdas = new LocalLambdas(deploymentAccount, log);
@@ -131,8 +137,9 @@ public final class Sandbox implements AutoCloseable {
             builds.olderCli().ifPresent(older -> codeBuild.simulateOlderCli(older.cliVersion(),
                     new SimulatedBuilds(clients, stacks, builds, log, older.templateVersion())));
             return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions,
-                    organizations, uploads);
+                    organizations, uploads, handlerLogs);
         } catch (RuntimeException e) {
+            handlerLogs.close();
             moto.close();
             throw e;
         }
@@ -267,6 +274,7 @@ public final class Sandbox implements AutoCloseable {
         front.close();
         moto.close();
         clients.close();
+        handlerLogs.close();
         log.close();
     }
 }

@@ -59,7 +59,8 @@ public final class RealCdkBootstrap {
         env.putAll(Map.of("AWS_ENDPOINT_URL", clients.endpoint().toString(), "AWS_REGION", region,
                 "AWS_ACCESS_KEY_ID", credentials.accessKeyId(), "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey(),
                 "AWS_SESSION_TOKEN", credentials.sessionToken(), "HOME", home.toString(), "CI", "true",
-                "CDK_DISABLE_VERSION_CHECK", "true", "CDK_DISABLE_CLI_TELEMETRY", "true"));
+                "CDK_DISABLE_VERSION_CHECK", "true", "CDK_DISABLE_CLI_TELEMETRY", "true",
+                "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED", "true")); // as the buildspec sets it
         Process running = process.start();
         if (!running.waitFor(3, TimeUnit.MINUTES)) {
             running.destroyForcibly();

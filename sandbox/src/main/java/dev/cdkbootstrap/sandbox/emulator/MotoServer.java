@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A fresh moto server process on a free loopback port (moto in server mode, {@code moto_server}).
+ * A fresh moto server process on a free loopback port (moto in server mode: the {@code moto_server} of
+ * the pinned {@code moto[server]}, found by {@link PythonTools#motoServer()}).
  * {@code MOTO_PORT} tells moto's Step Functions interpreter where to send the Lambda and S3 calls of
  * a running state machine: the server's own port, or the port of a front endpoint that runs the
  * project's handlers and forwards everything else here.
@@ -46,9 +47,10 @@ public final class MotoServer implements AutoCloseable {
     }
 
     private static MotoServer start(int port, int callbackPort, Path logFile) {
+        String executable = PythonTools.motoServer();
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", HOST, "-p", Integer.toString(port))
+            ProcessBuilder builder = new ProcessBuilder(executable, "-H", HOST, "-p", Integer.toString(port))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().put("MOTO_PORT", Integer.toString(callbackPort));
@@ -56,7 +58,8 @@ public final class MotoServer implements AutoCloseable {
             server.awaitReady(Duration.ofSeconds(60), logFile);
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start moto_server (is moto[server] installed?)", e);
+            throw new UncheckedIOException("could not start " + executable + " (the moto[server] pinned in "
+                    + PythonTools.PIN_FILE + "; bin/python-tools sets it up)", e);
         }
     }
 
