@@ -70,7 +70,8 @@ class EventsContractTest {
             "execution-input-manual-dry-run.json", "execution-input-manual-old-version.json", "load-config.json", "prepare-target.json", "start-bootstrap.json",
             "check-bootstrap.json", "verify-target.json", "record-result.json", "record-result-error.json", "summarize.json",
             "organizations-create-account-succeeded.json", "organizations-create-account-failed.json",
-            "controltower-create-managed-account.json", "controltower-update-managed-account.json");
+            "controltower-create-managed-account.json", "controltower-update-managed-account.json",
+            "execution-input-schedule-report.json"); // the last: ScheduledReconcileContractTest
 
     private static final WaitPolicy WAITS = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30));
 

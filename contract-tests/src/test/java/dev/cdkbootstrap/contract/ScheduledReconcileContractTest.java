@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.contract.PolicyEvaluation.Request;
+import dev.cdkbootstrap.handler.LoadConfigHandler;
+import dev.cdkbootstrap.handler.TestContext;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.deploy.TemplateParameters;
+import dev.cdkbootstrap.workflow.Guardrails;
+import dev.cdkbootstrap.workflow.LoadConfigStep;
+import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.RunContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +81,28 @@ class ScheduledReconcileContractTest {
         ExecutionInput apply = input(ResolvedTemplate.with("ReconcileSchedule", DAILY, "ReconcileMode", "apply"));
         assertThat(apply).isEqualTo(new ExecutionInput(null, null, null, null, null, "schedule", null));
         assertThat(apply.isDryRun()).isFalse();
+    }
+
+    /** events/'s sample is what the schedule sends, and LoadConfig's handler runs it: the latest config, as a dry run. */
+    @Test
+    void theEventsSampleIsTheReportModeInputAndLoadConfigRunsIt() throws Exception {
+        byte[] sample = java.nio.file.Files.readAllBytes(ProjectFiles.path("events/execution-input-schedule-report.json"));
+        assertThat(Json.strict().readValue(sample, ExecutionInput.class)).isEqualTo(input(report));
+        InMemoryObjectStore store = new InMemoryObjectStore().put("config-bucket", "cdk-app.yml", java.nio.file.Files.readString(
+                ProjectFiles.path("contract-tests/src/test/resources/single-set.yml")), "v2");
+        LoadConfigHandler handler = new LoadConfigHandler(new LoadConfigStep(store,
+                new LoadConfigStep.Settings("config-bucket", "cdk-app.yml", "runs/", 10), Guardrails.none()));
+        byte[] payload = Json.strict().writeValueAsBytes(new LoadConfigInput(Json.strict().readValue(sample,
+                ExecutionInput.class), "scheduled-1"));
+        java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+
+        handler.handleRequest(new java.io.ByteArrayInputStream(payload), output, new TestContext("contract-test"));
+
+        RunContext run = Json.strict().readValue(output.toByteArray(), RunContext.class);
+        assertThat(run.trigger()).isEqualTo("schedule");
+        assertThat(run.dryRun()).isTrue();
+        assertThat(run.config().versionId()).as("the latest version, as read").isEqualTo("v2");
+        assertThat(run.counts().planned()).isEqualTo(4);
     }
 
     @Test
