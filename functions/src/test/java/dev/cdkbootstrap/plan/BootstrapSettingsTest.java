@@ -52,8 +52,8 @@ class BootstrapSettingsTest {
                 "6:25 " + B + "trust_for_lookup: expected a list (- items), got the text \"222222222222\"");
         assertThat(rejected("trust_for_lookup: [\"22\", 12345, {a: b}]")).containsExactly(
                 "6:26 " + B + "trust_for_lookup[0]: account \"22\" has 2 digits; an account id has exactly 12",
-                "6:32 " + B + "trust_for_lookup[1]: account 12345 is an unquoted number with 5 digits; an account id "
-                        + "is text of exactly 12 digits: quote it (\"12345\") and check for lost leading zeros",
+                "6:32 " + B + "trust_for_lookup[1]: account 12345 has 5 digits; an account id has exactly 12 (if it "
+                        + "starts with 0, write it in full and quoted: \"000000012345\")",
                 "6:39 " + B + "trust_for_lookup[2]: expected a 12-digit account id, got a mapping");
     }
 
