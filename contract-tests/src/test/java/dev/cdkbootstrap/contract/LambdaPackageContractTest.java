@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Lambda package as `sam build` makes it: every function is built by functions/Makefile
  * (Metadata BuildMethod: makefile), run here exactly as SAM runs it ({@code make build-<LogicalId>}
- * with ARTIFACTS_DIR), zipped as SAM zips ARTIFACTS_DIR, and checked: at most 20 MiB, no banned or
- * unused library, every handler and every class a resource names by string is inside.
+ * with ARTIFACTS_DIR, in source as samconfig.toml has it), zipped as SAM zips ARTIFACTS_DIR, and checked:
+ * at most 20 MiB, no banned or unused library, every handler and every class a resource names by string
+ * is inside, and the pinned CDK CLI's versions are (PinnedCdkCliContractTest).
  */
 class LambdaPackageContractTest {
     static final long LIMIT = 20L * 1024 * 1024;
@@ -95,6 +96,28 @@ class LambdaPackageContractTest {
                         .as(name).noneMatch(n -> n.startsWith("software/amazon/awssdk/services/ec2/"));
             }
         }
+    }
+
+    @Test
+    void thePackageCarriesThePinnedCliOwnVersions() throws IOException {
+        List<java.util.Properties> found = new ArrayList<>();
+        for (Path jar : jars()) {
+            try (ZipFile file = new ZipFile(jar.toFile())) {
+                ZipEntry entry = file.getEntry(dev.cdkbootstrap.handler.PinnedCdkCli.RESOURCE);
+                if (entry != null) {
+                    java.util.Properties properties = new java.util.Properties();
+                    try (InputStream in = file.getInputStream(entry)) {
+                        properties.load(in);
+                    }
+                    found.add(properties);
+                }
+            }
+        }
+        InstalledCdkCli.Values cli = InstalledCdkCli.values();
+        assertThat(found).as("jars with " + dev.cdkbootstrap.handler.PinnedCdkCli.RESOURCE).singleElement().satisfies(p -> {
+            assertThat(p.getProperty("cdk.cli.version")).isEqualTo(cli.version());
+            assertThat(p.getProperty("cdk.bootstrap.templateVersion")).isEqualTo(Integer.toString(cli.templateVersion()));
+        });
     }
 
     @Test

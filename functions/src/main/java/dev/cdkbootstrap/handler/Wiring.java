@@ -31,8 +31,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Builds every step from an environment map (docs/contracts.md, "Environment variables"). Lambda
- * uses {@link #fromEnvironment()} (once per container); the offline sandbox calls {@link #from(Map)}
+ * Builds every step from an environment map (docs/contracts.md, "Environment variables") and the
+ * pinned CDK CLI this package was built with ({@link PinnedCdkCli#packaged()}). Lambda uses
+ * {@link #fromEnvironment()} (once per container); the offline sandbox calls {@link #from(Map)}
  * in-process with the emulator's endpoint, region and credentials. Settings are read here, at
  * init; nothing unique or credential-like is created (SnapStart).
  */
@@ -43,11 +44,13 @@ public final class Wiring {
 
     private final Map<String, String> env;
     private final AwsClients clients;
+    private final PinnedCdkCli cdk;
     private final Clock clock = Clock.systemUTC();
 
-    private Wiring(Map<String, String> env, AwsClients clients) {
+    private Wiring(Map<String, String> env, AwsClients clients, PinnedCdkCli cdk) {
         this.env = Map.copyOf(env);
         this.clients = clients;
+        this.cdk = cdk;
     }
 
     /**
@@ -56,7 +59,7 @@ public final class Wiring {
      */
     public static synchronized Wiring fromEnvironment() {
         if (environment == null) {
-            environment = new Wiring(System.getenv(), AwsClients.from(System.getenv(), false));
+            environment = new Wiring(System.getenv(), AwsClients.from(System.getenv(), false), PinnedCdkCli.packaged());
             priming = SnapStartPriming.register(environment.clients);
         }
         return environment;
@@ -64,12 +67,20 @@ public final class Wiring {
 
     /** An explicit environment; its AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are used when present. */
     public static Wiring from(Map<String, String> env) {
-        return new Wiring(env, AwsClients.from(env, true));
+        return from(env, PinnedCdkCli.packaged());
+    }
+
+    /**
+     * As {@link #from(Map)}, as if the package had been built with {@code cdk} pinned: the sandbox deploys
+     * the functions of an older pin this way to show an upgrade (bootstrapctl sandbox --upgrade-cdk-from).
+     */
+    public static Wiring from(Map<String, String> env, PinnedCdkCli cdk) {
+        return new Wiring(env, AwsClients.from(env, true), cdk);
     }
 
     /** An explicit environment over given clients (tests, benchmarks). */
     public static Wiring from(Map<String, String> env, AwsClients clients) {
-        return new Wiring(env, clients);
+        return new Wiring(env, clients, PinnedCdkCli.packaged());
     }
 
     /** The priming a Lambda container registers at init (see {@link SnapStartPriming}). */
@@ -123,7 +134,7 @@ public final class Wiring {
 
     public StartBootstrapStep startBootstrapStep() {
         return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
-                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), required("CDK_VERSION"),
+                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), cdk.cliVersion(),
                 toolkitRequirements().permissionsBoundary()),
                 waitPolicy(), clock);
     }
@@ -186,11 +197,10 @@ public final class Wiring {
                 Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
     }
 
-    /** CDK_BOOTSTRAP_TEMPLATE_VERSION (default 33) and TOOLKIT_PERMISSIONS_BOUNDARY (optional), checked here at init. */
+    /** The pinned CLI's template version and TOOLKIT_PERMISSIONS_BOUNDARY (optional), checked here at init. */
     private ToolkitRequirements toolkitRequirements() {
         try {
-            return new ToolkitRequirements(integer("CDK_BOOTSTRAP_TEMPLATE_VERSION", 33),
-                    optional("TOOLKIT_PERMISSIONS_BOUNDARY"));
+            return new ToolkitRequirements(cdk.templateVersion(), optional("TOOLKIT_PERMISSIONS_BOUNDARY"));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("environment variable TOOLKIT_PERMISSIONS_BOUNDARY: " + e.getMessage());
         }

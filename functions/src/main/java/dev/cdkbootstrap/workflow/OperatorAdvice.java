@@ -39,8 +39,8 @@ final class OperatorAdvice {
     }
 
     static String newerThanPinned() {
-        return "the pinned CDK CLI would change nothing (\"Not downgrading\"); raise the pinned version (template"
-                + " parameters CdkVersion and CdkBootstrapTemplateVersion)";
+        return "the pinned CDK CLI would change nothing (\"Not downgrading\"); raise the pinned version (the aws-cdk"
+                + " pin in package.json: npm install --save-exact aws-cdk@VERSION, then sam build and sam deploy)";
     }
 
     static String drifted(String parameter, int version, boolean outdated, Target target) {

@@ -3,11 +3,12 @@ package dev.cdkbootstrap.workflow;
 import java.util.regex.Pattern;
 
 /**
- * What the deployment (template.yaml's parameters, not cdk-app.yml) requires of every target's toolkit,
- * besides the plan: the version the pinned CLI deploys and, optionally, the permissions boundary of
- * every role the toolkit creates.
+ * What the deployment (the package and template.yaml's parameters, not cdk-app.yml) requires of every
+ * target's toolkit, besides the plan: the version the pinned CLI deploys and, optionally, the
+ * permissions boundary of every role the toolkit creates.
  *
- * @param pinnedVersion       the toolkit template version the pinned CDK CLI deploys ({@code CDK_BOOTSTRAP_TEMPLATE_VERSION})
+ * @param pinnedVersion       the toolkit template version the pinned CDK CLI deploys (derived from that CLI
+ *                            when the package is built: {@code dev.cdkbootstrap.handler.PinnedCdkCli})
  * @param permissionsBoundary the NAME of the managed policy every toolkit role must have as its boundary
  *                            ({@code TOOLKIT_PERMISSIONS_BOUNDARY}); null when not managed (a deployed
  *                            boundary is then left as it is)

@@ -13,7 +13,7 @@ class WiringTest {
             "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
             "CONFIG_BUCKET", "config-bucket", "CONFIG_KEY", "cdk-app.yml",
             "TARGET_ROLE_NAME", "cdk-bootstrap-target", "BUILD_PROJECT_NAME", "cdk-bootstrap",
-            "CDK_VERSION", "2.1148.1", "STATE_MACHINE_ARN", "arn:aws:states:eu-west-1:999999999999:stateMachine:x"));
+            "STATE_MACHINE_ARN", "arn:aws:states:eu-west-1:999999999999:stateMachine:x"));
 
     @Test
     void everyStepIsBuiltWithoutCallingAws() {

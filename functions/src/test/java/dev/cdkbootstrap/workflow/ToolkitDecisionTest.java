@@ -178,7 +178,7 @@ class ToolkitDecisionTest {
 
         assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_NEWER_THAN_PINNED);
-        assertThat(verdict.reason()).contains("40", "(33)", "trust differs", "CdkVersion");
+        assertThat(verdict.reason()).contains("40", "(33)", "trust differs", "the aws-cdk pin in package.json");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cdkbootstrap.aws.CodeBuildRunner;
+import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.handler.Wiring;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.CheckBootstrapStep;
@@ -62,8 +63,7 @@ abstract class WorkflowStepsITBase {
         s3.putObject(r -> r.bucket(BUCKET).key("policies/dev.json"), RequestBody.fromString(Samples.POLICY));
         env = emulator().environment();
         env.putAll(Map.of("CONFIG_BUCKET", BUCKET, "CONFIG_KEY", "cdk-app.yml", "TARGET_ROLE_NAME", "cdk-bootstrap-target",
-                "TARGET_ROLE_EXTERNAL_ID", "ext-123", "CDK_BOOTSTRAP_TEMPLATE_VERSION", "33",
-                "BUILD_PROJECT_NAME", RunServicesITBase.PROJECT, "CDK_VERSION", "2.1148.1",
+                "TARGET_ROLE_EXTERNAL_ID", "ext-123", "BUILD_PROJECT_NAME", RunServicesITBase.PROJECT,
                 "POWERTOOLS_METRICS_NAMESPACE", "CdkBootstrapIT"));
     }
 
@@ -92,7 +92,7 @@ abstract class WorkflowStepsITBase {
         RunServicesITBase.createProject(codeBuild);
         WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(60));
         var start = new StartBootstrapStep(new CodeBuildRunner(codeBuild), new StartBootstrapStep.Settings(
-                RunServicesITBase.PROJECT, "cdk-bootstrap-target", "2.1148.1", null), waits, Clock.systemUTC());
+                RunServicesITBase.PROJECT, "cdk-bootstrap-target", PinnedCdkCli.packaged().cliVersion(), null), waits, Clock.systemUTC());
         var check = new CheckBootstrapStep(new CodeBuildRunner(codeBuild), waits, Clock.systemUTC());
         TargetAccounts accounts = new TargetAccounts(emulator());
 

@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox;
 
+import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
 import dev.cdkbootstrap.sandbox.codebuild.SimulatedBuilds;
@@ -120,6 +121,8 @@ public final class Sandbox implements AutoCloseable {
             if (builds.simulated()) {
                 codeBuild.simulate(new SimulatedBuilds(clients, stacks, builds, log));
             }
+            builds.olderCli().ifPresent(older -> codeBuild.simulateOlderCli(older.cliVersion(),
+                    new SimulatedBuilds(clients, stacks, builds, log, older.templateVersion())));
             return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions,
                     organizations);
         } catch (RuntimeException e) {
@@ -130,10 +133,22 @@ public final class Sandbox implements AutoCloseable {
 
     /** Deploys template.yaml (with these parameter overrides) and returns what was made. */
     public Deployment deploy(Map<String, String> parameters, int timingCapSeconds, PrintStream out) throws IOException {
+        return deploy(parameters, timingCapSeconds, PinnedCdkCli.packaged(), out);
+    }
+
+    /** As above, with the functions of a package built with {@code cdk} pinned (--upgrade-cdk-from). */
+    public Deployment deploy(Map<String, String> parameters, int timingCapSeconds, PinnedCdkCli cdk, PrintStream out)
+            throws IOException {
         SamApplication app = new SamApplication(projectRoot.resolve("template.yaml"), clients.account(),
                 ORCHESTRATOR_REGION, parameters);
         application = app;
-        return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deploy(app, timingCapSeconds);
+        return new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out)
+                .deploy(app, timingCapSeconds, cdk);
+    }
+
+    /** Replaces every function by one of a package built with {@code cdk} pinned, as {@code sam deploy} of it would. */
+    public void redeployFunctions(PinnedCdkCli cdk, PrintStream out) {
+        new OrchestratorDeployer(projectRoot, clients, front.moto(), lambdas, codeBuild, out).deployFunctions(application, cdk);
     }
 
     /**

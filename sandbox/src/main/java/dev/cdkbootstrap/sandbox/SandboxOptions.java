@@ -2,6 +2,7 @@ package dev.cdkbootstrap.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              Optional<Path> thenConfig, List<String> noopBuilds, boolean doubleUpload,
                              Optional<Path> given, boolean simulatedBuilds, List<String> startInputs,
                              Map<String, String> parameters, String managementAccount, List<String> outsideOrganization,
-                             Optional<Boolean> approval) {
+                             Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
     static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
 
@@ -38,7 +39,10 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
               --noop-build ACCOUNT/REGION     that target's cdk command exits 0 and changes nothing (repeatable)
               --simulated-builds          builds run no node/CDK CLI: they leave the state cdk bootstrap would
               --double-upload             upload the config twice, about a second apart (two runs at once)
-              --then-config FILE2         after the first run, upload FILE2 (policies beside it or in --policies-dir)
+              --upgrade-cdk-from V:T      the first run's functions as if package.json pinned aws-cdk V (whose
+                                          bootstrap template is version T; its builds are simulated); after
+                                          it, redeploy them with the real pin and upload FILE again
+              --then-config FILE2         after that, upload FILE2 (policies beside it or in --policies-dir)
               --rerun                     after that, upload the last file again (FILE, or FILE2)
               --then-new-account ACCOUNT  after that, deliver new-account events for ACCOUNT
               --start-input JSON          after that, start an execution by hand with this execution input
@@ -78,6 +82,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         String management = DEFAULT_MANAGEMENT_ACCOUNT;
         List<String> outside = List.of();
         Boolean approval = null;
+        PinnedCdkCli olderCdk = null;
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
         int parallel = Math.max(2, Runtime.getRuntime().availableProcessors());
         Set<String> seen = new HashSet<>();
@@ -109,6 +114,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 case "--management-account" -> management = account(value(args, ++i, arg), arg);
                 case "--outside-organization" -> outside = accounts(value(args, ++i, arg), arg);
                 case "--approval" -> approval = approval(value(args, ++i, arg));
+                case "--upgrade-cdk-from" -> olderCdk = olderCdk(value(args, ++i, arg), arg);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -141,7 +147,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                 parallel, work, Optional.ofNullable(thenConfig), List.copyOf(noop), doubleUpload,
                 Optional.ofNullable(given), simulated, List.copyOf(startInputs),
                 java.util.Collections.unmodifiableMap(parameters), management, outside,
-                Optional.ofNullable(approval));
+                Optional.ofNullable(approval), Optional.ofNullable(olderCdk));
     }
 
     /** Where the policy files of {@code file} are: --policies-dir, else beside the file. */
@@ -219,6 +225,23 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " wants a positive number, got: " + value);
         }
+    }
+
+    /** VERSION:TEMPLATE_VERSION of an older CLI than the pinned one (docs/sandbox.md, "A CDK upgrade"). */
+    private static PinnedCdkCli olderCdk(String value, String option) {
+        PinnedCdkCli pinned = PinnedCdkCli.packaged();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^:]+):(\\d{1,9})").matcher(value);
+        PinnedCdkCli older;
+        try {
+            older = m.matches() ? new PinnedCdkCli(m.group(1), Integer.parseInt(m.group(2))) : null;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        if (older == null || older.cliVersion().equals(pinned.cliVersion()) || older.templateVersion() >= pinned.templateVersion()) {
+            throw new IllegalArgumentException(option + " wants VERSION:TEMPLATE_VERSION of an older aws-cdk than the"
+                    + " pinned " + pinned + ", e.g. 2.1000.0:" + (pinned.templateVersion() - 1) + "; got: " + value);
+        }
+        return older;
     }
 
     private static boolean approval(String answer) {

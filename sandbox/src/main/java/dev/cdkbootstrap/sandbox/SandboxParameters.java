@@ -45,6 +45,14 @@ final class SandboxParameters {
      * a refused value names the constraint), before anything starts.
      */
     static void checkGiven(Path projectRoot, Map<String, String> given) {
+        for (String name : List.of("CdkVersion", "CdkBootstrapTemplateVersion")) {
+            if (given.containsKey(name)) {
+                throw new IllegalArgumentException("--parameter " + name + ": the CDK CLI version is no template parameter:"
+                        + " it is the aws-cdk pin in package.json (npm install --save-exact aws-cdk@VERSION), and the build"
+                        + " derives the template version from that CLI (docs/deploy.md, \"Upgrading the CDK CLI\"); to see"
+                        + " an upgrade here, use --upgrade-cdk-from VERSION:TEMPLATE_VERSION");
+            }
+        }
         TemplateParameters template = TemplateParameters.of(projectRoot.resolve("template.yaml"));
         List<String> problems = given.entrySet().stream()
                 .flatMap(e -> template.problem(e.getKey(), e.getValue()).stream()).toList();

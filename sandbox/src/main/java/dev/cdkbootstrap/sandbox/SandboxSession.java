@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox;
 
+import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
@@ -62,11 +63,15 @@ public final class SandboxSession implements AutoCloseable {
         String account = config.pipelineAccount().orElse(EmulatorClients.MOTO_DEFAULT_ACCOUNT);
         out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
-                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds()), account);
+                options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds(), options.upgradeCdkFrom()), account);
         try {
             String caller = SandboxParameters.principalArn(sandbox.clients().sts().getCallerIdentity().arn(), out);
             Map<String, String> parameters = SandboxParameters.resolve(projectRoot, options, TIMING_CAP_SECONDS, caller, out);
-            Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS, out);
+            Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS,
+                    options.upgradeCdkFrom().orElse(PinnedCdkCli.packaged()), out);
+            options.upgradeCdkFrom().ifPresent(older -> out.println("sandbox: --upgrade-cdk-from: the functions are"
+                    + " deployed as if package.json pinned " + older + "; builds that install it are simulated (it is not"
+                    + " installed here); after the first run they are redeployed with the pinned " + PinnedCdkCli.packaged()));
             out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
                     + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
                             : " (moto's default: the config is invalid, so it names no pipeline account)")
@@ -158,8 +163,9 @@ public final class SandboxSession implements AutoCloseable {
 
     /**
      * The runs the options ask for, in this order, each table printed: the first run (with
-     * {@code --double-upload}: two uploads about a second apart, both followed), {@code --rerun},
-     * {@code --then-config}, {@code --then-new-account}, then each {@code --start-input}.
+     * {@code --double-upload}: two uploads about a second apart, both followed), {@code --upgrade-cdk-from}
+     * (the functions redeployed with the real pin, the config uploaded again), {@code --then-config},
+     * {@code --rerun}, {@code --then-new-account}, then each {@code --start-input}.
      */
     public List<RunOutcome> runAll() throws Exception {
         SandboxRunner runner = new SandboxRunner(sandbox, deployment, out, options.approval());
@@ -175,6 +181,14 @@ public final class SandboxSession implements AutoCloseable {
             run(runner.uploadAndRun(options.config(), config.policyFiles(), options.dryRun()), outcomes);
         }
         LocalConfig last = config;
+        if (options.upgradeCdkFrom().isPresent()) {
+            out.println();
+            out.println("sandbox: --upgrade-cdk-from: package.json now pins " + PinnedCdkCli.packaged() + " instead of "
+                    + options.upgradeCdkFrom().get() + ": redeploying the functions (sam build, sam deploy) and uploading "
+                    + config.file() + " again");
+            sandbox.redeployFunctions(PinnedCdkCli.packaged(), out);
+            run(runner.uploadAndRun(config.file(), config.policyFiles(), options.dryRun()), outcomes);
+        }
         if (thenConfig.isPresent()) {
             out.println();
             out.println("sandbox: --then-config: uploading " + thenConfig.get().file() + " to the same key");

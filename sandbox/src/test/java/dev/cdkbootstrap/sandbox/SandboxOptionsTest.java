@@ -135,6 +135,19 @@ class SandboxOptionsTest {
         assertThat(err.toString()).contains("--then-config file not found: no/such.yml");
     }
     @Test
+    void anOlderCdkPinIsReadAndMustBeOlderThanThePinnedOne() {
+        var pinned = dev.cdkbootstrap.handler.PinnedCdkCli.packaged();
+        SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--upgrade-cdk-from", "2.1000.0:30"));
+        assertThat(options.upgradeCdkFrom()).contains(new dev.cdkbootstrap.handler.PinnedCdkCli("2.1000.0", 30));
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).upgradeCdkFrom()).isEmpty();
+        for (String value : List.of("2.1000.0", "2.1000.0:" + pinned.templateVersion(), pinned.cliVersion() + ":1", "x:1")) {
+            assertThatThrownBy(() -> SandboxOptions.parse(List.of("--config", "c.yml", "--upgrade-cdk-from", value)))
+                    .as(value).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--upgrade-cdk-from")
+                    .hasMessageContaining(value.startsWith("x") ? "is not an npm version" : "of an older aws-cdk than the pinned");
+        }
+    }
+
+    @Test
     void parametersAreCollectedInOrderAndEachNameOnce() {
         SandboxOptions options = SandboxOptions.parse(List.of("--config", "c.yml", "--parameter", "OrganizationId=o-abcdefghij",
                 "--parameter", "PipelineAccounts=111111111111,222222222222", "--parameter", "NotificationEmail="));

@@ -44,6 +44,16 @@ class SandboxParametersTest {
     }
 
     @Test
+    void theCdkVersionIsNoParameterAndTheUsageErrorSaysWhereItIsPinned() {
+        for (String name : List.of("CdkVersion", "CdkBootstrapTemplateVersion")) {
+            assertThatThrownBy(() -> SandboxParameters.checkGiven(ROOT, Map.of(name, "2.1000.0")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("--parameter " + name + ": the CDK CLI version is no template parameter")
+                    .hasMessageContaining("the aws-cdk pin in package.json").hasMessageContaining("--upgrade-cdk-from");
+        }
+    }
+
+    @Test
     void anExplicitValueBelowATemplateMinimumIsRefusedThoughTheSandboxsOwnScaledValueIsNot() {
         assertThatThrownBy(() -> SandboxParameters.checkGiven(ROOT, Map.of("BuildPollSeconds", "2")))
                 .hasMessageContaining("BuildPollSeconds=2 is below its MinValue 5");

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request's environment variables, {@code AWS_ENDPOINT_URL} = the front endpoint, and credentials of
  * the orchestrator account (standing in for the CodeBuild service role). A repeated
  * {@code idempotencyToken} returns the first build. Other CodeBuild calls go on to moto. With
- * {@link #simulate} builds run as {@link SimulatedBuilds} instead (same queue, same answers).
+ * {@link #simulate} builds run as {@link SimulatedBuilds} instead (same queue, same answers); so do the
+ * builds of an older CDK CLI ({@link #simulateOlderCli}).
  */
 public final class LocalCodeBuild implements Route, AutoCloseable {
     private static final String PREFIX = "CodeBuild_20161006.";
@@ -46,6 +47,8 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     private final PrintStream log;
     private volatile URI endpoint;
     private volatile SimulatedBuilds simulated;
+    private volatile String olderCliVersion;
+    private volatile SimulatedBuilds olderCli;
 
     public LocalCodeBuild(Toolchain toolchain, Path workDir, int parallelBuilds, PrintStream log) {
         this.toolchain = toolchain;
@@ -67,6 +70,15 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
     /** From now on builds are simulated ({@code --simulated-builds}): no bash, no node. */
     public void simulate(SimulatedBuilds builds) {
         this.simulated = builds;
+    }
+
+    /**
+     * From now on builds whose {@code CDK_VERSION} is {@code version} (an older CLI, not installed here:
+     * {@code --upgrade-cdk-from}) run as {@code builds}, whatever the other builds do.
+     */
+    public void simulateOlderCli(String version, SimulatedBuilds builds) {
+        this.olderCli = builds;
+        this.olderCliVersion = version; // read first by run(): set last
     }
 
     /** Builds started and not yet ended (for progress). */
@@ -125,6 +137,10 @@ public final class LocalCodeBuild implements Route, AutoCloseable {
             return; // stopped while queued
         }
         SimulatedBuilds simulation = simulated;
+        String older = olderCliVersion;
+        if (older != null && older.equals(build.overrides().get("CDK_VERSION"))) {
+            simulation = olderCli;
+        }
         if (simulation != null) {
             simulation.run(build);
             return;

@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * missing role or a wrong ExternalId fails the build as it would), applies {@code --failing-build} /
  * {@code --noop-build}, then does what the pinned {@code cdk bootstrap} would do
  * ({@link SimulatedBootstrap}) with CloudFormation calls through the front endpoint, deploying
- * {@link BootstrapTemplate#minimal}. Its log says what the CLI would have said.
+ * {@link BootstrapTemplate#minimal}. Its log says what the CLI would have said. The builds of an older CLI
+ * ({@code --upgrade-cdk-from}, not installed here) deploy the whole pinned template at that CLI's version
+ * instead, by the same rules.
  */
 public final class SimulatedBuilds {
     /** How long a build waits for a stack with an operation in progress before it times out (the CLI waits forever). */
@@ -52,14 +54,23 @@ public final class SimulatedBuilds {
     private final Set<String> failing;
     private final Set<String> noop;
     private final PrintStream log;
+    /** The template version an older CLI deploys; 0: the pinned CLI's. */
+    private final int olderVersion;
 
     /** {@code clients}: the orchestrator account's clients on the front endpoint (the build role's stand-in). */
     public SimulatedBuilds(EmulatorClients clients, ToolkitStacks stacks, BuildSettings settings, PrintStream log) {
+        this(clients, stacks, settings, log, 0);
+    }
+
+    /** The builds of an older CLI, whose bootstrap template has version {@code olderVersion}. */
+    public SimulatedBuilds(EmulatorClients clients, ToolkitStacks stacks, BuildSettings settings, PrintStream log,
+                           int olderVersion) {
         this.clients = clients;
         this.stacks = stacks;
         this.failing = Set.copyOf(settings.failing());
         this.noop = Set.copyOf(settings.noop());
         this.log = log;
+        this.olderVersion = olderVersion;
     }
 
     void run(LocalBuild build) {
@@ -81,7 +92,10 @@ public final class SimulatedBuilds {
 
     /** One simulated build with environment {@code env}; what it prints goes to {@code out}. */
     public Result bootstrap(Map<String, String> env, PrintStream out) {
-        out.println("[sandbox] simulated build (--simulated-builds): no node and no CDK CLI; the pinned cdk bootstrap's "
+        out.println(olderVersion > 0 ? "[sandbox] simulated build of an older CDK CLI (--upgrade-cdk-from): aws-cdk@"
+                + env.get("CDK_VERSION") + " is not installed; the pinned cdk bootstrap's rules are applied with its"
+                + " template version " + olderVersion + " (docs/sandbox.md)"
+                : "[sandbox] simulated build (--simulated-builds): no node and no CDK CLI; the pinned cdk bootstrap's "
                 + "rules are applied to the emulator directly (docs/sandbox.md)");
         if (env.getOrDefault("CDK_VERSION", "").isEmpty()) {
             out.println("CDK_VERSION: CDK_VERSION is required");
@@ -137,7 +151,7 @@ public final class SimulatedBuilds {
         while (true) {
             Optional<Stack> stack = ToolkitStacks.describe(cfn, stackName);
             SimulatedBootstrap.Outcome outcome = SimulatedBootstrap.decide(stack.map(SimulatedBuilds::deployed), request,
-                    template.version(), template.defaultVariant(), template.parameterDefaults());
+                    olderVersion > 0 ? olderVersion : template.version(), template.defaultVariant(), template.parameterDefaults());
             switch (outcome) {
                 case SimulatedBootstrap.Busy busy -> {
                     if (Instant.now().isAfter(deadline)) {
@@ -176,7 +190,8 @@ public final class SimulatedBuilds {
     /** Deploys as the CLI would; false when a create found the stack already made (then the caller decides again). */
     private boolean apply(CloudFormationClient cfn, String stackName, Optional<Stack> observed, SimulatedBootstrap.Deploy deploy) {
         BootstrapTemplate template = stacks.template();
-        String body = template.minimal(template.version(), template.defaultVariant());
+        String body = olderVersion > 0 ? template.full(olderVersion, template.defaultVariant())
+                : template.minimal(template.version(), template.defaultVariant());
         deploy.deleteFirst().ifPresent(id -> cfn.deleteStack(b -> b.stackName(id)));
         try {
             if (deploy.create()) {

@@ -2,6 +2,7 @@ package dev.cdkbootstrap.sandbox.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.codebuild.BuildProject;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
@@ -44,7 +45,8 @@ public final class OrchestratorDeployer {
         this.out = out;
     }
 
-    public Deployment deploy(SamApplication app, int timingCapSeconds) throws IOException {
+    /** Deploys {@code app} with functions of a package built with {@code cdk} pinned (normally the real pin). */
+    public Deployment deploy(SamApplication app, int timingCapSeconds, PinnedCdkCli cdk) throws IOException {
         String region = app.region();
         for (String role : app.resourcesOfType("AWS::IAM::Role")) {
             Object trust = app.intrinsics().resolve(app.properties(role).get("AssumeRolePolicyDocument"));
@@ -63,16 +65,7 @@ public final class OrchestratorDeployer {
         for (String topic : app.resourcesOfType("AWS::SNS::Topic")) {
             clients.sns().createTopic(b -> b.name(app.physicalName(topic)));
         }
-        Map<String, String> sandboxEnv = Map.of("AWS_REGION", region, "AWS_ENDPOINT_URL", clients.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
-        Map<String, String> functionEnv = Map.of();
-        for (String function : app.resourcesOfType("AWS::Serverless::Function")) {
-            Map<String, String> env = new LinkedHashMap<>(app.functionEnvironment(function));
-            env.putAll(sandboxEnv);
-            String handler = String.valueOf(app.properties(function).get("Handler"));
-            lambdas.register(app.physicalName(function), HandlerFactory.create(handler, env));
-            functionEnv = env;
-        }
+        Map<String, String> functionEnv = deployFunctions(app, cdk);
         for (String project : app.resourcesOfType("AWS::CodeBuild::Project")) {
             BuildProject local = new BuildProject(app.physicalName(project), region, app.account(),
                     projectRoot.resolve("buildspec/bootstrap.yml"), projectEnvironment(app, project));
@@ -97,6 +90,26 @@ public final class OrchestratorDeployer {
                 + String.join("; ", policies.notDeployed()));
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
                 functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules);
+    }
+
+    /**
+     * (Re)deploys every function of {@code app}: an in-process handler with the template's environment and
+     * the emulator's endpoint, region and keys, wired as a package built with {@code cdk} pinned would be;
+     * a function deployed before is replaced (as {@code sam deploy} of a new package). Returns the last
+     * function's environment.
+     */
+    public Map<String, String> deployFunctions(SamApplication app, PinnedCdkCli cdk) {
+        Map<String, String> sandboxEnv = Map.of("AWS_REGION", app.region(), "AWS_ENDPOINT_URL", clients.endpoint().toString(),
+                "AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
+        Map<String, String> functionEnv = Map.of();
+        for (String function : app.resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, String> env = new LinkedHashMap<>(app.functionEnvironment(function));
+            env.putAll(sandboxEnv);
+            String handler = String.valueOf(app.properties(function).get("Handler"));
+            lambdas.register(app.physicalName(function), HandlerFactory.create(handler, env, cdk));
+            functionEnv = env;
+        }
+        return functionEnv;
     }
 
     /** The project also exists in moto, so BatchGetProjects/ListProjects answer as in AWS; builds stay local. */

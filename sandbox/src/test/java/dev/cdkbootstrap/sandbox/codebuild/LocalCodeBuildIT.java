@@ -113,7 +113,8 @@ class LocalCodeBuildIT {
     private static String startBuild(String account, String token) {
         Map<String, String> env = Map.of("TARGET_ACCOUNT", account, "TARGET_REGION", REGION, "TARGET_PARTITION", "aws",
                 "TARGET_ROLE_NAME", "bootstrap-role", "TRUST", "111111111111,999999999999",
-                "EXECUTION_POLICIES", "arn:aws:iam::aws:policy/AdministratorAccess", "CDK_VERSION", "2.1148.1");
+                "EXECUTION_POLICIES", "arn:aws:iam::aws:policy/AdministratorAccess",
+                "CDK_VERSION", dev.cdkbootstrap.handler.PinnedCdkCli.packaged().cliVersion());
         return clients.codeBuild().startBuild(b -> b.projectName("bootstrap").idempotencyToken(token)
                 .environmentVariablesOverride(env.entrySet().stream()
                         .map(e -> EnvironmentVariable.builder().name(e.getKey()).value(e.getValue()).build()).toList()))

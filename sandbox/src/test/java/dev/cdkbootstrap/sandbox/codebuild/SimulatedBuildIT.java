@@ -114,7 +114,7 @@ class SimulatedBuildIT {
         env.put("EXECUTION_POLICIES", c.policies());
         env.put("QUALIFIER", "hnb659fds");
         env.put("TOOLKIT_STACK_NAME", "CDKToolkit");
-        env.put("CDK_VERSION", "2.1148.1");
+        env.put("CDK_VERSION", dev.cdkbootstrap.handler.PinnedCdkCli.packaged().cliVersion());
         return env;
     }
 
