@@ -27,16 +27,16 @@ final class OperatorAdvice {
         };
     }
 
-    static String customVariant(Target target) {
+    static String customVariant(Target target, String deployedQualifier) {
         return "a customised bootstrap template is not ours to overwrite (and the CLI would decline: \"Not"
-                + " overwriting\"); bootstrap this environment with its own template, or " + deleteToolkit(target)
+                + " overwriting\"); bootstrap this environment with its own template, or " + deleteToolkit(target, deployedQualifier)
                 + " to let this product manage it";
     }
 
     /** The stack holds another variant than the configured template: the CLI would not overwrite it either. */
-    static String otherVariant(Target target, CustomTemplate template) {
+    static String otherVariant(Target target, String deployedQualifier, CustomTemplate template) {
         return "the CLI does not overwrite a toolkit of another variant (\"Not overwriting\"); to replace it with "
-                + template.path() + ", " + deleteToolkit(target) + " so that the next run creates it from that"
+                + template.path() + ", " + deleteToolkit(target, deployedQualifier) + " so that the next run creates it from that"
                 + " template, or give the template the variant the stack holds (its BootstrapVariant default)";
     }
 
@@ -60,7 +60,7 @@ final class OperatorAdvice {
         return "drift CloudFormation does not see" + (outdated ? "" : ", and `cdk bootstrap` would change nothing")
                 + "; restore it (aws ssm put-parameter --name " + parameter + " --type String --value " + version
                 + " --overwrite" + (outdated ? "; the next run then upgrades the outdated toolkit" : "") + ") or "
-                + deleteToolkit(target) + " so that the next run re-creates it";
+                + deleteToolkit(target, target.qualifier()) + " so that the next run re-creates it";
     }
 
     static String leftovers(List<String> leftovers, Target target) {
@@ -79,7 +79,9 @@ final class OperatorAdvice {
     }
 
     /** Deleting a toolkit leaves its staging bucket (retained): both must go for a clean re-creation. */
-    private static String deleteToolkit(Target target) {
-        return "delete the toolkit stack and its retained staging bucket " + ToolkitObserver.stagingBucket(target);
+    /** The retained bucket is named by the qualifier the stack holds, which may not be the plan's. */
+    private static String deleteToolkit(Target target, String deployedQualifier) {
+        return "delete the toolkit stack and its retained staging bucket "
+                + ToolkitObserver.stagingBucket(deployedQualifier, target.account(), target.region());
     }
 }

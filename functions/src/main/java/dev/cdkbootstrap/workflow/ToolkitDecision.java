@@ -77,12 +77,14 @@ public final class ToolkitDecision {
                     OperatorAdvice.forStatus(status, target.toolkitStackName()), untrust);
         }
         String variant = orDefault(observed.variant(), ToolkitObserver.DEFAULT_VARIANT);
+        String deployedQualifier = orDefault(observed.qualifier(), Target.DEFAULT_QUALIFIER); // names its bucket
         String wantedVariant = template == null ? ToolkitObserver.DEFAULT_VARIANT : template.variant();
         if (!wantedVariant.equals(variant)) {
             return verdict(Decision.FAIL, ReasonCode.TOOLKIT_CUSTOM_VARIANT,
                     List.of(stack + " holds the template variant '" + variant + "'" + (template == null ? ""
                             : ", the configured template " + template.path() + " has '" + template.variant() + "'")),
-                    template == null ? OperatorAdvice.customVariant(target) : OperatorAdvice.otherVariant(target, template),
+                    template == null ? OperatorAdvice.customVariant(target, deployedQualifier)
+                            : OperatorAdvice.otherVariant(target, deployedQualifier, template),
                     untrust);
         }
         String qualifier = orDefault(observed.qualifier(), Target.DEFAULT_QUALIFIER);

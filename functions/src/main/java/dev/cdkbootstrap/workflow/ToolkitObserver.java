@@ -64,7 +64,12 @@ public final class ToolkitObserver {
 
     /** The bootstrap template's staging bucket name when no FileAssetsBucketName is given. */
     public static String stagingBucket(Target target) {
-        return "cdk-" + target.qualifier() + "-assets-" + target.account() + "-" + target.region();
+        return stagingBucket(target.qualifier(), target.account(), target.region());
+    }
+
+    /** {@code cdk-<qualifier>-assets-<account>-<region>}. */
+    public static String stagingBucket(String qualifier, String account, String region) {
+        return "cdk-" + qualifier + "-assets-" + account + "-" + region;
     }
 
     /** {@code /cdk-bootstrap/<qualifier>/version}, the parameter the bootstrap template writes. */

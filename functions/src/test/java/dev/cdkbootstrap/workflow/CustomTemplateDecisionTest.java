@@ -54,6 +54,19 @@ class CustomTemplateDecisionTest {
     }
 
     @Test
+    void theBucketToDeleteIsNamedByTheQualifierTheStackHoldsNotThePlans() {
+        Target t = WITH_TEMPLATE;
+        Target otherQualifier = new Target(t.account(), t.region(), t.partition(), t.sources(), t.trust(),
+                t.executionPolicies(), "team1", t.toolkitStackName(), t.settings(), t.bootstrapCommand());
+
+        Verdict verdict = decide(toolkit(ToolkitObserver.DEFAULT_VARIANT, 33), otherQualifier);
+
+        assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_CUSTOM_VARIANT);
+        assertThat(verdict.reason()).contains("cdk-hnb659fds-assets-111111111111-eu-west-1")
+                .doesNotContain("cdk-team1-assets");
+    }
+
+    @Test
     void withoutATemplateItsVariantIsStillCustom() {
         assertThat(decide(toolkit("Team: Hardened", 40), Fixtures.devTarget()).code()).isEqualTo(ReasonCode.TOOLKIT_CUSTOM_VARIANT);
     }
