@@ -87,6 +87,18 @@ class RegionRulesTest {
     }
 
     @Test
+    void aKmsKeyArnOfTheSovereignCloudIsReadAndCheckedAgainstTheTargetsPartition() {
+        assertThat(compact(errors("""
+                cdk_app_config:
+                  pipeline:
+                    account: "111111111111"
+                    region: eu-central-1
+                    bootstrap: {kms_key: "arn:aws-eusc:kms:eusc-de-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"}
+                """))).singleElement().asString().contains("(partition aws-eusc) but target 111111111111/eu-central-1 "
+                + "is in partition aws");
+    }
+
+    @Test
     void chinaAndGovCloudArePartitionsOfTheirOwn() {
         assertThat(plan("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: cn-north-1}\n")
                 .targets().get(0).partition()).isEqualTo("aws-cn");
