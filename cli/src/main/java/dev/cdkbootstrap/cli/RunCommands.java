@@ -187,7 +187,7 @@ final class RunCommands {
     }
 
     /** An account no target of the deployed config is in would plan nothing: refuse it before starting. */
-    private static void checkAccounts(List<String> accounts, DeployedConfig deployed) {
+    static void checkAccounts(List<String> accounts, DeployedConfig deployed) {
         Set<String> known = new TreeSet<>(deployed.planned().plan().targets().stream().map(Target::account).toList());
         List<String> unknown = accounts.stream().filter(account -> !known.contains(account)).toList();
         if (!unknown.isEmpty()) {

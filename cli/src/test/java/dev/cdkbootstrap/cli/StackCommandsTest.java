@@ -79,6 +79,21 @@ class StackCommandsTest {
     }
 
     @Test
+    void anAccountNoTargetOfTheDeployedConfigHasIsRefusedWithDidYouMean() {
+        byte[] config = ("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n  deployments:\n"
+                + "    - set_name: a\n      stages: [{stage_name: dev, account: \"222222222222\"}]\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var deployed = new dev.cdkbootstrap.cli.stack.DeployedConfig("s3://b/cdk-app.yml", "v1",
+                dev.cdkbootstrap.plan.ConfigPlanner.plan("cdk-app.yml", config, relative -> java.util.Optional.empty()));
+        RunCommands.checkAccounts(List.of("222222222222"), deployed);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunCommands.checkAccounts(List.of("222222222223"), deployed))
+                .isInstanceOf(dev.cdkbootstrap.commandline.UsageException.class)
+                .hasMessage("--accounts 222222222223 is not the account of any target of the deployed config"
+                        + " s3://b/cdk-app.yml; did you mean \"222222222222\"? (version v1; its target accounts:"
+                        + " 111111111111,222222222222); nothing started");
+    }
+
+    @Test
     void accountsAreSplitOnCommasTrimmedAndDeduplicated() {
         assertThat(RunCommands.accounts("111111111111, 222222222222,111111111111"))
                 .containsExactly("111111111111", "222222222222");
