@@ -51,4 +51,47 @@ class PolicyFileReadsTest {
                         .containsExactly("2:97 cdk_app_config.pipeline.bootstrap.execution_policy_filepath: "
                                 + "cannot read policy file \"p.json\": it links outside /config"));
     }
+
+    @Test
+    void aFileThatExistsButCannotBeUsedIsNamedWithItsProblem() {
+        byte[] yaml = """
+                cdk_app_config:
+                  pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {execution_policy_filepath: p.json}}
+                """.getBytes(StandardCharsets.UTF_8);
+        PolicyFiles notUtf8 = path -> {
+            throw new PolicyFileException(path, "is not valid UTF-8");
+        };
+
+        assertThatThrownBy(() -> ConfigPlanner.plan("c.yml", yaml, notUtf8))
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(Planning.compact(e.errors()))
+                        .containsExactly("2:97 cdk_app_config.pipeline.bootstrap.execution_policy_filepath: "
+                                + "policy file \"p.json\" is not valid UTF-8"));
+    }
+
+    @Test
+    void aByteOrderMarkIsNamedAsSuchNotAsAJsonError() {
+        byte[] yaml = """
+                cdk_app_config:
+                  pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {execution_policy_filepath: policies/x.json}}
+                """.getBytes(StandardCharsets.UTF_8);
+        PolicyFiles withBom = path -> Optional.of("\uFEFF" + Planning.POLICY);
+
+        assertThatThrownBy(() -> ConfigPlanner.plan("c.yml", yaml, withBom))
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(Planning.compact(e.errors()))
+                        .containsExactly("2:97 cdk_app_config.pipeline.bootstrap.execution_policy_filepath: "
+                                + "policy file \"policies/x.json\" starts with a UTF-8 byte-order mark; save it without one"));
+    }
+
+    @Test
+    void aMissingFileNamesTheConfigFileWhoseFolderWasSearched() {
+        byte[] yaml = """
+                cdk_app_config:
+                  pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {template: t.yaml}}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> ConfigPlanner.plan("teams/prod.yml", yaml, path -> Optional.empty()))
+                .isInstanceOfSatisfying(ConfigValidationException.class, e -> assertThat(Planning.compact(e.errors()))
+                        .containsExactly("2:80 cdk_app_config.pipeline.bootstrap.template: "
+                                + "template \"t.yaml\" not found in the folder that holds teams/prod.yml"));
+    }
 }
