@@ -25,10 +25,6 @@ class ToolkitDecisionSettingsTest {
         return ToolkitDecision.decide(observed, Fixtures.devTarget(), ToolkitRequirements.pinned(PINNED));
     }
 
-    private static ObservedToolkit upToDate(String status) {
-        return Fixtures.observed(status, List.of(PIPELINE), List.of(POLICY), PINNED);
-    }
-
     @Test
     void aNewerToolkitWithOtherSettingsFailsAndAsksForANewerCli() {
         ObservedToolkit newer = Fixtures.observed("CREATE_COMPLETE", List.of("999999999990"), List.of(POLICY), 40);
@@ -52,7 +48,7 @@ class ToolkitDecisionSettingsTest {
 
     @Test
     void aMissingSsmVersionIsDriftTheCliCannotRepair() {
-        ObservedToolkit drifted = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33,
+        ObservedToolkit drifted = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33,
                 null, List.of(PIPELINE), List.of(), List.of(POLICY));
 
         Verdict verdict = decide(drifted);
@@ -65,7 +61,7 @@ class ToolkitDecisionSettingsTest {
 
     @Test
     void anSsmVersionOtherThanTheStacksIsDrift() {
-        ObservedToolkit drifted = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33,
+        ObservedToolkit drifted = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33,
                 "30", List.of(PIPELINE), List.of(), List.of(POLICY));
 
         assertThat(decide(drifted).code()).isEqualTo(ReasonCode.TOOLKIT_DRIFTED);
@@ -84,7 +80,7 @@ class ToolkitDecisionSettingsTest {
 
     @Test
     void aToolkitWithoutAVersionOutputIsOutdatedNotDrifted() {
-        ObservedToolkit legacy = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", null,
+        ObservedToolkit legacy = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", null,
                 null, List.of(PIPELINE), List.of(), List.of(POLICY));
 
         assertThat(decide(legacy).code()).isEqualTo(ReasonCode.TOOLKIT_OUTDATED);
@@ -124,7 +120,7 @@ class ToolkitDecisionSettingsTest {
 
     @Test
     void lookupTrustOfAnAccountThePlanDoesNotTrustIsUntrusted() {
-        ObservedToolkit lookup = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33, "33",
+        ObservedToolkit lookup = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33, "33",
                 List.of(PIPELINE), List.of("777777777777"), List.of(POLICY));
 
         Verdict verdict = decide(lookup);
@@ -135,7 +131,7 @@ class ToolkitDecisionSettingsTest {
 
     @Test
     void lookupTrustOfATrustedAccountGrantsNothingMoreAndIsUpToDate() {
-        ObservedToolkit lookup = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33, "33",
+        ObservedToolkit lookup = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 33, "33",
                 List.of(PIPELINE), List.of(PIPELINE), List.of(POLICY));
 
         Verdict verdict = decide(lookup);
@@ -148,7 +144,7 @@ class ToolkitDecisionSettingsTest {
     @ValueSource(strings = {"CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE",
             "IMPORT_ROLLBACK_COMPLETE"})
     void everyStableStatusWithThePlansSettingsIsUpToDate(String status) {
-        Verdict verdict = decide(upToDate(status));
+        Verdict verdict = decide(Fixtures.devUpToDate(status));
 
         assertThat(verdict.decision()).isEqualTo(Decision.SKIP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.UP_TO_DATE);

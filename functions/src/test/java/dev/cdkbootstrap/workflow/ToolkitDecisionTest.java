@@ -23,10 +23,6 @@ class ToolkitDecisionTest {
         return ToolkitDecision.decide(observed, Fixtures.devTarget(), ToolkitRequirements.pinned(PINNED));
     }
 
-    private static ObservedToolkit upToDate(String status) {
-        return Fixtures.observed(status, List.of(PIPELINE), List.of(POLICY), PINNED);
-    }
-
     @Test
     void noStackIsMissingAndBootstrapped() {
         Verdict verdict = decide(ObservedToolkit.noStack());
@@ -84,7 +80,7 @@ class ToolkitDecisionTest {
 
     @Test
     void aDriftedButOutdatedToolkitIsToldTheNextRunUpgradesIt() {
-        ObservedToolkit drifted = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 30,
+        ObservedToolkit drifted = Fixtures.withBasics(Fixtures.devUpToDate(), ToolkitObserver.DEFAULT_VARIANT, "hnb659fds", 30,
                 null, List.of(PIPELINE), List.of(), List.of(POLICY));
 
         Verdict verdict = decide(drifted);
@@ -96,7 +92,7 @@ class ToolkitDecisionTest {
 
     @Test
     void aStackInReviewIsTreatedAsMissing() {
-        Verdict verdict = decide(upToDate("REVIEW_IN_PROGRESS"));
+        Verdict verdict = decide(Fixtures.devUpToDate("REVIEW_IN_PROGRESS"));
 
         assertThat(verdict.decision()).isEqualTo(Decision.BOOTSTRAP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
@@ -106,7 +102,7 @@ class ToolkitDecisionTest {
     @ParameterizedTest
     @ValueSource(strings = {"ROLLBACK_COMPLETE", "ROLLBACK_FAILED"})
     void aFailedFirstCreationIsBootstrappedForTheCliToDeleteAndRecreate(String status) {
-        Verdict verdict = decide(upToDate(status));
+        Verdict verdict = decide(Fixtures.devUpToDate(status));
 
         assertThat(verdict.decision()).isEqualTo(Decision.BOOTSTRAP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_FAILED_CREATE);
@@ -117,7 +113,7 @@ class ToolkitDecisionTest {
     @ValueSource(strings = {"CREATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS",
             "UPDATE_ROLLBACK_IN_PROGRESS", "DELETE_IN_PROGRESS", "ROLLBACK_IN_PROGRESS", "IMPORT_IN_PROGRESS"})
     void anyOtherOperationInProgressIsWaitedFor(String status) {
-        Verdict verdict = decide(upToDate(status));
+        Verdict verdict = decide(Fixtures.devUpToDate(status));
 
         assertThat(verdict.decision()).isEqualTo(Decision.WAIT);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_BUSY);
@@ -128,7 +124,7 @@ class ToolkitDecisionTest {
     @ValueSource(strings = {"DELETE_FAILED", "UPDATE_ROLLBACK_FAILED", "IMPORT_ROLLBACK_FAILED", "CREATE_FAILED",
             "UPDATE_FAILED", "SOME_FUTURE_STATUS"})
     void aStackOnlyAPersonCanRepairFailsWithoutABuildAndSaysWhatToDo(String status) {
-        Verdict verdict = decide(upToDate(status));
+        Verdict verdict = decide(Fixtures.devUpToDate(status));
 
         assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
         assertThat(verdict.code()).isEqualTo(ReasonCode.TOOLKIT_NEEDS_OPERATOR);
@@ -137,13 +133,13 @@ class ToolkitDecisionTest {
 
     @Test
     void theRollbackThatFailedIsToBeContinuedByName() {
-        assertThat(decide(upToDate("UPDATE_ROLLBACK_FAILED")).reason())
+        assertThat(decide(Fixtures.devUpToDate("UPDATE_ROLLBACK_FAILED")).reason())
                 .contains("aws cloudformation continue-update-rollback --stack-name CDKToolkit");
     }
 
     @Test
     void aCustomVariantIsNotOursToOverwrite() {
-        ObservedToolkit custom = Fixtures.withBasics(upToDate("CREATE_COMPLETE"), "Acme: hardened", "hnb659fds", 33, "33",
+        ObservedToolkit custom = Fixtures.withBasics(Fixtures.devUpToDate("CREATE_COMPLETE"), "Acme: hardened", "hnb659fds", 33, "33",
                 List.of(PIPELINE), List.of(), List.of(POLICY));
 
         Verdict verdict = decide(custom);
@@ -155,7 +151,7 @@ class ToolkitDecisionTest {
 
     @Test
     void anotherQualifierInTheStackFailsWithoutABuild() {
-        ObservedToolkit other = Fixtures.withBasics(upToDate("CREATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "other1", 33, "33",
+        ObservedToolkit other = Fixtures.withBasics(Fixtures.devUpToDate("CREATE_COMPLETE"), ToolkitObserver.DEFAULT_VARIANT, "other1", 33, "33",
                 List.of(PIPELINE), List.of(), List.of(POLICY));
 
         Verdict verdict = decide(other);
@@ -167,7 +163,7 @@ class ToolkitDecisionTest {
 
     @Test
     void theFirstMatchingRowWinsAVariantBeforeAQualifierBeforeDrift() {
-        ObservedToolkit everythingWrong = Fixtures.withBasics(upToDate("UPDATE_COMPLETE"), "Acme", "other1", 40, null,
+        ObservedToolkit everythingWrong = Fixtures.withBasics(Fixtures.devUpToDate(), "Acme", "other1", 40, null,
                 List.of(), List.of(), List.of());
 
         assertThat(decide(everythingWrong).code()).isEqualTo(ReasonCode.TOOLKIT_CUSTOM_VARIANT);
