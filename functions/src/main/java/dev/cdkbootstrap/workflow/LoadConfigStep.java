@@ -75,11 +75,7 @@ public final class LoadConfigStep {
         this.guardrails = guardrails;
     }
 
-    /**
-     * LoadConfig's payload {@code {"execution": <the execution input>, "runId": "<execution name>"}} as the typed
-     * input; the execution input is read by {@link ExecutionInputRules#read}: an unknown field or a value of the
-     * wrong type is an {@code InputRejected}, like every other refused input.
-     */
+    /** {@code {"execution", "runId"}} typed; the execution input by {@link ExecutionInputRules#read} (InputRejected). */
     public static LoadConfigInput input(JsonNode payload) {
         JsonNode runId = payload == null ? null : payload.get("runId");
         return new LoadConfigInput(ExecutionInputRules.read(payload == null ? null : payload.get("execution")),
@@ -253,5 +249,4 @@ public final class LoadConfigStep {
         }
         return value;
     }
-
 }
