@@ -53,7 +53,10 @@ class EnvironmentContractTest {
         Set<String> forAll = new LinkedHashSet<>();
         String contracts = ProjectFiles.text("docs/contracts.md");
         String table = contracts.substring(contracts.indexOf("## Environment variables of the functions"));
-        table = table.substring(0, table.indexOf("\n## ") < 0 ? table.length() : table.indexOf("\n## ")); // its section only
+        int nextSection = table.indexOf("\n## ");
+        if (nextSection >= 0) {
+            table = table.substring(0, nextSection); // its section only
+        }
         for (String line : table.split("\n")) {
             Matcher row = ROW.matcher(line);
             if (!row.find() || row.group(1).contains("AWS_REGION")) {

@@ -18,7 +18,7 @@ final class BootstrapReader {
     private static final List<String> CODE_COMMIT_KEYS = List.of("infra", "project_template");
     private static final List<String> REPO_KEYS = List.of("repo_name", "branch_name");
     private static final Pattern POLICY_ARN = Pattern.compile(
-            "^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
+            "^arn:" + Regions.ARN_PARTITION + ":iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
     /**
      * semantics.md: 1-10 of {@code a-z 0-9 -}. Decision: not starting with '-', which the CDK CLI's
      * argument parser would read as an option ({@code --qualifier -x}).

@@ -29,6 +29,13 @@ public final class Regions {
      */
     private static final Pattern SHAPE = Pattern.compile("^[a-z]{2,4}(-[a-z]+){1,3}-[1-9][0-9]?$");
 
+    /**
+     * The partition field of an ARN as the config accepts it: {@code aws} or {@code aws-} and words
+     * ({@code aws-cn}, {@code aws-us-gov}, {@code aws-iso-b}, {@code aws-eusc}), also a partition newer
+     * than the SDK. Whether it is the target's partition is the planner's check.
+     */
+    public static final String ARN_PARTITION = "aws(?:-[a-z]+)*";
+
     /** Real regions (the SDK's {@code *-global} pseudo-regions are not places to bootstrap). */
     private static final SortedSet<String> KNOWN;
     /** A known region to its partition, as its own metadata says (and a lookup, not eight patterns). */

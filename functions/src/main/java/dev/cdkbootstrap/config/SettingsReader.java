@@ -38,7 +38,7 @@ final class SettingsReader {
     private static final String KEY_ID = "(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
     private static final String ALIAS = "alias/[A-Za-z0-9/_-]{1,250}";
     private static final Pattern KMS_KEY = Pattern.compile("^(" + KEY_ID + "|" + ALIAS
-            + "|arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:[0-9]{12}:(key/" + KEY_ID + "|" + ALIAS + "))$");
+            + "|arn:" + Regions.ARN_PARTITION + ":kms:[a-z0-9-]+:[0-9]{12}:(key/" + KEY_ID + "|" + ALIAS + "))$");
 
     /** The new keys of one block; {@code null} when not given or invalid (the error is recorded). */
     record Settings(List<Located<String>> trustForLookup, Located<String> permissionsBoundary,
