@@ -92,11 +92,13 @@ public final class ReportTable {
 
     private static void table(JsonNode report, PrintStream out) {
         out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
+        List<TargetCounts.Kind> hidden = new ArrayList<>();
         int shown = 0;
         int total = report.path("targets").size();
         for (JsonNode target : report.path("targets")) {
             boolean failed = kind(target) == TargetCounts.Kind.FAILED || kind(target) == TargetCounts.Kind.WOULD_FAIL;
             if (total > FULL_TABLE && (!failed || shown == FULL_TABLE)) {
+                hidden.add(kind(target));
                 continue;
             }
             shown++;
@@ -107,9 +109,8 @@ public final class ReportTable {
             out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
                     target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
         }
-        if (shown < total) {
-            out.println("  ... and " + (total - shown) + " more (" + counts(report).replaceFirst("^[^:]*: ", "")
-                    + " in all): every target is in report.md");
+        if (!hidden.isEmpty()) {
+            out.println("  (not listed: " + TargetCounts.describe(hidden) + "; report.md lists every target)");
         }
     }
 
