@@ -4,7 +4,6 @@ import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.run.LiveConsole;
 import dev.cdkbootstrap.sandbox.run.Progress;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
@@ -21,10 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,14 +1,9 @@
 package dev.cdkbootstrap.sandbox;
 
-import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
 import dev.cdkbootstrap.sandbox.codebuild.SimulatedBuilds;
 import dev.cdkbootstrap.sandbox.codebuild.Toolchain;
-import dev.cdkbootstrap.sandbox.deploy.Deployment;
-import dev.cdkbootstrap.sandbox.deploy.OrchestratorDeployer;
-import dev.cdkbootstrap.sandbox.deploy.SamApplication;
-import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.events.UploadEvents;
@@ -20,7 +15,6 @@ import dev.cdkbootstrap.sandbox.lambda.HandlerLogs;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
 import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
 import dev.cdkbootstrap.sandbox.organizations.DescribeOrganization;
-import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.organizations.OrganizationEmulation;
 import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
 import dev.cdkbootstrap.sandbox.quirks.ChangeSetTags;
@@ -39,10 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Wires one sandbox together ({@link Sandbox#start}): its log folder, moto, the front endpoint with its routes
