@@ -50,6 +50,9 @@ public final class LiveConsole extends PrintStream {
 
         synchronized void status(String line) {
             String fitted = line.length() < width ? line : line.substring(0, width - 2) + "…";
+            if (fitted.equals(status)) {
+                return;
+            }
             status = fitted;
             if (!midLine) {
                 raw("\r" + fitted + ERASE_LINE);

@@ -56,8 +56,18 @@ public final class Progress {
         }
     }
 
-    /** Removes an in-place line before other output that does not go through a {@link LiveConsole}. */
+    /**
+     * Before output that may not go through the {@link LiveConsole} (e.g. a caller's own stream): removes the
+     * in-place line; nothing to do when {@code out} is that console, which clears and redraws it itself.
+     */
     public void clear() {
+        if (live != null && live != out) {
+            live.clearStatus();
+        }
+    }
+
+    /** The run is over: the in-place line is removed (a line per change leaves its lines). */
+    public void end() {
         if (live != null) {
             live.clearStatus();
         }

@@ -133,7 +133,7 @@ public final class RunWatcher {
             progress.show(line[0], line[0] + line[1]);
             Thread.sleep(poll.toMillis());
         }
-        progress.clear();
+        progress.end();
         if (currentState(executionArn).equals(LIMIT_TRIPPED)) { // a limit found after the end
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
         }

@@ -24,6 +24,7 @@ class ProgressTest {
         progress.show("  run r: targets done 0/4, state Map", "  run r: targets done 0/4, state Map (now: 3 builds in progress)");
         progress.show("  run r: targets done 1/4, state Map", "  run r: targets done 1/4, state Map (now: VerifyTarget)");
         progress.clear();
+        progress.end();
 
         assertThat(printed().lines().toList()).containsExactly(
                 "  run r: targets done 0/4, state Map (now: PrepareTarget x4)",
@@ -37,7 +38,7 @@ class ProgressTest {
 
         progress.show("k", "  run r: targets done 0/4");
         progress.show("k", "  run r: targets done 0/4 (now: 2 builds in progress)");
-        progress.clear();
+        progress.end();
 
         assertThat(printed()).isEqualTo("\r  run r: targets done 0/4\033[K\r  run r: targets done 0/4 (now: 2 builds in progress)"
                 + "\033[K\r\033[K").doesNotContain("\n");
@@ -56,11 +57,26 @@ class ProgressTest {
     }
 
     @Test
-    void aProgressOnALiveConsoleIsInPlace() {
+    void aProgressOnALiveConsoleIsInPlaceAndLeftAloneUntilTheRunEnds() {
         LiveConsole console = new LiveConsole(bytes, 80);
+        Progress progress = Progress.on(console);
 
-        Progress.on(console).show("k", "line");
+        progress.show("k", "line");
+        progress.show("k", "line");
+        progress.clear(); // the console clears it itself before other output
+        progress.end();
 
-        assertThat(printed()).isEqualTo("\rline\033[K");
+        assertThat(printed()).isEqualTo("\rline\033[K\r\033[K");
+    }
+
+    @Test
+    void onATerminalAnotherStreamsOutputGetsTheLineClearedFirst() {
+        Progress progress = Progress.on(out, Progress.Mode.IN_PLACE);
+
+        progress.show("k", "line");
+        progress.clear();
+        out.println("  run r waits for approval");
+
+        assertThat(printed()).isEqualTo("\rline\033[K\r\033[K  run r waits for approval\n");
     }
 }
