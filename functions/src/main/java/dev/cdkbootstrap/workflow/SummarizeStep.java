@@ -179,7 +179,7 @@ public final class SummarizeStep {
             List<WarningGroups.Group> groups = WarningGroups.of(warnings);
             text.append("\n").append(warnings.size()).append(" warning(s):");
             groups.stream().limit(NAMED_WARNINGS).forEach(g -> text.append("\n- ")
-                    .append(SafeText.plain(g.line("warning", "each in report.md"))));
+                    .append(SafeText.plain(g.count() == 1 ? g.message() : g.line("warning", "each in report.md"))));
             if (groups.size() > NAMED_WARNINGS) {
                 text.append("\n- and ").append(groups.size() - NAMED_WARNINGS).append(" more kinds in report.md");
             }

@@ -85,7 +85,7 @@ class ReportMarkdownTest {
                 .contains("\n- cdk-app.yml (line 3, column 13): eu-wset-9 is no region the SDK knows\n");
         assertThat(published).singleElement().asString().contains("8 warning(s):\n- warning (x7): no execution policy"
                         + " given (set…/dev); using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
-                        + " cdk-app.yml — 7 targets, each in report.md\n- warning: cdk-app.yml (line 3, column 13)");
+                        + " cdk-app.yml — 7 targets, each in report.md\n- cdk-app.yml (line 3, column 13)");
         assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).doesNotContain("AdministratorAccess");
     }
 
