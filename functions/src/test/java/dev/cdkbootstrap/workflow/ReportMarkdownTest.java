@@ -3,49 +3,18 @@ package dev.cdkbootstrap.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
-import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
-import dev.cdkbootstrap.workflow.model.Approval;
-import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
-import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
-import dev.cdkbootstrap.workflow.model.RunSummary;
-import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetResult;
-import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** report.md as Summarize writes it: a row per target, whole reasons, failed targets' logs, counts, warnings by kind. */
-class ReportMarkdownTest {
-    private static final String BUCKET = SummarizeFixture.BUCKET;
-    private final SummarizeFixture fixture = new SummarizeFixture();
-    private final InMemoryObjectStore store = fixture.store;
-    private final List<String> published = fixture.published;
-    private final List<Map<String, Integer>> metrics = fixture.metrics;
-    private final SummarizeStep step = fixture.step;
-    private final Target a = fixture.target("111111111111");
-    private final Target b = fixture.target("222222222222");
-    private final RunContext run = fixture.run();
-
-    private void recorded(Target target, Outcome outcome, String reason) {
-        fixture.recorded(target, outcome, reason);
-    }
-
-    private Report report() {
-        return fixture.report();
-    }
-
+class ReportMarkdownTest extends TwoTargetRun {
     @Test
     void theMarkdownReportHasARowPerTargetWithItsBuildLink() throws Exception {
         recorded(a, Outcome.BOOTSTRAPPED, "stack | missing");

@@ -7,43 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
-import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.Approval;
-import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
-import dev.cdkbootstrap.workflow.model.RunSummary;
-import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetResult;
-import dev.cdkbootstrap.workflow.port.ObjectStore;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Summarize after the approval gate: a rejected run bootstraps nothing and says who rejected it; an approved one reports its results. */
-class SummarizeApprovalTest {
-    private static final String BUCKET = SummarizeFixture.BUCKET;
-    private final SummarizeFixture fixture = new SummarizeFixture();
-    private final InMemoryObjectStore store = fixture.store;
-    private final List<String> published = fixture.published;
-    private final List<Map<String, Integer>> metrics = fixture.metrics;
-    private final SummarizeStep step = fixture.step;
-    private final Target a = fixture.target("111111111111");
-    private final Target b = fixture.target("222222222222");
-    private final RunContext run = fixture.run();
-
-    private void recorded(Target target, Outcome outcome, String reason) {
-        fixture.recorded(target, outcome, reason);
-    }
-
-    private Report report() {
-        return fixture.report();
+class SummarizeApprovalTest extends TwoTargetRun {
+    /** The run as it reaches Summarize after the gate asked for approval in {@code mode}, one target needing it. */
+    private ObjectNode reviewed(String mode) {
+        return Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(mode, Approval.Status.PENDING,
+                1, "runs/run-1/approval/changes.json", 3600, null, null)));
     }
 
     private void previewed(Target target, ReasonCode code, String reason) throws Exception {
@@ -57,8 +34,7 @@ class SummarizeApprovalTest {
         previewed(a, ReasonCode.TOOLKIT_MISSING, "dry run: would bootstrap: toolkit stack CDKToolkit not found");
         previewed(b, ReasonCode.UP_TO_DATE, "dry run: would skip: up to date (version 33)");
         // what the state machine holds after AwaitApproval's Catch (ResultPath $.approval.rejection)
-        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
-                "trust-widening", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ObjectNode input = reviewed("trust-widening");
         ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
                 .put("Cause", "rejected by arn:aws:iam::999999999999:user/alice");
         RunContext rejected = Json.strict().treeToValue(input, RunContext.class);
@@ -80,8 +56,7 @@ class SummarizeApprovalTest {
     void aRejectionCauseCannotAddALineToTheNotification() throws Exception {
         previewed(a, ReasonCode.TOOLKIT_MISSING, "preview: would bootstrap: toolkit stack CDKToolkit not found");
         previewed(b, ReasonCode.UP_TO_DATE, "preview: would skip: up to date (version 33)");
-        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
-                "trust-widening", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ObjectNode input = reviewed("trust-widening");
         ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
                 .put("Cause", "rejected by x\nApproval (trust-widening): APPROVED by security");
 
@@ -94,8 +69,7 @@ class SummarizeApprovalTest {
     void anApprovedRunReportsItsRealResultsAndTheAnswer() throws Exception {
         recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");
         recorded(b, Outcome.SKIPPED, "up to date");
-        ObjectNode input = Json.strict().valueToTree(run.reviewed("runs/run-1/targets.json", new Approval(
-                "any-change", Approval.Status.PENDING, 1, "runs/run-1/approval/changes.json", 3600, null, null)));
+        ObjectNode input = reviewed("any-change");
         ((ObjectNode) input.path("approval")).putObject("answer").put("approvedBy", "alice");
 
         step.run(Json.strict().treeToValue(input, RunContext.class));

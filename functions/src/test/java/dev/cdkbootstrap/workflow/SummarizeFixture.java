@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A run of {@code run-1} for Summarize's tests (SummarizeStepTest, ReportMarkdownTest, SummarizeApprovalTest,
+ * A run of {@code run-1} for Summarize's tests (TwoTargetRun: SummarizeStepTest, ReportMarkdownTest, SummarizeApprovalTest;
  * DriftReportTest): an in-memory store holding its targets.json and results, the step with a topic that
  * records what it publishes and metrics that record what they get, and readers of report.json and report.md.
  */

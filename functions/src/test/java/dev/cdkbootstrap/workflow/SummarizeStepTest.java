@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
-import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
-import dev.cdkbootstrap.workflow.model.Approval;
-import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
@@ -27,25 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Summarize: the report.json of a run, its status and counts, the notification and metrics, reading the results. */
-class SummarizeStepTest {
-    private static final String BUCKET = SummarizeFixture.BUCKET;
-    private final SummarizeFixture fixture = new SummarizeFixture();
-    private final InMemoryObjectStore store = fixture.store;
-    private final List<String> published = fixture.published;
-    private final List<Map<String, Integer>> metrics = fixture.metrics;
-    private final SummarizeStep step = fixture.step;
-    private final Target a = fixture.target("111111111111");
-    private final Target b = fixture.target("222222222222");
-    private final RunContext run = fixture.run();
-
-    private void recorded(Target target, Outcome outcome, String reason) {
-        fixture.recorded(target, outcome, reason);
-    }
-
-    private Report report() {
-        return fixture.report();
-    }
-
+class SummarizeStepTest extends TwoTargetRun {
     @Test
     void aRunWhereNoTargetFailedSucceedsWithItsCounts() throws Exception {
         recorded(a, Outcome.BOOTSTRAPPED, "toolkit stack CDKToolkit not found");

@@ -82,7 +82,7 @@ public final class SandboxSession implements AutoCloseable {
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
                 options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds(), options.upgradeCdkFrom()), account);
         try {
-            out.println("sandbox: the logs of this session are in " + sandbox.logDir() + " (docs/sandbox.md, \"Logs\")");
+            out.println("sandbox: the logs of this session are in " + sandbox.logDir() + " (docs/sandbox.md, \"Output and logs\")");
             Deployment deployment = SandboxSetup.deploy(sandbox, options, projectRoot, config, thenConfig, given, out);
             return new SandboxSession(options, config, thenConfig, sandbox, deployment, out, started);
         } catch (Exception | Error e) {
