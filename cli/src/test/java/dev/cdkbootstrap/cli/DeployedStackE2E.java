@@ -30,6 +30,8 @@ class DeployedStackE2E {
     private static final Pattern STARTED = Pattern.compile("(?m)^(?:started )?run ([0-9a-f-]{36})");
 
     private static ServedSandbox served;
+    /** What the served sandbox printed (also on System.out). */
+    private static final java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
 
     @TempDir
     Path dir;
@@ -39,7 +41,19 @@ class DeployedStackE2E {
         Path root = Ctl.projectRoot();
         served = ServedSandbox.start(List.of("--config", root.resolve("examples/single-set.yml").toString(),
                 "--simulated-builds", "--failing-build", FAILING + "/eu-west-1", "--work-dir", "target/served-e2e"),
-                root, System.out);
+                root, new java.io.PrintStream(new java.io.OutputStream() {
+                    @Override
+                    public synchronized void write(int b) {
+                        console.write(b);
+                        System.out.write(b);
+                    }
+
+                    @Override
+                    public synchronized void write(byte[] b, int off, int len) {
+                        console.write(b, off, len);
+                        System.out.write(b, off, len);
+                    }
+                }, true, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -121,6 +135,17 @@ class DeployedStackE2E {
         assertThat(r.out()).contains("\"accounts\":[\"222222222222\",\"333333333333\"]", "Run " + runId + ": execution SUCCEEDED")
                 .containsPattern("(?m)^  222222222222 +eu-west-1 ").containsPattern("(?m)^  333333333333 +eu-west-1 ")
                 .doesNotContainPattern("(?m)^  " + FAILING);
+        assertThat(r.out().lines().toList().getLast()).as("the status line is the last, with the run's time")
+                .matches("Run " + runId + " SUCCEEDED in [^:]+: 2 targets: .*");
+        // the served sandbox echoes a run started from outside: its start and its status line
+        Instant echoDeadline = Instant.now().plusSeconds(20);
+        while (!console.toString(java.nio.charset.StandardCharsets.UTF_8).contains("sandbox: Run " + runId + " SUCCEEDED")
+                && Instant.now().isBefore(echoDeadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("sandbox: run " + runId + " started from outside the sandbox, with input")
+                .containsPattern("sandbox: Run " + runId + " SUCCEEDED in [^:]+: 2 targets: ");
 
         try (var sfn = served.session().sandbox().clients().sfn()) { // the first run's machine was re-created since
             assertThat(sfn.listExecutions(b -> b.stateMachineArn(served.outputs().get("StateMachineArn"))).executions())

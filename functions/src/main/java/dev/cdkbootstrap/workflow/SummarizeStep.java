@@ -75,7 +75,7 @@ public final class SummarizeStep {
         int skipped = count(results, Outcome.SKIPPED);
         int failed = count(results, Outcome.FAILED);
         List<Report.Entry> entries = results.stream().map(r -> new Report.Entry(r.account(), r.region(),
-                r.outcome(), r.reason(), r.buildId(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
+                r.outcome(), r.reason(), r.buildId(), r.logsUrl(), r.durationSeconds(), r.reasonCode(), r.observed())).toList();
         // A failed Map (its item reader, result writer, or children it stopped) is never a succeeded run.
         boolean mapFailed = run.mapFailure() != null;
         Report.RunStatus status = failed > 0 || mapFailed || rejected(run) ? Report.RunStatus.FAILED : Report.RunStatus.SUCCEEDED;
@@ -103,8 +103,9 @@ public final class SummarizeStep {
         if (!readsPreview(run)) {
             return results;
         }
+        // report.json and report.md keep a reason whole (the execution's cause is what gets cut: failureMessage)
         String why = rejected(run) ? "not bootstrapped: the run was not approved ("
-                + run.approval().rejection().describe(MAX_CAUSE_REASON_CHARS) + ")"
+                + run.approval().rejection().describe(Integer.MAX_VALUE) + ")"
                 : "not bootstrapped: the approval preview did not complete";
         return results.stream().map(r -> {
             if (r.outcome() != Outcome.PLANNED) {
@@ -126,10 +127,15 @@ public final class SummarizeStep {
         if (approval == null) {
             return null;
         }
-        String answer = approval.rejection() != null ? approval.rejection().describe(MAX_CAUSE_REASON_CHARS)
+        String answer = approval.rejection() != null ? approval.rejection().describe(Integer.MAX_VALUE)
                 : approval.answer() == null ? null : approval.answer().toString();
         return new Report.ApprovalSummary(approval.mode(), approval.outcome(), approval.needed(), answer,
                 approval.changesKey());
+    }
+
+    /** The targets as one total ({@link TargetCounts}), e.g. "4 targets: 4 bootstrapped". */
+    static String counts(List<TargetResult> results) {
+        return TargetCounts.describe(results.stream().map(r -> TargetCounts.Kind.of(r.outcome(), r.reasonCode())).toList());
     }
 
     private static int count(List<TargetResult> results, Outcome outcome) {
@@ -147,10 +153,8 @@ public final class SummarizeStep {
      */
     private static String message(Report report, List<TargetResult> results, RunContext run, String reportKey,
             List<String> warnings) {
-        Report.Counts c = report.counts();
         StringBuilder text = new StringBuilder("Run " + SafeText.plain(report.runId()) + " ("
-                + SafeText.plain(report.trigger()) + ") " + report.status() + ": " + c.planned() + " planned, "
-                + c.bootstrapped() + " bootstrapped, " + c.skipped() + " skipped, " + c.failed() + " failed.\nReport: s3://"
+                + SafeText.plain(report.trigger()) + ") " + report.status() + ": " + counts(results) + ".\nReport: s3://"
                 + SafeText.plain(run.artifactBucket() + "/" + reportKey));
         ConfigLocation config = report.config();
         if (config != null && config.oldVersion()) {
@@ -171,11 +175,13 @@ public final class SummarizeStep {
             text.append("\nApproval (").append(report.approval().mode()).append("): ").append(report.approval().outcome())
                     .append(report.approval().answer() == null ? "" : " " + SafeText.plain(report.approval().answer()));
         }
-        if (!warnings.isEmpty()) {
+        if (!warnings.isEmpty()) { // grouped as on the consoles: one line per kind, with its count
+            List<WarningGroups.Group> groups = WarningGroups.of(warnings);
             text.append("\n").append(warnings.size()).append(" warning(s):");
-            warnings.stream().limit(NAMED_WARNINGS).forEach(w -> text.append("\n- ").append(SafeText.plain(w)));
-            if (warnings.size() > NAMED_WARNINGS) {
-                text.append("\n- and ").append(warnings.size() - NAMED_WARNINGS).append(" more in report.md");
+            groups.stream().limit(NAMED_WARNINGS).forEach(g -> text.append("\n- ")
+                    .append(SafeText.plain(g.count() == 1 ? g.message() : g.line("warning", "each in report.md"))));
+            if (groups.size() > NAMED_WARNINGS) {
+                text.append("\n- and ").append(groups.size() - NAMED_WARNINGS).append(" more kinds in report.md");
             }
         }
         return text.toString();

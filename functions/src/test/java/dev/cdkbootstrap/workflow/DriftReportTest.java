@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
-import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.TargetsFailed;
-import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
-import dev.cdkbootstrap.workflow.model.ConfigLocation;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.Report;
 import dev.cdkbootstrap.workflow.model.RunContext;
-import dev.cdkbootstrap.workflow.model.TargetItem;
-import dev.cdkbootstrap.workflow.model.TargetResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,41 +20,29 @@ import org.junit.jupiter.api.Test;
  * written and its metrics emitted either way. Every other run, a scheduled apply run included, is published.
  */
 class DriftReportTest {
-    private static final String BUCKET = "config-bucket";
-    private final InMemoryObjectStore store = new InMemoryObjectStore();
-    private final List<String> published = new ArrayList<>();
-    private final List<Map<String, Integer>> metrics = new ArrayList<>();
-    private final SummarizeStep step = new SummarizeStep(store,
-            Optional.of((subject, message) -> published.add(subject + "\n" + message)),
-            (runId, counts) -> metrics.add(counts));
-    private final List<Target> targets = new ArrayList<>();
+    private final SummarizeFixture run = new SummarizeFixture();
+    private final List<String> published = run.published;
+    private final List<Map<String, Integer>> metrics = run.metrics;
+    private final SummarizeStep step = run.step;
 
     private RunContext run(String trigger, boolean dryRun) {
-        return new RunContext("run-1", trigger, dryRun, new ConfigLocation(BUCKET, "cdk-app.yml", null), BUCKET,
-                "runs/run-1/", "runs/run-1/targets.json", 10, new RunContext.PlannedCount(targets.size()), List.of(), 0,
-                null, false, null);
+        return run.run(trigger, dryRun);
     }
 
-    private void target(String account, Outcome outcome, ReasonCode code, String reason) throws Exception {
-        Target target = Fixtures.target(account, "eu-west-1", List.of(), List.of());
-        targets.add(target);
-        store.write(BUCKET, "runs/run-1/targets.json", Json.strict().writeValueAsBytes(
-                targets.stream().map(t -> new TargetItem(t, Map.of())).toList()), "");
-        store.write(BUCKET, RunLayout.result("runs/run-1/", account, "eu-west-1"), Json.strict().writeValueAsBytes(
-                new TargetResult(account, "eu-west-1", outcome, code, reason, null, null, null, null, 3L,
-                        Fixtures.devUpToDate())), "");
+    private void target(String account, Outcome outcome, ReasonCode code, String reason) {
+        run.recorded(run.target(account), outcome, code, reason);
     }
 
-    private void upToDate(String account) throws Exception {
+    private void upToDate(String account) {
         target(account, Outcome.PLANNED, ReasonCode.UP_TO_DATE, "dry run: would skip: up to date");
     }
 
-    private Report report() throws Exception {
-        return Json.strict().readValue(store.text(BUCKET, "runs/run-1/report.json").orElseThrow(), Report.class);
+    private Report report() {
+        return run.report();
     }
 
     private String markdown() {
-        return store.text(BUCKET, "runs/run-1/report.md").orElseThrow();
+        return run.markdown();
     }
 
     @Test
@@ -166,7 +147,7 @@ class DriftReportTest {
             assertThat(published).as(other.trigger() + " dryRun " + other.dryRun()).hasSize(1);
             assertThat(report().drift()).isNull();
             assertThat(markdown()).doesNotContain("Drift report");
-            assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).contains("\"drift\" : null");
+            assertThat(run.store.text(SummarizeFixture.BUCKET, "runs/run-1/report.json").orElseThrow()).contains("\"drift\" : null");
         }
         assertThat(metrics).allSatisfy(m -> assertThat(m).doesNotContainKey("TargetsNotUpToDate"));
     }

@@ -69,7 +69,7 @@ class ReportInjectionTest {
         String md = store.text(BUCKET, "runs/run-1/report.md").orElseThrow();
         assertThat(md.lines()).noneMatch(line -> line.startsWith("Approved") || line.startsWith("# Approved"));
         assertThat(md.lines().filter(line -> line.startsWith("#")))
-                .containsExactly("# CDK bootstrap run run-1", "## Warnings");
+                .containsExactly("# CDK bootstrap run run-1", "## Failed targets", "## Warnings");
         List<String> rows = md.lines().filter(line -> line.startsWith("| 1") || line.startsWith("| 2")).toList();
         assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(cells(row)).as(row).isEqualTo(6));
         assertThat(md).contains("\\| forged cell").doesNotContain("StsTargetConnector.java")
@@ -114,7 +114,7 @@ class ReportInjectionTest {
 
         assertThat(store.text(BUCKET, "runs/run-1/report.md").orElseThrow())
                 .contains("- **Superseded:** that version was no longer the latest (v2); nothing was run");
-        assertThat(published.getFirst()).contains("SUCCEEDED: 0 planned")
+        assertThat(published.getFirst()).contains("SUCCEEDED: 0 targets.")
                 .contains("\nSuperseded: version v1 of s3://config-bucket/cdk-app.yml was no longer the latest (v2)");
         assertThat(Json.strict().readTree(store.text(BUCKET, "runs/run-1/report.json").orElseThrow())
                 .path("config").path("superseded").asBoolean()).isTrue();

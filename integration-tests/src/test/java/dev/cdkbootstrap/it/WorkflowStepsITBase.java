@@ -115,7 +115,7 @@ abstract class WorkflowStepsITBase {
 
         assertThat(summary.counts()).isEqualTo(new Report.Counts(3, 0, 0, 3));
         assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages()).singleElement()
-                .satisfies(m -> assertThat(m.body()).contains("run-ok (manual) SUCCEEDED: 3 planned, 3 bootstrapped"));
+                .satisfies(m -> assertThat(m.body()).contains("run-ok (manual) SUCCEEDED: 3 targets: 3 bootstrapped"));
         assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("runs/run-ok/report.md")).asUtf8String())
                 .contains("| " + DEV + "/eu-west-1 | BOOTSTRAPPED |");
         try (IamClient devIam = clients.build(IamClient.builder(), new TargetAccounts(emulator()).credentials(DEV))) {

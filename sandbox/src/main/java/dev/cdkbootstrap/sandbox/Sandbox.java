@@ -3,8 +3,6 @@ package dev.cdkbootstrap.sandbox;
 import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.codebuild.LocalCodeBuild;
-import dev.cdkbootstrap.sandbox.codebuild.SimulatedBuilds;
-import dev.cdkbootstrap.sandbox.codebuild.Toolchain;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.deploy.OrchestratorDeployer;
 import dev.cdkbootstrap.sandbox.deploy.SamApplication;
@@ -12,35 +10,20 @@ import dev.cdkbootstrap.sandbox.deploy.TargetRoles;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.emulator.MotoServer;
 import dev.cdkbootstrap.sandbox.events.UploadEvents;
-import dev.cdkbootstrap.sandbox.front.CallerAccounts;
 import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
-import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.lambda.HandlerLogs;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
 import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
 import dev.cdkbootstrap.sandbox.organizations.DescribeOrganization;
 import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import dev.cdkbootstrap.sandbox.organizations.OrganizationEmulation;
-import dev.cdkbootstrap.sandbox.quirks.ChangeSetOutputs;
-import dev.cdkbootstrap.sandbox.quirks.ChangeSetTags;
-import dev.cdkbootstrap.sandbox.quirks.DescribeStacksListParameters;
-import dev.cdkbootstrap.sandbox.quirks.MissingChangeSet;
-import dev.cdkbootstrap.sandbox.quirks.ReviewStackReuse;
-import dev.cdkbootstrap.sandbox.quirks.TerminationProtection;
 import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
-import dev.cdkbootstrap.sandbox.sts.AssumeRoleGuard;
-import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
-import dev.cdkbootstrap.sandbox.toolkit.StackPresentations;
 import dev.cdkbootstrap.sandbox.toolkit.ToolkitStacks;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String ORCHESTRATOR_REGION = "us-east-1";
 
     private final Path projectRoot;
+    private final Path logDir;
     private final PrintStream log;
     private final MotoServer moto;
     private final FrontEndpoint front;
@@ -68,10 +52,11 @@ public final class Sandbox implements AutoCloseable {
     private final HandlerLogs handlerLogs;
     private SamApplication application;
 
-    private Sandbox(Path projectRoot, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
+    Sandbox(Path projectRoot, Path logDir, PrintStream log, MotoServer moto, FrontEndpoint front, LocalLambdas lambdas,
                     LocalCodeBuild codeBuild, EmulatorClients clients, SandboxLimits limits, ToolkitStacks toolkitStacks,
                     StartExecutionRecreate executions, OrganizationEmulation organizations, UploadEvents uploads,
                     HandlerLogs handlerLogs) {
+        this.logDir = logDir;
         this.organizations = organizations;
         this.uploads = uploads;
         this.handlerLogs = handlerLogs;
@@ -88,61 +73,22 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Starts moto and the front endpoint (with every quirk fix and the stack presentations); handler,
-     * build and front logs go to {@code workDir/sandbox.log}, the handlers' structured (log4j) logs to
-     * {@code workDir/lambda.log} ({@link HandlerLogs}). Builds run as {@code builds} says.
+     * Starts moto and the front endpoint (with every quirk fix and the stack presentations). The logs of this
+     * sandbox go to a folder of its own, {@code workDir/logs/<UTC date-time>/}: handler, build and front logs to
+     * {@code sandbox.log}, the handlers' structured (log4j) logs to {@code lambda.log} ({@link HandlerLogs}),
+     * moto's to {@code moto.log}, each build's to {@code builds/<id>.log}. Builds run as {@code builds} says.
      */
     public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds) throws IOException {
         return start(projectRoot, workDir, builds, EmulatorClients.MOTO_DEFAULT_ACCOUNT);
     }
 
-    /** As above, the orchestrator deployed (and the default credentials acting) in {@code deploymentAccount}. */
+    /**
+     * As above, the orchestrator deployed (and the default credentials acting) in {@code deploymentAccount}; the
+     * logs go to a new folder {@code workDir/logs/<UTC date-time>/} ({@link #logDir}).
+     */
     public static Sandbox start(Path projectRoot, Path workDir, BuildSettings builds, String deploymentAccount)
             throws IOException {
-        Files.createDirectories(workDir);
-        PrintStream log = new PrintStream(new FileOutputStream(workDir.resolve("sandbox.log").toFile(), true), true);
-        Toolchain toolchain = Toolchain.prepare(projectRoot, workDir, builds.failing(), builds.noop());
-        BootstrapTemplate template = BootstrapTemplate.pinned(projectRoot);
-        int frontPort = MotoServer.freePort();
-        MotoServer moto = MotoServer.startWithCallbackPort(frontPort, workDir.resolve("moto.log"));
-        HandlerLogs handlerLogs = HandlerLogs.to(workDir.resolve("lambda.log"));
-        try {
-            moto.enableStateMachineExecution();
-            LocalLambdas lambdas = new LocalLambdas(deploymentAccount, log);
-            LocalCodeBuild codeBuild = new LocalCodeBuild(toolchain, workDir, builds.parallel(), log);
-            MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
-            SandboxLimits limits = new SandboxLimits(forwarder, log);
-            lambdas.limits(limits.lambdaEndpoint());
-            StackPresentations presentations = new StackPresentations(log);
-            StartExecutionRecreate executions = new StartExecutionRecreate(log);
-            CallerAccounts callers = new CallerAccounts(deploymentAccount);
-            OrganizationEmulation organizations = new OrganizationEmulation(log);
-            TerminationProtection protection = new TerminationProtection(log);
-            UploadEvents uploads = new UploadEvents();
-            List<ResponseFix> fixes = new ArrayList<>(List.of(new DescribeStacksListParameters(),
-                    new MissingChangeSet(forwarder, log), new ChangeSetOutputs(forwarder, presentations, log),
-                    new ChangeSetTags(forwarder, log), presentations, protection));
-            fixes.addAll(limits.responseFixes());
-            FrontEndpoint front = FrontEndpoint.start(frontPort, forwarder,
-                    List.of(limits.failedExecutions(), lambdas, codeBuild, new AssumeRoleGuard(organizations, callers),
-                            new DescribeOrganization(organizations, callers), executions, new ReviewStackReuse(log),
-                            presentations, protection, uploads),
-                    fixes, log, callers);
-            codeBuild.endpoint(front.endpoint());
-            EmulatorClients clients = new EmulatorClients(front.endpoint(), ORCHESTRATOR_REGION, deploymentAccount);
-            ToolkitStacks stacks = new ToolkitStacks(template, presentations);
-            if (builds.simulated()) {
-                codeBuild.simulate(new SimulatedBuilds(clients, stacks, builds, log));
-            }
-            builds.olderCli().ifPresent(older -> codeBuild.simulateOlderCli(older.cliVersion(),
-                    new SimulatedBuilds(clients, stacks, builds, log, older.templateVersion())));
-            return new Sandbox(projectRoot, log, moto, front, lambdas, codeBuild, clients, limits, stacks, executions,
-                    organizations, uploads, handlerLogs);
-        } catch (RuntimeException e) {
-            handlerLogs.close();
-            moto.close();
-            throw e;
-        }
+        return SandboxStart.start(projectRoot, workDir, builds, deploymentAccount);
     }
 
     /** Deploys template.yaml (with these parameter overrides) and returns what was made. */
@@ -258,6 +204,11 @@ public final class Sandbox implements AutoCloseable {
     /** Whether moto lost sight of this execution (its state machine was re-created while it ran; StartExecutionRecreate). */
     public boolean executionLost(String executionArn) {
         return executions.lost(executionArn);
+    }
+
+    /** This sandbox's log folder: {@code WORK_DIR/logs/<UTC date-time>/} (see {@link #start}). */
+    public Path logDir() {
+        return logDir;
     }
 
     public PrintStream log() {

@@ -1,11 +1,9 @@
 package dev.cdkbootstrap.sandbox;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cdkbootstrap.commandline.CommandLines;
 import dev.cdkbootstrap.commandline.ExitCodes;
 import dev.cdkbootstrap.commandline.PathArguments;
 import dev.cdkbootstrap.commandline.UsageException;
-import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
@@ -22,7 +20,7 @@ import picocli.CommandLine;
  * {@code bootstrapctl sandbox [--config] FILE [options]} ({@link SandboxCommand}): the whole workflow on this machine, no AWS
  * account, no Docker. Starts a fresh emulator, deploys the application from the project's files,
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
- * report table and writes the last run's report.json; with {@code --serve} it then keeps serving
+ * report table, writes the last run's report.json and report.md and ends with one status line; with {@code --serve} it then keeps serving
  * ({@link ServedSandbox}) until Ctrl-C. Exit 0 when no target failed in any run, 1 when
  * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file, an
  * option naming an account or target the config does not have: all found before moto starts).
@@ -94,31 +92,12 @@ public final class SandboxCli {
     static int run(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
         try (SandboxSession session = SandboxSession.open(options, projectRoot, out)) {
             List<RunOutcome> outcomes = session.runAll();
-            if (outcomes.size() > 1) { // every run's report stays readable, not only the last
-                for (RunOutcome outcome : outcomes) {
-                    writeReport(outcome, options.workDir().resolve("reports").resolve(outcome.runId() + ".json"), out);
-                }
-            }
-            writeReport(outcomes.get(outcomes.size() - 1), options.report(), out);
+            session.writeReports(outcomes);
             if (options.serve()) { // until Ctrl-C; the process then ends with the signal's status
                 ServedSandbox.serve(session, outcomes, out).untilStopped(out);
             }
             return outcomes.stream().allMatch(RunOutcome::succeeded) ? 0 : 1;
         }
-    }
-
-    static void writeReport(RunOutcome last, Path report, PrintStream out) throws IOException {
-        if (report.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(report.toAbsolutePath().getParent());
-        }
-        if (last.report().isEmpty()) {
-            Files.deleteIfExists(report);
-            out.println("sandbox: run " + last.runId() + " wrote no report.json; nothing written to " + report);
-            return;
-        }
-        Files.writeString(report, Json.tolerant().writer().with(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(last.report().get()) + "\n");
-        out.println("sandbox: report of run " + last.runId() + " written to " + report);
     }
 
     /**

@@ -4,22 +4,24 @@ import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.sandbox.codebuild.BuildSettings;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
+import dev.cdkbootstrap.sandbox.run.LiveConsole;
+import dev.cdkbootstrap.sandbox.run.Progress;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.SandboxRunner;
 import dev.cdkbootstrap.sandbox.run.ScheduledRuns;
+import dev.cdkbootstrap.sandbox.run.SessionReports;
 import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
 import dev.cdkbootstrap.sandbox.toolkit.ToolkitState;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,9 +42,11 @@ public final class SandboxSession implements AutoCloseable {
     private final PrintStream out;
     private final ScheduledRuns scheduled;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Instant started;
 
     private SandboxSession(SandboxOptions options, LocalConfig config, Optional<LocalConfig> thenConfig, Sandbox sandbox,
-                           Deployment deployment, PrintStream out) {
+                           Deployment deployment, PrintStream out, Instant started) {
+        this.started = started;
         this.options = options;
         this.config = config;
         this.thenConfig = thenConfig;
@@ -52,7 +56,15 @@ public final class SandboxSession implements AutoCloseable {
         this.scheduled = new ScheduledRuns(sandbox, deployment, out, options.approval());
     }
 
-    public static SandboxSession open(SandboxOptions options, Path projectRoot, PrintStream out) throws Exception {
+    /**
+     * Starts the emulator, deploys the application and creates the target roles, printing each step on
+     * {@code printTo} (through a {@link LiveConsole} when that is this JVM's standard output on a terminal, so
+     * that a run's progress is one line rewritten in place).
+     */
+    public static SandboxSession open(SandboxOptions options, Path projectRoot, PrintStream printTo) throws Exception {
+        Instant started = Instant.now();
+        PrintStream out = printTo == System.out && Progress.isTerminal()
+                ? new LiveConsole(System.out, Progress.terminalWidth()) : printTo;
         List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
         LocalConfig config = LocalConfig.read(options.config(), options.policiesDirOf(options.config()));
         if (config.problem() != null) {
@@ -66,43 +78,13 @@ public final class SandboxSession implements AutoCloseable {
         SandboxParameters.checkGiven(projectRoot, options.parameters());
         // The README has users deploy the application into the pipeline account; so does the sandbox.
         String account = config.pipelineAccount().orElse(EmulatorClients.MOTO_DEFAULT_ACCOUNT);
-        out.println("sandbox: starting moto and the local endpoint (logs in " + options.workDir() + ")");
+        out.println("sandbox: starting moto and the local endpoint");
         Sandbox sandbox = Sandbox.start(projectRoot, options.workDir(), new BuildSettings(options.failingBuilds(),
                 options.noopBuilds(), options.parallelBuilds(), options.simulatedBuilds(), options.upgradeCdkFrom()), account);
         try {
-            String caller = SandboxParameters.principalArn(sandbox.clients().sts().getCallerIdentity().arn(), out);
-            Map<String, String> parameters = SandboxParameters.resolve(projectRoot, options, TIMING_CAP_SECONDS, caller, out);
-            Deployment deployment = sandbox.deploy(parameters, TIMING_CAP_SECONDS,
-                    options.upgradeCdkFrom().orElse(PinnedCdkCli.packaged()), out);
-            options.upgradeCdkFrom().ifPresent(older -> out.println("sandbox: --upgrade-cdk-from: the functions are"
-                    + " deployed as if package.json pinned " + older + "; builds that install it are simulated (it is not"
-                    + " installed here); after the first run they are redeployed with the pinned " + PinnedCdkCli.packaged()));
-            out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
-                    + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
-                            : " (moto's default: the config is invalid, so it names no pipeline account)")
-                    + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
-                    + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId: an"
-                    + " organization the sandbox emulates, unless given; ConfigPublisherArns: the sandbox's caller,"
-                    + " who uploads the config; a --parameter value always wins)");
-            Optional<EmulatedOrganization> organization = SandboxOrganization.of(parameters.get("OrganizationId"),
-                    options, account, config, thenConfig);
-            organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
-            SandboxOrganization.describe(organization, options, config, out);
-            Set<String> roleAccounts = new TreeSet<>(config.accounts());
-            thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
-            roleAccounts.removeAll(options.withoutRole());
-            Optional<String> boundary = sandbox.createTargetRoles(roleAccounts, config.appPrefix());
-            out.println("sandbox: created the target-account/role.yaml role in " + roleAccounts.size() + " account(s)"
-                    + (thenConfig.isPresent() ? " (of both configs)" : "")
-                    + (options.withoutRole().isEmpty() ? "" : "; not in " + options.withoutRole()));
-            boundary.ifPresent(name -> out.println(boundaryNotice(name, roleAccounts.size())));
-            ConfiguredBoundaries.create(sandbox, config, thenConfig, out);
-            describeBuilds(options, out);
-            for (ToolkitState state : given) {
-                out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
-            }
-            OptionWarnings.outsideThePlan(options, given, config, thenConfig, out);
-            return new SandboxSession(options, config, thenConfig, sandbox, deployment, out);
+            out.println("sandbox: the logs of this session are in " + sandbox.logDir() + " (docs/sandbox.md, \"Output and logs\")");
+            Deployment deployment = SandboxSetup.deploy(sandbox, options, projectRoot, config, thenConfig, given, out);
+            return new SandboxSession(options, config, thenConfig, sandbox, deployment, out, started);
         } catch (Exception | Error e) {
             sandbox.close();
             throw e;
@@ -114,19 +96,6 @@ public final class SandboxSession implements AutoCloseable {
         return "sandbox: ToolkitPermissionsBoundary is " + policy + ": created the managed policy " + policy
                 + " (allows *) beside the target role in " + accounts + " account(s), as the StackSet must; every build"
                 + " passes it to cdk bootstrap as the boundary of every toolkit role";
-    }
-
-    private static void describeBuilds(SandboxOptions options, PrintStream out) {
-        if (options.simulatedBuilds()) {
-            out.println("sandbox: --simulated-builds: builds run no node and no CDK CLI; each leaves the toolkit state "
-                    + "the pinned cdk bootstrap would (docs/sandbox.md)");
-        }
-        for (String build : options.failingBuilds()) {
-            out.println("sandbox: --failing-build " + build + ": that build's cdk bootstrap exits 1");
-        }
-        for (String build : options.noopBuilds()) {
-            out.println("sandbox: --noop-build " + build + ": that build's cdk bootstrap exits 0 and changes nothing");
-        }
     }
 
     /**
@@ -188,6 +157,15 @@ public final class SandboxSession implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Writes the last run's report.json and report.md ({@code --report} and beside it; every run's in
+     * {@code WORK_DIR/reports/} when there were several) and prints the session's final line, with the wall time
+     * since {@link #open} ({@link SessionReports}).
+     */
+    public void writeReports(List<RunOutcome> outcomes) throws java.io.IOException {
+        SessionReports.write(outcomes, options.workDir(), options.report(), Duration.between(started, Instant.now()), out);
+    }
+
     private void run(RunOutcome outcome, List<RunOutcome> outcomes) {
         outcomes.add(outcome);
         ReportTable.print(outcome, out);
@@ -245,6 +223,11 @@ public final class SandboxSession implements AutoCloseable {
 
     public Deployment deployment() {
         return deployment;
+    }
+
+    /** The console this session prints on (a {@link LiveConsole} on a terminal). */
+    PrintStream out() {
+        return out;
     }
 
     LocalConfig config() {

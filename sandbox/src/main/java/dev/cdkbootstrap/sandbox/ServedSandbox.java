@@ -5,6 +5,7 @@ import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.deploy.SamApplication;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import dev.cdkbootstrap.sandbox.run.ServedRuns;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code bootstrapctl upload|run|status|report|approve|reject --stack sandbox} and the aws CLI can be
  * tried against it. While it serves, the deployed application is also stack {@code sandbox} (its
  * Outputs, {@link ApplicationStack}) and an upload of the config key starts a run as in AWS
- * ({@code events/UploadEvents}). Any access key acts in the deployment account. Tests start one with
+ * ({@code events/UploadEvents}). Any access key acts in the deployment account. Every run started from outside
+ * is echoed on the sandbox's console: its start, its progress and its status line ({@link ServedRuns}). Tests start one with
  * {@link #start} and stop it with {@link #close}; the command line stops it on Ctrl-C.
  */
 public final class ServedSandbox implements AutoCloseable {
@@ -29,6 +31,7 @@ public final class ServedSandbox implements AutoCloseable {
     private final Map<String, String> outputs;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private ServedRuns echoed;
 
     private ServedSandbox(SandboxSession session, List<RunOutcome> outcomes, Map<String, String> outputs) {
         this.session = session;
@@ -60,6 +63,7 @@ public final class ServedSandbox implements AutoCloseable {
         sandbox.uploadEvents().deliverFor(deployment, sandbox.deploymentAccount(), sandbox.clients().sfn(), out);
         ServedSandbox served = new ServedSandbox(session, List.copyOf(outcomes), outputs);
         served.describe(session.options().config(), out);
+        served.echoed = ServedRuns.follow(sandbox, deployment, session.out());
         return served;
     }
 
@@ -140,6 +144,9 @@ public final class ServedSandbox implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (echoed != null) {
+                echoed.close();
+            }
             session.close();
             stopped.countDown();
         }

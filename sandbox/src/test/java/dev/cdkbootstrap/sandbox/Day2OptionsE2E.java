@@ -65,7 +65,7 @@ class Day2OptionsE2E {
     void theNoopTargetIsLeftWithoutAToolkit() throws Exception {
         assertThatThrownBy(() -> session.toolkitStack("111111111111", "eu-west-1"))
                 .isInstanceOf(CloudFormationException.class).hasMessageContaining("does not exist");
-        Path builds = Path.of("target/sandbox-e2e/day2-options/builds");
+        Path builds = session.session().sandbox().logDir().resolve("builds"); // this session's log folder
         try (var logs = Files.list(builds)) {
             assertThat(logs.filter(f -> f.toString().endsWith(".log")).map(Day2OptionsE2E::read))
                     .anySatisfy(log -> assertThat(log).contains("--noop-build " + NOOP + ": cdk bootstrap exits 0"));

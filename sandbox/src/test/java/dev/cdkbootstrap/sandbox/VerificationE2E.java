@@ -45,6 +45,15 @@ class VerificationE2E {
             }
         }
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("NOT_CONVERGED");
+        // the console: the failed target with its whole reason and its build log (a file under this session's
+        // logs), report.md beside report.json, and the final status line last, with the wall time
+        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("  failed: " + NOOP
+                + ": the build succeeded \\(cdk bootstrap exited 0\\).* — build log: .*target/sandbox-e2e/verification/logs/"
+                + "\\d{8}-\\d{6}(-\\d+)?/builds/.*\\.log");
+        assertThat(Files.readString(report.resolveSibling("report.md"))).contains("## Failed targets")
+                .contains("**" + NOOP + "** NOT_CONVERGED").contains("4 targets: 3 bootstrapped, 1 failed");
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getLast()).matches("sandbox: FAILED in [^:]+: run [0-9a-f-]+: 4 targets: 3 bootstrapped, 1 failed");
     }
 
     @Test

@@ -49,10 +49,11 @@ public record Report(
     public record Drift(int notUpToDate, List<String> targets, boolean notified) {}
 
     /**
-     * Every key always present (a stable shape for readers): buildId null when no build ran,
-     * observed null when the target could not be read.
+     * Every key always present (a stable shape for readers): buildId null when no build ran, logsUrl
+     * where that build's log is (CodeBuild's deep link or console page; the sandbox's {@code file://} log),
+     * null when no build ran or the link is not known, observed null when the target could not be read.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String account, String region, Outcome outcome, String reason, String buildId,
-            Long durationSeconds, ReasonCode reasonCode, ObservedToolkit observed) {}
+            String logsUrl, Long durationSeconds, ReasonCode reasonCode, ObservedToolkit observed) {}
 }

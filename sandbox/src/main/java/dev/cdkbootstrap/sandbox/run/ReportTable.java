@@ -1,15 +1,25 @@
 package dev.cdkbootstrap.sandbox.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.workflow.TargetCounts;
+import dev.cdkbootstrap.workflow.WarningGroups;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Prints a run's report.json as a table, one line per target (account, region, outcome, reason code,
- * seconds, reason), then the counts (and an old config version); the execution's error and cause when it did not succeed (in full
- * when there is no report).
+ * Prints a run's report.json on a console (the sandbox's, {@code bootstrapctl run --wait | status}): a table,
+ * one line per target (account, region, outcome, reason code, seconds, reason cut at {@value #REASON_WIDTH}
+ * characters; above {@value #FULL_TABLE} targets only the failed ones, the rest counted), the config version,
+ * the Map's failure and the approval; the plan's warnings grouped by kind, one line each with its count
+ * ({@link WarningGroups}); each failed target with its whole reason and where its build log is (failures of the
+ * same kind grouped like warnings); the execution's error when it did not succeed; and last the run's status
+ * line with its targets as one total ({@link TargetCounts}) and how long it took. report.md has everything.
  */
 public final class ReportTable {
-    private static final int REASON_WIDTH = 90;
+    static final int REASON_WIDTH = 90;
+    /** Above this many targets the table lists the failed ones only: report.md lists every one. */
+    static final int FULL_TABLE = 25;
 
     private ReportTable() {}
 
@@ -21,25 +31,15 @@ public final class ReportTable {
             if (outcome.error() != null) {
                 out.println("  error: " + outcome.error());
             }
-            if (outcome.cause() != null) {
-                outcome.cause().lines().forEach(line -> out.println("    " + line));
+            if (outcome.cause() != null) { // e.g. ConfigInvalid's lines: the same line for many targets once, counted
+                WarningGroups.of(outcome.cause().lines().toList())
+                        .forEach(g -> out.println("    " + (g.count() == 1 ? "" : "(x" + g.count() + ") ") + g.message()));
             }
+            out.println(statusLine(outcome));
             return;
         }
         JsonNode report = outcome.report().get();
-        out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
-        for (JsonNode target : report.path("targets")) {
-            String reason = target.path("reason").asText("");
-            if (reason.length() > REASON_WIDTH) {
-                reason = reason.substring(0, REASON_WIDTH - 3) + "...";
-            }
-            out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
-                    target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
-        }
-        JsonNode counts = report.path("counts");
-        out.printf("  status %s: %d bootstrapped, %d skipped, %d failed, %d planned%n", report.path("status").asText(),
-                counts.path("bootstrapped").asInt(), counts.path("skipped").asInt(), counts.path("failed").asInt(),
-                counts.path("planned").asInt());
+        table(report, out);
         JsonNode config = report.path("config");
         if (config.path("latestVersionId").isTextual()) {
             out.println("  config version " + config.path("versionId").asText() + " was not the latest ("
@@ -56,13 +56,8 @@ public final class ReportTable {
                     + approval.path("needed").asInt() + " target(s) needed it; changes in "
                     + approval.path("changesKey").asText());
         }
-        outcome.warnings().forEach(w -> out.println("  warning: " + w));
-        for (JsonNode target : report.path("targets")) { // what to do is at the end of the reason: print it whole
-            String reason = target.path("reason").asText("");
-            if ("FAILED".equals(target.path("outcome").asText()) && reason.length() > REASON_WIDTH) {
-                out.println("  " + target.path("account").asText() + "/" + target.path("region").asText() + ": " + reason);
-            }
-        }
+        WarningGroups.of(outcome.warnings()).forEach(g -> out.println("  " + g.line("warning", "each in report.md")));
+        failures(report, out);
         if (!"SUCCEEDED".equals(outcome.status()) && outcome.error() != null
                 && !outcome.error().endsWith(".TargetsFailed") && !outcome.error().equals("TargetsFailed")) {
             // e.g. a limit the sandbox enforces failed the run after the report was written (the failed
@@ -70,6 +65,73 @@ public final class ReportTable {
             String cause = outcome.cause() == null ? "" : outcome.cause();
             out.println("  execution " + outcome.status() + ": " + outcome.error() + ": "
                     + (cause.length() > 2 * REASON_WIDTH ? cause.substring(0, 2 * REASON_WIDTH - 3) + "..." : cause));
+        }
+        out.println(statusLine(outcome));
+    }
+
+    /**
+     * The run's last line: {@code "Run ID SUCCEEDED in 22 s: 4 targets: 4 bootstrapped"}; without a report
+     * {@code "Run ID FAILED in 3 s: no report (the run ended before Summarize)"}.
+     */
+    public static String statusLine(RunOutcome outcome) {
+        String took = outcome.elapsed() == null ? "" : " in " + Durations.words(outcome.elapsed());
+        return "Run " + outcome.runId() + " " + outcome.status() + took + ": "
+                + outcome.report().map(ReportTable::counts).orElse("no report (the run ended before Summarize)");
+    }
+
+    /** The report's targets as one total, e.g. "60 targets: 52 bootstrapped, 6 up to date, 2 failed". */
+    public static String counts(JsonNode report) {
+        List<TargetCounts.Kind> kinds = new ArrayList<>();
+        report.path("targets").forEach(t -> kinds.add(kind(t)));
+        return TargetCounts.describe(kinds);
+    }
+
+    private static TargetCounts.Kind kind(JsonNode target) {
+        return TargetCounts.Kind.of(target.path("outcome").asText(), target.path("reasonCode").asText(""));
+    }
+
+    private static void table(JsonNode report, PrintStream out) {
+        out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
+        List<TargetCounts.Kind> hidden = new ArrayList<>();
+        int shown = 0;
+        int total = report.path("targets").size();
+        for (JsonNode target : report.path("targets")) {
+            boolean failed = kind(target) == TargetCounts.Kind.FAILED || kind(target) == TargetCounts.Kind.WOULD_FAIL;
+            if (total > FULL_TABLE && (!failed || shown == FULL_TABLE)) {
+                hidden.add(kind(target));
+                continue;
+            }
+            shown++;
+            String reason = target.path("reason").asText("");
+            if (reason.length() > REASON_WIDTH) {
+                reason = reason.substring(0, REASON_WIDTH - 3) + "...";
+            }
+            out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
+                    target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
+        }
+        if (!hidden.isEmpty()) {
+            out.println("  (not listed: " + TargetCounts.describe(hidden) + "; report.md lists every target)");
+        }
+    }
+
+    /** Each failed target with its whole reason (its advice is at the end) and its build log; alike ones grouped. */
+    private static void failures(JsonNode report, PrintStream out) {
+        List<String> failed = new ArrayList<>();
+        List<JsonNode> targets = new ArrayList<>();
+        for (JsonNode target : report.path("targets")) {
+            if ("FAILED".equals(target.path("outcome").asText())) {
+                failed.add(target.path("account").asText() + "/" + target.path("region").asText() + ": "
+                        + target.path("reason").asText(""));
+                targets.add(target);
+            }
+        }
+        for (WarningGroups.Group group : WarningGroups.of(failed)) {
+            if (group.count() == 1) {
+                JsonNode target = targets.get(failed.indexOf(group.messages().get(0)));
+                out.println("  failed: " + group.message() + " — " + LogLocation.of(target));
+            } else {
+                out.println("  " + group.line("failed", "each with its build log in report.md"));
+            }
         }
     }
 

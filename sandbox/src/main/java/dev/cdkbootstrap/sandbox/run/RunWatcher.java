@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * Follows one execution to its end, printing progress when it changes: targets done / planned
- * (results under {@code runs/<runId>/results/} against the run's targets.json) and the state the
- * execution is in. Then reads {@code runs/<runId>/report.json}. Works against any endpoint: the
+ * Follows one execution to its end, showing its progress ({@link Progress}: in place on a terminal, else a
+ * line when it changes): targets done / planned (results under {@code runs/<runId>/results/} against the
+ * run's targets.json), the state the execution is in and what runs right now. Then reads
+ * {@code runs/<runId>/report.json} and {@code report.md}. Works against any endpoint: the
  * sandbox's (with its local activity, lost executions and limits) or a deployed stack's
  * ({@code bootstrapctl run --wait}, {@code status}).
  */
@@ -98,7 +99,8 @@ public final class RunWatcher {
      */
     public String progress(String executionArn) {
         String prefix = runPrefix + runId(executionArn) + "/";
-        return line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1));
+        String[] line = line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1));
+        return line[0] + line[1];
     }
 
     /** Follows the execution until it ends (or the timeout), then reads its report and plan warnings. */
@@ -106,7 +108,7 @@ public final class RunWatcher {
         String runId = runId(executionArn);
         String prefix = runPrefix + runId + "/";
         Instant deadline = Instant.now().plus(timeout);
-        String lastLine = "";
+        Progress progress = Progress.on(out);
         int planned = -1;
         DescribeExecutionResponse execution;
         while (true) {
@@ -114,39 +116,45 @@ public final class RunWatcher {
                 return awaitLost(executionArn, runId, prefix, deadline);
             }
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
-            limits.notices().forEach(out::println);
+            List<String> notices = limits.notices();
+            if (!notices.isEmpty()) {
+                progress.clear();
+                notices.forEach(out::println);
+            }
             if (execution.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
                 break;
             }
+            progress.clear(); // eachLook may print (an approval notice)
             eachLook.accept(runId);
             if (planned < 0) {
                 planned = read(prefix + "targets.json").map(JsonNode::size).orElse(-1);
             }
-            String line = line(executionArn, prefix, planned);
-            if (!line.equals(lastLine)) {
-                out.println(line);
-                lastLine = line;
-            }
+            String[] line = line(executionArn, prefix, planned);
+            progress.show(line[0], line[0] + line[1]);
             Thread.sleep(poll.toMillis());
         }
+        progress.end();
         if (currentState(executionArn).equals(LIMIT_TRIPPED)) { // a limit found after the end
             execution = sfn.describeExecution(b -> b.executionArn(executionArn));
         }
         limits.notices().forEach(out::println);
         List<String> warnings = new ArrayList<>();
         read(prefix + "plan.json").ifPresent(plan -> plan.path("warnings").forEach(w -> warnings.add(w.asText())));
+        Duration elapsed = execution.startDate() == null ? null
+                : Duration.between(execution.startDate(), execution.stopDate() == null ? Instant.now() : execution.stopDate());
         return new RunOutcome(executionArn, runId, execution.statusAsString(), read(prefix + "report.json"),
-                execution.error(), execution.cause(), List.copyOf(warnings));
+                readText(prefix + "report.md"), execution.error(), execution.cause(), List.copyOf(warnings), elapsed);
     }
 
-    private String line(String executionArn, String prefix, int planned) {
+    /** The progress line in two parts: what counts as a change (targets done, state) and what runs right now. */
+    private String[] line(String executionArn, String prefix, int planned) {
         // every page: a run of more than 1000 targets has more results than one listing returns
         long done = planned < 0 ? 0 : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + "results/"))
                 .stream().mapToLong(page -> page.keyCount() == null ? 0 : page.keyCount()).sum();
         String line = "  run " + runId(executionArn) + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
                 + ", state " + currentState(executionArn);
         String now = activity.get();
-        return line + (now.isEmpty() ? "" : " (" + now + ")");
+        return new String[] {line, now.isEmpty() ? "" : " (" + now + ")"};
     }
 
     /**
@@ -170,8 +178,9 @@ public final class RunWatcher {
                     "no report.json within " + timeout + " and moto no longer answers for the execution", List.copyOf(warnings));
         }
         boolean failed = report.get().path("counts").path("failed").asInt() > 0;
-        return new RunOutcome(executionArn, runId, failed ? "FAILED" : "SUCCEEDED", report, failed ? "TargetsFailed" : null,
-                failed ? "derived from report.json (moto lost the execution)" : null, List.copyOf(warnings));
+        return new RunOutcome(executionArn, runId, failed ? "FAILED" : "SUCCEEDED", report, readText(prefix + "report.md"),
+                failed ? "TargetsFailed" : null, failed ? "derived from report.json (moto lost the execution)" : null,
+                List.copyOf(warnings), null);
     }
 
     private String currentState(String executionArn) {
@@ -191,6 +200,14 @@ public final class RunWatcher {
             return "?";
         }
         return state;
+    }
+
+    private Optional<String> readText(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<JsonNode> read(String key) {

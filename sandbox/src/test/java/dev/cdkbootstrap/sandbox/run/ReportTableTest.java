@@ -3,10 +3,14 @@ package dev.cdkbootstrap.sandbox.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,14 +23,84 @@ class ReportTableTest {
                 {"status":"FAILED","counts":{"bootstrapped":0,"skipped":1,"failed":1,"planned":0},"targets":[
                  {"account":"111111111111","region":"eu-west-1","outcome":"FAILED","reasonCode":"TOOLKIT_NEEDS_OPERATOR","reason":"r1"},
                  {"account":"222222222222","region":"eu-west-1","outcome":"SKIPPED","reason":"r2"}]}""");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        ReportTable.print(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
 
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("OUTCOME").contains("CODE").contains("REASON"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("111111111111").contains("TOOLKIT_NEEDS_OPERATOR").endsWith("r1"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*222222222222 +eu-west-1 +SKIPPED +- +r2"));
+    }
+
+    @Test
+    void sixtyTargetsReadAsOneTotalTheRepeatedWarningAsOneLineAndTheStatusLineIsLastWithTheTime() {
+        List<String> warnings = new ArrayList<>();
+        ArrayNode targets = Json.tolerant().createArrayNode();
+        for (int i = 0; i < 60; i++) {
+            String account = String.valueOf(200000000000L + i);
+            warnings.add(account + "/eu-west-1: no execution policy given (set" + i / 3 + "/dev); using AdministratorAccess."
+                    + " Add execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+            ObjectNode target = targets.addObject().put("account", account).put("region", "eu-west-1");
+            if (i < 52) {
+                target.put("outcome", "BOOTSTRAPPED").put("reasonCode", "TOOLKIT_MISSING").put("reason", "created");
+            } else if (i < 58) {
+                target.put("outcome", "SKIPPED").put("reasonCode", "UP_TO_DATE").put("reason", "up to date");
+            } else {
+                target.put("outcome", "FAILED").put("reasonCode", "BUILD_FAILED").put("buildId", "p:" + i)
+                        .put("logsUrl", "https://eu-west-1.console.aws.amazon.com/build/p" + i)
+                        .put("reason", "build FAILED in phase BUILD (" + "x".repeat(200) + ") fix it");
+            }
+        }
+        ObjectNode report = Json.tolerant().createObjectNode().put("status", "FAILED");
+        report.set("targets", targets);
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), Optional.empty(),
+                "TargetsFailed", "2 target(s) failed", warnings, Duration.ofSeconds(88)));
+
+        assertThat(lines).filteredOn(l -> l.contains("BOOTSTRAPPED")).isEmpty();
+        assertThat(lines).filteredOn(l -> l.matches("  2000000000(58|59) +eu-west-1 +FAILED .*")).hasSize(2);
+        assertThat(lines).contains("  (not listed: 58 targets: 52 bootstrapped, 6 up to date; report.md lists every target)");
+        assertThat(lines).filteredOn(l -> l.contains("warning")).containsExactly("  warning (x60): no execution policy"
+                + " given (set…/dev); using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                + " cdk-app.yml — 60 targets, each in report.md");
+        assertThat(lines).filteredOn(l -> l.startsWith("  failed")).hasSize(1).first().asString()
+                .startsWith("  failed (x2): build FAILED in phase BUILD (xxx").endsWith(") fix it — 2 targets, each with its build log in report.md");
+        assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 1 min 28 s: 60 targets: 52 bootstrapped, 6 up to date, 2 failed");
+    }
+
+    @Test
+    void aFailedTargetHasItsWholeReasonAndWhereItsBuildLogIs() throws Exception {
+        String reason = "build FAILED in phase BUILD (needed because: toolkit stack CDKToolkit not found) " + "y".repeat(100);
+        JsonNode report = Json.tolerant().readTree("""
+                {"status":"FAILED","targets":[
+                 {"account":"111111111111","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_FAILED","reason":"%s",
+                  "buildId":"p:1","logsUrl":"file:///tmp/sandbox/logs/x/builds/p-1.log"},
+                 {"account":"222222222222","region":"eu-west-1","outcome":"FAILED","reasonCode":"ACCESS_DENIED","reason":"denied"},
+                 {"account":"333333333333","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"timed out","buildId":"p:3"}]}"""
+                .formatted(reason));
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
+
+        assertThat(lines).contains("  failed: 111111111111/eu-west-1: " + reason + " — build log: /tmp/sandbox/logs/x/builds/p-1.log",
+                "  failed: 222222222222/eu-west-1: denied — no build ran",
+                "  failed: 333333333333/eu-west-1: timed out — build p:3 (its log is in the project's log group)");
+        assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED: 3 targets: 3 failed");
+    }
+
+    @Test
+    void aRunWithoutAReportCountsACauseLineRepeatedForEveryTargetOnce() {
+        String line = "cdk-app.yml:4:32: error: policy file \"policy.json\" is not valid JSON";
+        String cause = String.join("\n", java.util.Collections.nCopies(55, line));
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.empty(), Optional.empty(),
+                "ConfigInvalid", cause, List.of(), Duration.ofSeconds(3)));
+
+        assertThat(lines).containsSubsequence("  error: ConfigInvalid", "    (x55) " + line);
+        assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 3 s: no report (the run ended before Summarize)");
+    }
+
+    private static List<String> printed(RunOutcome outcome) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportTable.print(outcome, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

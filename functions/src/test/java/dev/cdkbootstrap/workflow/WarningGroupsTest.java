@@ -1,0 +1,73 @@
+package dev.cdkbootstrap.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cdkbootstrap.workflow.WarningGroups.Group;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WarningGroupsTest {
+
+    @Test
+    void identicalMessagesAreOneGroupWithTheirCount() {
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            same.add("policy.json (line 1, column 1): a byte-order mark at the start; it is ignored");
+        }
+
+        List<Group> groups = WarningGroups.of(same);
+
+        assertThat(groups).singleElement().satisfies(g -> {
+            assertThat(g.count()).isEqualTo(55);
+            assertThat(g.targets()).isEmpty();
+            assertThat(g.line("warning", "each in report.md")).isEqualTo("warning (x55): policy.json (line 1, column 1):"
+                    + " a byte-order mark at the start; it is ignored — each in report.md");
+        });
+    }
+
+    @Test
+    void messagesAboutTargetsThatDifferOnlyInWhatNamesTheTargetAreOneGroup() {
+        List<String> perTarget = new ArrayList<>();
+        for (String place : List.of("pipeline", "set1/dev", "set2/prod")) {
+            String account = place.equals("pipeline") ? "111111111111" : place.equals("set1/dev") ? "222222222222" : "333333333333";
+            perTarget.add(account + "/eu-west-1: no execution policy given (" + place + "); using AdministratorAccess. Add"
+                    + " execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+        }
+
+        Group group = WarningGroups.of(perTarget).getFirst();
+
+        assertThat(WarningGroups.of(perTarget)).hasSize(1);
+        assertThat(group.targets()).containsExactly("111111111111/eu-west-1", "222222222222/eu-west-1", "333333333333/eu-west-1");
+        assertThat(group.messages()).isEqualTo(perTarget);
+        assertThat(group.line("warning", "each in report.md")).isEqualTo("warning (x3): no execution policy given (…);"
+                + " using AdministratorAccess. Add execution_policy_<account>_<region>.json beside cdk-app.yml"
+                + " — 3 targets, each in report.md");
+    }
+
+    @Test
+    void differentMessagesStayApartInTheOrderTheyFirstAppear() {
+        List<Group> groups = WarningGroups.of(List.of(
+                "111111111111/eu-west-1: no execution policy given (pipeline); using AdministratorAccess",
+                "cdk-app.yml (line 3, column 13): eu-wset-9 is no region the SDK knows",
+                "222222222222/eu-west-1: set1 gives no execution policy, so AdministratorAccess is added to the policies of dev",
+                "333333333333/eu-west-1: no execution policy given (set1/dev); using AdministratorAccess"));
+
+        assertThat(groups).extracting(Group::count).containsExactly(2, 1, 1);
+        assertThat(groups.get(1).line("warning", "x")).isEqualTo("warning: cdk-app.yml (line 3, column 13): eu-wset-9 is no"
+                + " region the SDK knows");
+    }
+
+    @Test
+    void aShortMessageIsNotGroupedWithOneThatDiffersInAFifthOfItsWords() {
+        assertThat(WarningGroups.of(List.of("region eu-west-9 unknown", "region eu-west-8 unknown"))).hasSize(2);
+        assertThat(WarningGroups.of(List.of("a b c d e f g h i j", "a b c X e f g Y i j", "a b c Z e f g W i j")))
+                .singleElement().extracting(Group::message).isEqualTo("a b c … e f g … i j");
+        assertThat(WarningGroups.of(List.of("a b c d e f g h i j", "a X c d e Y g Z i j"))).hasSize(2);
+    }
+
+    @Test
+    void noMessagesNoGroups() {
+        assertThat(WarningGroups.of(List.of())).isEmpty();
+    }
+}
