@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
+import dev.cdkbootstrap.support.InputTransformer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +97,7 @@ class EventsContractTest {
         JsonNode target = rule.path("Targets").get(0);
         assertThat(target.path("Arn").path("Ref").asText()).isEqualTo("BootstrapStateMachine");
 
+        assertThat(InputTransformer.unmatched(target.path("InputTransformer"), event)).as("paths the event leaves empty").isEmpty();
         String input = InputTransformer.apply(target.path("InputTransformer"), event);
 
         ExecutionInput execution = Json.strict().readValue(input, ExecutionInput.class);

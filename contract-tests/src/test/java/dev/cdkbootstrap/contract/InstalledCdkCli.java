@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.AslWalker;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,8 +109,8 @@ class StateMachineContractTest {
      */
     @Test
     void everyTaskButRecordResultCatchesEverything() {
-        Map<String, JsonNode> tasks = new LinkedHashMap<>();
-        collectTasks(definition.path("States"), tasks);
+        Map<String, JsonNode> tasks = new LinkedHashMap<>(AslWalker.states(definition));
+        tasks.values().removeIf(state -> !"Task".equals(state.path("Type").asText()));
         assertThat(tasks).containsKeys("LoadConfig", "PrepareTarget", "StartBootstrap", "CheckBootstrap",
                 "VerifyTarget", "RecordResult", "Summarize", "NotifyConfigInvalid", "NotifyRunFailed", "ReviewChanges",
                 "AwaitApproval");
@@ -173,17 +175,6 @@ class StateMachineContractTest {
         throw new AssertionError("no Catch for " + error + " in " + task);
     }
 
-    private static void collectTasks(JsonNode states, Map<String, JsonNode> tasks) {
-        states.properties().forEach(e -> {
-            if ("Task".equals(e.getValue().path("Type").asText())) {
-                tasks.put(e.getKey(), e.getValue());
-            }
-            if (e.getValue().has("ItemProcessor")) {
-                collectTasks(e.getValue().path("ItemProcessor").path("States"), tasks);
-            }
-        });
-    }
-
     @Test
     void configInvalidFailsTheExecutionWithTheErrorLinesAsCause() {
         JsonNode loadConfig = definition.path("States").path("LoadConfig");
@@ -241,22 +232,9 @@ class StateMachineContractTest {
 
     /** Every Task state calling lambda:invoke, by name, including those inside the Map. */
     private Map<String, JsonNode> lambdaTasks() {
-        Map<String, JsonNode> tasks = new LinkedHashMap<>();
-        collectLambdaTasks(definition.path("States"), tasks);
+        Map<String, JsonNode> tasks = new LinkedHashMap<>(AslWalker.states(definition));
+        tasks.values().removeIf(state -> !AslWalker.isLambdaInvoke(state));
         return tasks;
-    }
-
-    private static void collectLambdaTasks(JsonNode states, Map<String, JsonNode> tasks) {
-        states.properties().forEach(e -> {
-            JsonNode state = e.getValue();
-            if ("Task".equals(state.path("Type").asText())
-                    && state.path("Resource").asText().endsWith(":states:::lambda:invoke")) {
-                tasks.put(e.getKey(), state);
-            }
-            if (state.has("ItemProcessor")) {
-                collectLambdaTasks(state.path("ItemProcessor").path("States"), tasks);
-            }
-        });
     }
 
     private static JsonNode readJson(String text) {

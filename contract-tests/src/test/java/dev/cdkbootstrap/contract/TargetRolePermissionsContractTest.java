@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.contract;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;

@@ -1,7 +1,7 @@
 package dev.cdkbootstrap.sandbox.deploy;
 
 import dev.cdkbootstrap.config.Regions;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ public final class SamApplication {
 
     @SuppressWarnings("unchecked")
     public SamApplication(Path templateFile, String account, String region, Map<String, String> parameterOverrides) {
-        this.template = CfnYaml.load(templateFile);
+        this.template = CloudFormationYaml.load(templateFile);
         this.resources = (Map<String, Object>) template.getOrDefault("Resources", Map.of());
         this.account = account;
         this.region = region;

@@ -2,7 +2,7 @@ package dev.cdkbootstrap.sandbox.deploy;
 
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public final class TargetRoles {
 
     @SuppressWarnings("unchecked")
     public TargetRoles(Path roleTemplate, Map<String, String> parameterValues) {
-        this.template = CfnYaml.load(roleTemplate);
+        this.template = CloudFormationYaml.load(roleTemplate);
         this.parameters = new LinkedHashMap<>();
         ((Map<String, Object>) template.getOrDefault("Parameters", Map.of())).forEach((name, definition) -> {
             Object fallback = ((Map<String, Object>) definition).get("Default");

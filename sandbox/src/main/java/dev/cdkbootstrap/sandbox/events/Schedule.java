@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox.events;
 
+import dev.cdkbootstrap.support.InputTransformer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

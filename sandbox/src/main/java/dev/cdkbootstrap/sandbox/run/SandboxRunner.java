@@ -7,7 +7,7 @@ import dev.cdkbootstrap.sandbox.Sandbox;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
 import dev.cdkbootstrap.sandbox.events.EventRule;
-import dev.cdkbootstrap.sandbox.events.InputTransformer;
+import dev.cdkbootstrap.support.InputTransformer;
 import dev.cdkbootstrap.sandbox.events.Schedule;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import java.io.IOException;

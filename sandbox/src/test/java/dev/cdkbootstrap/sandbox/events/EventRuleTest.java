@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox.events;
 
+import dev.cdkbootstrap.support.InputTransformer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
