@@ -201,7 +201,7 @@ class StateMachineContractTest {
         assertThat(map.path("ResultPath").isNull()).isTrue();
         assertThat(map.path("ItemSelector")).isEqualTo(readJson("""
                 {"run": {"runId.$": "$.runId", "dryRun.$": "$.dryRun", "artifactBucket.$": "$.artifactBucket",
-                         "runPrefix.$": "$.runPrefix", "preview.$": "$.preview"},
+                         "runFolder.$": "$.runFolder", "preview.$": "$.preview"},
                  "item.$": "$$.Map.Item.Value"}"""));
         assertThat(map.path("Next").asText()).isEqualTo("AfterTargets");
         // Even when the Map itself fails, the run ends with a report naming every target and the Map's

@@ -83,7 +83,7 @@ class TargetPathContractTest {
         JsonNode writer = map.path("ResultWriter");
         assertThat(writer.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
         assertThat(writer.path("Parameters").path("Bucket.$").asText()).isEqualTo("$.artifactBucket");
-        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runPrefix");
+        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runFolder");
         JsonNode recordResult = map.path("ItemProcessor").path("States").path("RecordResult");
         assertThat(recordResult.path("End").asBoolean()).isTrue();
         assertThat(recordResult.has("OutputPath")).isFalse();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps one execution policy in a target account equal to its file (semantics.md, "Execution
+ * Keeps one execution policy in a target account equal to its file (docs/config.md, "Execution
  * policies"): created when absent; when the default version's document differs (compared as
  * normalized JSON), a new default version is added, deleting the oldest non-default version first
  * when IAM's five-version limit is reached.

@@ -168,7 +168,7 @@ class SummarizeStepTest {
         store.write(BUCKET, "runs/run-1/plan.json", Json.strict().writeValueAsBytes(
                 new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings)), "application/json");
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7, null,
+                run.runFolder(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 7, null,
                 false, null);
 
         step.run(warned);

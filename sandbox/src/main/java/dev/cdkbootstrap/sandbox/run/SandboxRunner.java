@@ -170,7 +170,7 @@ public final class SandboxRunner {
 
     private RunWatcher watcher() {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
-                deployment.runPrefix(), out,
+                deployment.runsRoot(), out,
                 () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
                 sandbox::executionLost, sandbox.limits().history(), approvals);
     }
