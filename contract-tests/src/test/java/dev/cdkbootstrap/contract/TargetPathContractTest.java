@@ -1,10 +1,9 @@
 package dev.cdkbootstrap.contract;
-
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
 package dev.cdkbootstrap.sandbox.codebuild;
-
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
-import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Options;
+import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

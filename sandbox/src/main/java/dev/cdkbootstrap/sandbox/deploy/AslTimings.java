@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.support.AslWalker;

@@ -1,8 +1,7 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import dev.cdkbootstrap.config.Regions;
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

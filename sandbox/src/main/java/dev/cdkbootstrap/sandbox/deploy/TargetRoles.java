@@ -1,9 +1,8 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

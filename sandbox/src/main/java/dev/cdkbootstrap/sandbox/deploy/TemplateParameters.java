@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.sandbox.limits;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;

@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.sandbox.toolkit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

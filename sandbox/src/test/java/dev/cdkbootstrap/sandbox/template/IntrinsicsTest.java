@@ -1,9 +1,8 @@
 package dev.cdkbootstrap.sandbox.template;
-
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
