@@ -45,12 +45,15 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         return accounts;
     }
 
-    /** Every account the config names: the pipeline account, the targets' and the ones they trust. */
+    /** Every account the config names: the pipeline account, the targets' and the ones they trust (for lookups too). */
     Set<String> namedAccounts() {
         Set<String> accounts = accounts();
         plan.ifPresent(p -> {
             accounts.add(p.pipeline().account());
-            p.targets().forEach(t -> accounts.addAll(t.trust()));
+            p.targets().forEach(t -> {
+                accounts.addAll(t.trust());
+                accounts.addAll(t.settings().trustForLookup());
+            });
         });
         return accounts;
     }
