@@ -2,8 +2,13 @@ package dev.cdkbootstrap.cli;
 
 import dev.cdkbootstrap.aws.ApprovalResponder;
 import dev.cdkbootstrap.aws.AwsClients;
+import dev.cdkbootstrap.commandline.ExitCodes;
+import dev.cdkbootstrap.commandline.HelpOption;
 import java.io.PrintStream;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -14,58 +19,54 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class ApprovalCommands {
     private ApprovalCommands() {}
 
-    static int approve(List<String> args, PrintStream out, PrintStream err) {
-        return answer(args, true, out, err);
+    @Command(name = "approve", sortOptions = false, description = "Let a run that waits for approval go on.")
+    static final class Approve extends Answer {
+        Approve(PrintStream out, PrintStream err) {
+            super(out, err, true);
+        }
     }
 
-    static int reject(List<String> args, PrintStream out, PrintStream err) {
-        return answer(args, false, out, err);
+    @Command(name = "reject", sortOptions = false, description = "Reject a run that waits for approval: it bootstraps"
+            + " nothing and fails.")
+    static final class Reject extends Answer {
+        Reject(PrintStream out, PrintStream err) {
+            super(out, err, false);
+        }
     }
 
-    private static int answer(List<String> args, boolean approve, PrintStream out, PrintStream err) {
-        String stack = null;
-        String runId = null;
-        String comment = null;
-        String endpoint = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--stack" -> stack = value(args, ++i, arg);
-                case "--comment" -> comment = value(args, ++i, arg);
-                case "--endpoint-url" -> endpoint = AwsEnvironment.endpoint(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("-") || runId != null) {
-                        throw new UsageException("unexpected argument " + arg);
-                    }
-                    runId = arg;
-                }
+    abstract static class Answer extends Streams {
+        private final boolean approve;
+        @Mixin HelpOption help;
+        @Mixin StackOptions a;
+        @Parameters(paramLabel = "RUN_ID", description = "The run that waits.")
+        String runId;
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Kept with the answer.")
+        String comment;
+
+        Answer(PrintStream out, PrintStream err, boolean approve) {
+            super(out, err);
+            this.approve = approve;
+        }
+
+        @Override
+        public Integer call() {
+            AwsClients clients = AwsEnvironment.clients(a.checked().endpoint());
+            String command = approve ? "approve" : "reject";
+            try {
+                String bucket = ApprovalResponder.configBucketOf(clients, a.stack());
+                String by = clients.sts().getCallerIdentity().arn();
+                var request = new ApprovalResponder(clients.s3(), clients.sfn()).answer(bucket, "runs/", runId, approve,
+                        by, comment);
+                out.println((approve ? "approved" : "rejected") + " run " + runId + " (" + request.needed()
+                        + " target(s) needed approval, " + request.mode() + ") as " + by);
+                return ExitCodes.OK;
+            } catch (IllegalStateException e) {
+                err.println("bootstrapctl " + command + ": " + e.getMessage());
+                return ExitCodes.INVALID;
+            } catch (SdkException e) {
+                err.println("bootstrapctl " + command + ": " + AwsEnvironment.message(e));
+                return ExitCodes.INVALID;
             }
         }
-        if (stack == null || runId == null) {
-            throw new UsageException("needs --stack NAME and a RUN_ID");
-        }
-        AwsClients clients = AwsEnvironment.clients(endpoint);
-        try {
-            String bucket = ApprovalResponder.configBucketOf(clients, stack);
-            String by = clients.sts().getCallerIdentity().arn();
-            var request = new ApprovalResponder(clients.s3(), clients.sfn()).answer(bucket, "runs/", runId, approve,
-                    by, comment);
-            out.println((approve ? "approved" : "rejected") + " run " + runId + " (" + request.needed()
-                    + " target(s) needed approval, " + request.mode() + ") as " + by);
-            return ExitCodes.OK;
-        } catch (IllegalStateException e) {
-            err.println("bootstrapctl " + (approve ? "approve" : "reject") + ": " + e.getMessage());
-            return ExitCodes.INVALID;
-        } catch (SdkException e) {
-            err.println("bootstrapctl " + (approve ? "approve" : "reject") + ": " + AwsEnvironment.message(e));
-            return ExitCodes.INVALID;
-        }
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

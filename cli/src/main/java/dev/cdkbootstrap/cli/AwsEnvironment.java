@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.cli;
 
 import dev.cdkbootstrap.aws.AwsClients;
+import dev.cdkbootstrap.commandline.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;

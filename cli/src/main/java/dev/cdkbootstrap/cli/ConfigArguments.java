@@ -1,58 +1,40 @@
 package dev.cdkbootstrap.cli;
 
-import java.nio.file.Files;
+import dev.cdkbootstrap.commandline.HelpOption;
+import dev.cdkbootstrap.commandline.PathArguments;
+import dev.cdkbootstrap.commandline.UsageException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code FILE [--policies-dir DIR] [--format json|text]}; {@code --opt value} or {@code --opt=value}. */
-record ConfigArguments(String file, Path policiesDir, String format) {
+/**
+ * The config file of validate, plan and upload: {@code FILE} or {@code --config FILE} (the sandbox's spelling),
+ * and {@code --policies-dir DIR}; with {@code -h/--help}. {@link #resolve} checks them (PathArguments).
+ */
+final class ConfigArguments {
+    @picocli.CommandLine.Mixin HelpOption help;
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The cdk-app.yml (or --config FILE).")
+    String file;
+    @Option(names = "--config", paramLabel = "FILE", description = "The cdk-app.yml (as FILE).")
+    String config;
+    @Option(names = "--policies-dir", paramLabel = "DIR", description = "Where its policy files are (default: beside FILE).")
+    String policiesDir;
 
-    static ConfigArguments parse(List<String> args, boolean formatAllowed) {
-        String file = null;
-        String policiesDir = null;
-        String format = "json";
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (option.equals("--policies-dir") || (formatAllowed && option.equals("--format"))) {
-                String value;
-                if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new UsageException(option + " needs a value");
-                }
-                if (option.equals("--format")) {
-                    format = value;
-                } else {
-                    policiesDir = value;
-                }
-            } else if (arg.startsWith("-") && !arg.equals("-")) {
-                throw new UsageException("unknown option " + arg);
-            } else if (file == null) {
-                file = arg;
-            } else {
-                throw new UsageException("only one FILE, got \"" + file + "\" and \"" + arg + "\"");
-            }
-        }
-        if (file == null) {
-            throw new UsageException("FILE is required");
-        }
-        if (!Set.of("json", "text").contains(format)) {
-            throw new UsageException("--format must be json or text, got \"" + format + "\"");
-        }
-        return of(file, policiesDir, format);
-    }
+    /** FILE and where its policy files are. */
+    record Local(String file, Path policiesDir) {}
 
-    /** FILE with its policy files in {@code policiesDir} (null: beside FILE); a missing folder is a usage error. */
-    static ConfigArguments of(String file, String policiesDir, String format) {
-        Path dir = policiesDir != null ? Path.of(policiesDir)
-                : Path.of(file).toAbsolutePath().getParent();
-        if (policiesDir != null && !Files.isDirectory(dir)) {
-            throw new UsageException("--policies-dir " + policiesDir + " is not a directory");
+    /** @throws UsageException when no file or two are given, a file is missing or a folder is a file */
+    Local resolve() {
+        if (file != null && config != null && !file.equals(config)) {
+            throw new UsageException("FILE " + file + " and --config " + config + " name two configs; give one");
         }
-        return new ConfigArguments(file, dir, format);
+        String name = file != null ? file : config;
+        if (name == null) {
+            throw new UsageException("needs FILE (or --config FILE)");
+        }
+        PathArguments.requireFile(null, Path.of(name));
+        Path dir = policiesDir == null ? Path.of(name).toAbsolutePath().getParent()
+                : PathArguments.requireDirectory("--policies-dir", Path.of(policiesDir));
+        return new Local(name, dir);
     }
 }

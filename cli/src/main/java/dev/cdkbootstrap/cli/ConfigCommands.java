@@ -1,5 +1,7 @@
 package dev.cdkbootstrap.cli;
 
+import dev.cdkbootstrap.commandline.ExitCodes;
+import dev.cdkbootstrap.commandline.UsageException;
 import dev.cdkbootstrap.config.ConfigError;
 import dev.cdkbootstrap.config.ConfigLimits;
 import dev.cdkbootstrap.config.ConfigValidationException;
@@ -16,20 +18,63 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code validate} and {@code plan}: the config engine on a local file. */
 final class ConfigCommands {
 
     private ConfigCommands() {}
 
-    static int validate(List<String> args, PrintStream out, PrintStream err) {
-        ConfigArguments a = ConfigArguments.parse(args, false);
-        PlannedConfig planned = planOrReport(a, err);
-        if (planned == null) {
-            return ExitCodes.INVALID;
+    @Command(name = "validate", sortOptions = false, description = "Check a cdk-app.yml; exit 0 when valid, 1 with one"
+            + " FILE:LINE:COL: error line per error.")
+    static final class Validate extends Streams {
+        @Mixin ConfigArguments file;
+
+        Validate(PrintStream out, PrintStream err) {
+            super(out, err);
         }
-        printValid(a.file(), planned, out, err);
-        return ExitCodes.OK;
+
+        @Override
+        public Integer call() {
+            ConfigArguments.Local a = file.resolve();
+            PlannedConfig planned = planOrReport(a, err);
+            if (planned == null) {
+                return ExitCodes.INVALID;
+            }
+            printValid(a.file(), planned, out, err);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "plan", sortOptions = false, description = "Print the bootstrap plan (default json); invalid input"
+            + " behaves like validate.")
+    static final class PlanCommand extends Streams {
+        @Mixin ConfigArguments file;
+        @Option(names = "--format", paramLabel = "json|text", description = "json (default) or text: a table.")
+        String format = "json";
+
+        PlanCommand(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            if (!Set.of("json", "text").contains(format)) {
+                throw new UsageException("--format must be json or text, got \"" + format + "\"");
+            }
+            ConfigArguments.Local a = file.resolve();
+            PlannedConfig planned = planOrReport(a, err);
+            if (planned == null) {
+                return ExitCodes.INVALID;
+            }
+            Plan plan = planned.plan();
+            out.print(format.equals("text") ? TextPlan.render(a.file(), plan) : PlanJson.write(plan));
+            out.flush();
+            return ExitCodes.OK;
+        }
     }
 
     /** {@code FILE: OK, N targets} on {@code out}, each warning of the plan on {@code err} (validate, upload). */
@@ -39,23 +84,11 @@ final class ConfigCommands {
         planned.plan().warnings().forEach(w -> err.println(file + ": warning: " + w));
     }
 
-    static int plan(List<String> args, PrintStream out, PrintStream err) {
-        ConfigArguments a = ConfigArguments.parse(args, true);
-        PlannedConfig planned = planOrReport(a, err);
-        if (planned == null) {
-            return ExitCodes.INVALID;
-        }
-        Plan plan = planned.plan();
-        out.print(a.format().equals("text") ? TextPlan.render(a.file(), plan) : PlanJson.write(plan));
-        out.flush();
-        return ExitCodes.OK;
-    }
-
     /** A local config file as read and the plan made from exactly those bytes. */
     record LocalPlan(byte[] content, PlannedConfig planned) {}
 
     /** The plan, or {@code null} after printing one line per error on {@code err}. */
-    private static PlannedConfig planOrReport(ConfigArguments a, PrintStream err) {
+    private static PlannedConfig planOrReport(ConfigArguments.Local a, PrintStream err) {
         LocalPlan local = readAndPlan(a, err);
         return local == null ? null : local.planned();
     }
@@ -64,7 +97,7 @@ final class ConfigCommands {
      * The file's bytes and their plan (policy files from {@code a.policiesDir()}), or {@code null} after
      * printing one {@code file:line:col: error: ...} line per error on {@code err}.
      */
-    static LocalPlan readAndPlan(ConfigArguments a, PrintStream err) {
+    static LocalPlan readAndPlan(ConfigArguments.Local a, PrintStream err) {
         try {
             byte[] content = read(a.file(), Path.of(a.file()));
             return new LocalPlan(content, ConfigPlanner.plan(a.file(), content, new DirectoryPolicyFiles(a.policiesDir())));

@@ -3,6 +3,10 @@ package dev.cdkbootstrap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.cli.stack.DeployedConfig;
+import dev.cdkbootstrap.commandline.CommandLines;
+import dev.cdkbootstrap.commandline.ExitCodes;
+import dev.cdkbootstrap.commandline.HelpOption;
+import dev.cdkbootstrap.commandline.UsageException;
 import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
@@ -15,6 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -30,13 +38,33 @@ final class RunCommands {
     private RunCommands() {}
 
     /** {@code run --stack NAME [--dry-run] [--accounts A,B] [--wait]}: starts a run by hand (trigger manual). */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        StackArguments a = StackArguments.parse(args, Set.of("--dry-run", "--wait"), Set.of("--accounts"), "", 0, 0);
-        List<String> accounts = a.value("--accounts") == null ? List.of() : accounts(a.value("--accounts"));
-        return guarded("run", err, () -> {
+    @Command(name = "run", sortOptions = false, description = "Start a run of the deployed config by hand; print its id,"
+            + " or with --wait follow it to its report table.")
+    static final class Run extends Streams {
+        @Mixin HelpOption help;
+        @Mixin StackOptions a;
+        @Option(names = "--dry-run", description = "Plan and prepare every target, start no build.")
+        boolean dryRun;
+        @Option(names = "--accounts", paramLabel = "A,B", description = "Only these accounts' targets (each checked"
+                + " against the deployed config first).")
+        String accountList;
+        @Option(names = "--wait", description = "Follow the run to its report table.")
+        boolean waitForIt;
+
+        Run(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            List<String> accounts = accountList == null ? List.of() : accounts(accountList);
+            return guarded("run", err, () -> start(a.checked(), accounts));
+        }
+
+        private int start(StackOptions a, List<String> accounts) throws InterruptedException {
             StackContext stack = StackContext.open(a);
             ObjectNode input = Json.tolerant().createObjectNode().put("trigger", "manual");
-            if (a.flag("--dry-run")) {
+            if (dryRun) {
                 input.put("dryRun", true);
             }
             if (!accounts.isEmpty()) {
@@ -58,20 +86,34 @@ final class RunCommands {
             String executionArn = stack.runs().start(input.toString());
             String runId = RunWatcher.runId(executionArn);
             out.println("started run " + runId + " of stack " + a.stack() + " with input " + input);
-            if (!a.flag("--wait")) {
+            if (!waitForIt) {
                 out.println(stack.followHint(runId));
                 return ExitCodes.OK;
             }
             return stack.follow(executionArn, out);
-        });
+        }
     }
 
     /** {@code status --stack NAME [RUN_ID]}: the run's progress while it runs, its report table once it ended. */
-    static int status(List<String> args, PrintStream out, PrintStream err) {
-        StackArguments a = StackArguments.parse(args, Set.of(), Set.of(), "RUN_ID", 0, 1);
-        return guarded("status", err, () -> {
-            StackContext stack = StackContext.open(a);
-            String runId = a.first() != null ? a.first() : stack.runs().latest().map(RunWatcher::runId).orElseThrow(() ->
+    @Command(name = "status", sortOptions = false, description = "A run (default: the latest): its progress while it"
+            + " runs, its report table once it ended.")
+    static final class Status extends Streams {
+        @Mixin HelpOption help;
+        @Mixin StackOptions a;
+        @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "The run (default: the latest).")
+        String runIdGiven;
+
+        Status(PrintStream out, PrintStream err) {
+            super(out, err);
+        }
+
+        @Override
+        public Integer call() {
+            return guarded("status", err, () -> show(StackContext.open(a.checked())));
+        }
+
+        private int show(StackContext stack) throws InterruptedException {
+            String runId = runIdGiven != null ? runIdGiven : stack.runs().latest().map(RunWatcher::runId).orElseThrow(() ->
                     new IllegalStateException("stack " + a.stack() + " has no run yet"));
             DescribeExecutionResponse execution = existing(stack, runId);
             if (execution.status() != ExecutionStatus.RUNNING) {
@@ -82,19 +124,32 @@ final class RunCommands {
             stack.approvalNotice(out).accept(runId);
             out.println(stack.followHint(runId));
             return ExitCodes.OK;
-        });
+        }
     }
 
     /** {@code report --stack NAME RUN_ID [--format json|md]}: the run's report.json (default) or report.md. */
-    static int report(List<String> args, PrintStream out, PrintStream err) {
-        StackArguments a = StackArguments.parse(args, Set.of(), Set.of("--format"), "RUN_ID", 1, 1);
-        String format = a.value("--format") == null ? "json" : a.value("--format");
-        if (!Set.of("json", "md").contains(format)) {
-            throw new UsageException("--format must be json or md, got \"" + format + "\"");
+    @Command(name = "report", sortOptions = false, description = "Print the run's report.json (default) or report.md.")
+    static final class Report extends Streams {
+        @Mixin HelpOption help;
+        @Mixin StackOptions a;
+        @Parameters(paramLabel = "RUN_ID", description = "The run.")
+        String runId;
+        @Option(names = "--format", paramLabel = "json|md", description = "json (default) or md.")
+        String format = "json";
+
+        Report(PrintStream out, PrintStream err) {
+            super(out, err);
         }
-        String runId = a.first();
-        return guarded("report", err, () -> {
-            StackContext stack = StackContext.open(a);
+
+        @Override
+        public Integer call() {
+            if (!Set.of("json", "md").contains(format)) {
+                throw new UsageException("--format must be json or md, got \"" + format + "\"");
+            }
+            return guarded("report", err, () -> print(StackContext.open(a.checked())));
+        }
+
+        private int print(StackContext stack) throws IOException {
             Optional<byte[]> json = stack.runs().artifact(runId, "report.json");
             if (json.isEmpty()) {
                 DescribeExecutionResponse execution = existing(stack, runId);
@@ -113,7 +168,7 @@ final class RunCommands {
             out.flush();
             JsonNode report = Json.tolerant().readTree(json.get());
             return report.path("counts").path("failed").asInt() == 0 ? ExitCodes.OK : ExitCodes.INVALID;
-        });
+        }
     }
 
     /** The comma-separated 12-digit accounts of --accounts, each once. */
@@ -132,12 +187,13 @@ final class RunCommands {
     }
 
     /** An account no target of the deployed config is in would plan nothing: refuse it before starting. */
-    private static void checkAccounts(List<String> accounts, DeployedConfig deployed) {
+    static void checkAccounts(List<String> accounts, DeployedConfig deployed) {
         Set<String> known = new TreeSet<>(deployed.planned().plan().targets().stream().map(Target::account).toList());
         List<String> unknown = accounts.stream().filter(account -> !known.contains(account)).toList();
         if (!unknown.isEmpty()) {
+            String hint = unknown.size() == 1 ? CommandLines.didYouMean(unknown.get(0), known) : "";
             throw new UsageException("--accounts " + String.join(",", unknown) + (unknown.size() == 1 ? " is" : " are")
-                    + " not the account of any target of the deployed config " + deployed.file() + " (version "
+                    + " not the account of any target of the deployed config " + deployed.file() + hint + " (version "
                     + deployed.versionId() + "; its target accounts: " + String.join(",", known) + "); nothing started");
         }
     }

@@ -3,6 +3,7 @@ package dev.cdkbootstrap.cli;
 import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.cli.stack.DeployedStack;
 import dev.cdkbootstrap.cli.stack.StackRuns;
+import dev.cdkbootstrap.commandline.ExitCodes;
 import dev.cdkbootstrap.sandbox.run.ReportTable;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.RunWatcher;
@@ -15,8 +16,8 @@ import java.util.function.Consumer;
 record StackContext(AwsClients clients, DeployedStack stack, StackRuns runs) {
 
     /** @throws IllegalStateException naming the stack when its outputs cannot be read */
-    static StackContext open(StackArguments a) {
-        AwsClients clients = AwsEnvironment.clients(a.endpointUrl());
+    static StackContext open(StackOptions a) {
+        AwsClients clients = AwsEnvironment.clients(a.endpoint());
         DeployedStack stack = DeployedStack.resolve(clients, a.stack());
         return new StackContext(clients, stack, new StackRuns(clients.sfn(), clients.s3(), stack));
     }

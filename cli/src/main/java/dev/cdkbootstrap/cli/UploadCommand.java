@@ -2,32 +2,44 @@ package dev.cdkbootstrap.cli;
 
 import dev.cdkbootstrap.cli.ConfigCommands.LocalPlan;
 import dev.cdkbootstrap.cli.stack.ConfigPublisher;
+import dev.cdkbootstrap.commandline.ExitCodes;
 import dev.cdkbootstrap.sandbox.run.RunWatcher;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * {@code bootstrapctl upload FILE --stack NAME [--policies-dir DIR] [--wait] [--endpoint-url URL]}: validates
+ * {@code bootstrapctl upload [--config] FILE --stack NAME [--policies-dir DIR] [--wait] [--endpoint-url URL]}: validates
  * FILE exactly as {@code validate} does (nothing is uploaded, and AWS is not called, when it is invalid),
  * uploads every file its plan names (the validated text, beside the config key), then FILE to the stack's
  * ConfigKey, which starts a run; prints that run's id once it has started, and with {@code --wait}
  * follows it to its report. Exit 0 uploaded (with --wait: and no target failed), 1 invalid FILE, an AWS
- * failure or (with --wait) a failed target or no run started, 2 usage error.
+ * failure or (with --wait) a failed target or no run started, 2 usage error (a missing FILE too).
  */
-final class UploadCommand {
+@Command(name = "upload", sortOptions = false, description = "Validate FILE, upload the files its plan names, then FILE"
+        + " (this starts a run); print the run id; --wait follows it to its report table.")
+final class UploadCommand extends Streams {
     /** EventBridge delivers an upload's event within seconds; after this the command stops looking. */
     private static final Duration RUN_START_WAIT = Duration.ofSeconds(30);
 
-    private UploadCommand() {}
+    @Mixin ConfigArguments files;
+    @Mixin StackOptions a;
+    @Option(names = "--wait", description = "Follow the run to its report table.")
+    boolean waitForIt;
 
-    static int upload(List<String> args, PrintStream out, PrintStream err) {
-        StackArguments a = StackArguments.parse(args, Set.of("--wait"), Set.of("--policies-dir"), "FILE", 1, 1);
-        ConfigArguments file = ConfigArguments.of(a.first(), a.value("--policies-dir"), "json");
+    UploadCommand(PrintStream out, PrintStream err) {
+        super(out, err);
+    }
+
+    @Override
+    public Integer call() {
+        ConfigArguments.Local file = files.resolve();
+        a.checked();
         LocalPlan local = ConfigCommands.readAndPlan(file, err);
         if (local == null) {
             err.println("bootstrapctl upload: " + file.file() + " is invalid; nothing was uploaded");
@@ -49,11 +61,11 @@ final class UploadCommand {
                 err.println("bootstrapctl upload: no run of version " + config.versionId() + " started within "
                         + RUN_START_WAIT.toSeconds() + " s; 'bootstrapctl status --stack " + a.stack() + "' shows the"
                         + " latest run (an upload that could not start one lands in the UndeliveredEventsQueueUrl queue)");
-                return a.flag("--wait") ? ExitCodes.INVALID : ExitCodes.OK;
+                return waitForIt ? ExitCodes.INVALID : ExitCodes.OK;
             }
             String runId = RunWatcher.runId(run.get());
             out.println("run " + runId + " started");
-            if (!a.flag("--wait")) {
+            if (!waitForIt) {
                 out.println(stack.followHint(runId));
                 return ExitCodes.OK;
             }

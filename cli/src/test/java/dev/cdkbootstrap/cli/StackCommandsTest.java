@@ -16,7 +16,8 @@ class StackCommandsTest {
     Path dir;
 
     @Test
-    void usageErrorsExitTwoNamingTheMistakeBeforeAnyAwsCall() {
+    void usageErrorsExitTwoNamingTheMistakeBeforeAnyAwsCall() throws IOException {
+        Path file = Files.writeString(dir.resolve("a.yml"), "cdk_app_config: {}\n");
         List<Ctl.Result> results = List.of(
                 Ctl.inProcess("run"),
                 Ctl.inProcess("run", "--stack"),
@@ -30,30 +31,30 @@ class StackCommandsTest {
                 Ctl.inProcess("report", "--stack", "s"),
                 Ctl.inProcess("report", "--stack", "s", "run-1", "--format", "html"),
                 Ctl.inProcess("upload", "--stack", "s"),
-                Ctl.inProcess("upload", "a.yml", "--stack", "s", "--policies-dir", dir.resolve("absent").toString()),
+                Ctl.inProcess("upload", file.toString(), "--stack", "s", "--policies-dir", dir.resolve("absent").toString()),
                 Ctl.inProcess("status", "--stack", "s", "--endpoint-url", "localhost:4566"),
                 Ctl.inProcess("upload", "a.yml"));
         assertThat(results).allSatisfy(r -> {
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.out()).isEmpty();
-            assertThat(r.err()).contains("usage: bootstrapctl <command>", "run --stack NAME [--dry-run] [--accounts A,B] [--wait]");
+            assertThat(r.err()).contains("Usage: bootstrapctl ", "--stack=NAME", "See 'bootstrapctl ");
         });
         assertThat(results).extracting(r -> r.err().lines().findFirst().orElse("")).containsExactly(
-                "bootstrapctl run: needs --stack NAME (the orchestrator's CloudFormation stack)",
-                "bootstrapctl run: --stack needs a value",
+                "bootstrapctl run: needs --stack NAME",
+                "bootstrapctl run: --stack needs a value (NAME)",
                 "bootstrapctl run: --accounts wants 12-digit account ids separated by commas, got \"12345\"",
                 "bootstrapctl run: --accounts wants 12-digit account ids separated by commas, got \"111111111111,\"",
-                "bootstrapctl run: unexpected argument extra",
+                "bootstrapctl run: unexpected argument \"extra\"",
                 "bootstrapctl run: --wait is given twice",
-                "bootstrapctl run: --wait takes no value",
-                "bootstrapctl status: only one RUN_ID, got run-1 run-2",
-                "bootstrapctl status: unknown option --format",
+                "bootstrapctl run: Invalid value for option '--wait': 'yes' is not a boolean",
+                "bootstrapctl status: unexpected argument \"run-2\"",
+                "bootstrapctl status: unknown option \"--format\"",
                 "bootstrapctl report: needs RUN_ID",
                 "bootstrapctl report: --format must be json or md, got \"html\"",
-                "bootstrapctl upload: needs FILE",
-                "bootstrapctl upload: --policies-dir " + dir.resolve("absent") + " is not a directory",
+                "bootstrapctl upload: needs FILE (or --config FILE)",
+                "bootstrapctl upload: --policies-dir " + dir.resolve("absent") + ": no such directory",
                 "bootstrapctl status: --endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, not 'localhost:4566'",
-                "bootstrapctl upload: needs --stack NAME (the orchestrator's CloudFormation stack)");
+                "bootstrapctl upload: needs --stack NAME");
     }
 
     @Test
@@ -70,11 +71,26 @@ class StackCommandsTest {
     }
 
     @Test
-    void aMissingFileIsAnErrorLineAndExitOneAsInValidate() {
+    void aMissingFileIsAUsageErrorAsInValidate() {
         String file = dir.resolve("nope.yml").toString();
         Ctl.Result r = Ctl.inProcess("upload", file, "--stack", "s");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith(file + ":1:1: error: $: no such file\n");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("bootstrapctl upload: " + file + ": no such file\n");
+    }
+
+    @Test
+    void anAccountNoTargetOfTheDeployedConfigHasIsRefusedWithDidYouMean() {
+        byte[] config = ("cdk_app_config:\n  pipeline: {account: \"111111111111\", region: eu-west-1}\n  deployments:\n"
+                + "    - set_name: a\n      stages: [{stage_name: dev, account: \"222222222222\"}]\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var deployed = new dev.cdkbootstrap.cli.stack.DeployedConfig("s3://b/cdk-app.yml", "v1",
+                dev.cdkbootstrap.plan.ConfigPlanner.plan("cdk-app.yml", config, relative -> java.util.Optional.empty()));
+        RunCommands.checkAccounts(List.of("222222222222"), deployed);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunCommands.checkAccounts(List.of("222222222223"), deployed))
+                .isInstanceOf(dev.cdkbootstrap.commandline.UsageException.class)
+                .hasMessage("--accounts 222222222223 is not the account of any target of the deployed config"
+                        + " s3://b/cdk-app.yml; did you mean \"222222222222\"? (version v1; its target accounts:"
+                        + " 111111111111,222222222222); nothing started");
     }
 
     @Test
@@ -86,7 +102,14 @@ class StackCommandsTest {
     @Test
     void helpListsTheDeployedStackCommandsAndWhatTheyShare() {
         Ctl.Result r = Ctl.inProcess("help");
-        assertThat(r.out()).contains("upload FILE --stack NAME [--policies-dir DIR] [--wait]", "status --stack NAME [RUN_ID]",
-                "report --stack NAME RUN_ID [--format json|md]", "--endpoint-url URL or AWS_ENDPOINT_URL");
+        assertThat(r.out()).contains("  upload ", "  status ", "  report ", "--endpoint-url URL or").contains("AWS_ENDPOINT_URL");
+        for (String command : List.of("upload", "run", "status", "report", "approve", "reject")) {
+            Ctl.Result help = Ctl.inProcess("help", command);
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("--stack=NAME", "--endpoint-url=URL", "AWS_ENDPOINT_URL");
+            assertThat(Ctl.inProcess(command, "--help").out()).as(command).isEqualTo(help.out());
+        }
+        assertThat(Ctl.inProcess("status", "--help").out()).startsWith("Usage: bootstrapctl status [-h] [--endpoint-url=URL]"
+                + " --stack=NAME [RUN_ID]");
     }
 }

@@ -86,12 +86,12 @@ final class BootstrapReader {
         } else if (path.contains("\\")) {
             problem = "use / as the separator, not \\";
         } else if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") || path.startsWith("~")) {
-            problem = "must be relative to the folder that holds cdk-app.yml, not absolute";
+            problem = "must be relative to the folder that holds " + errors.file() + ", not absolute";
         }
         List<String> segments = new ArrayList<>();
         for (String segment : path.split("/")) {
             if (segment.equals("..")) {
-                problem = problem != null ? problem : "must not climb out of the folder that holds cdk-app.yml (..)";
+                problem = problem != null ? problem : "must not climb out of the folder that holds " + errors.file() + " (..)";
             } else if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
             }

@@ -63,7 +63,8 @@ final class Scalars {
      * taken as written (we read the raw text, nothing is lost). Otherwise the message says what is
      * wrong: the digit count, and "quote it" only where quoting is the fix, i.e. a leading 0 that YAML
      * tools read as a number (or octal) and drop; an unquoted number shorter than 12 digits also says
-     * how to write it if the lost digits were leading zeros (a tool wrote the number without them).
+     * how to write it if the lost digits were leading zeros (a tool wrote the number without them), unless it
+     * starts with 0 itself. A longer one (13 digits) is only told its digit count: no quoting makes it an id.
      */
     static Located<String> account(Fields fields, String key, ErrorCollector errors) {
         Node node = fields.required(key, errors);
@@ -89,13 +90,15 @@ final class Scalars {
         if (raw.length() == 12) {
             errors.add(place, "account " + shown + " is an unquoted number starting with 0: YAML tools read it as a "
                     + "number and drop the 0 (or read it as octal); quote it (\"" + shown + "\")");
-        } else if (plain && raw.length() < 12) {
-            errors.add(place, "account " + shown + " has " + raw.length() + " digits; an account id has exactly 12"
-                    + " (if it starts with 0, write it in full and quoted: \"" + "0".repeat(12 - raw.length()) + shown + "\")");
+        } else if (plain && raw.length() < 12 && raw.charAt(0) != '0') {
+            // a tool that wrote the id as a number dropped its leading zeros; one that starts with 0 lost none
+            errors.add(place, "account " + shown + " has " + Plural.of(raw.length(), "digit") + "; an account id has"
+                    + " exactly 12 (if it starts with 0, write it in full and quoted: \"" + "0".repeat(12 - raw.length())
+                    + shown + "\")");
         } else {
             String quote = plain ? "" : "\"";
-            errors.add(place, "account " + quote + shown + quote + " has " + raw.length()
-                    + " digits; an account id has exactly 12");
+            errors.add(place, "account " + quote + shown + quote + " has " + Plural.of(raw.length(), "digit")
+                    + "; an account id has exactly 12");
         }
         return null;
     }

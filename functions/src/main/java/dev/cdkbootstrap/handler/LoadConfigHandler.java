@@ -2,8 +2,8 @@ package dev.cdkbootstrap.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.workflow.LoadConfigStep;
-import dev.cdkbootstrap.workflow.model.LoadConfigInput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.slf4j.Logger;
@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task LoadConfig. Input {@code {"execution": ExecutionInput, "runId"}}; output the {@code RunContext}.
- * Fails with {@code ConfigInvalid} listing every error of an invalid cdk-app.yml.
+ * Fails with {@code ConfigInvalid} listing every error of an invalid cdk-app.yml, and with {@code InputRejected}
+ * for an execution input the rules refuse (an unknown field or a wrong type too).
  */
 public final class LoadConfigHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LoadConfigHandler.class);
@@ -28,8 +29,9 @@ public final class LoadConfigHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        JsonStreams.handle(input, output, context, LoadConfigInput.class, in -> {
-            var result = step.run(in);
+        // read as a tree: the execution input is the starter's, refused by name (InputRejected), not by Jackson
+        JsonStreams.handle(input, output, context, JsonNode.class, payload -> {
+            var result = step.run(LoadConfigStep.input(payload));
             LOG.info("planned run {}: {} target(s), {} warning(s)", result.runId(), result.counts().planned(), result.warnings().size());
             return result;
         });

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Policy files from a local folder (the folder of cdk-app.yml, or {@code --policies-dir}). The
  * planner has already rejected absolute and climbing paths; this also refuses a symbolic link that
- * leads out of the folder, and files too large to be a policy.
+ * leads out of the folder, and files too large to be a policy ({@link PolicyFileException}); a file that
+ * cannot be read at all is an {@link UncheckedIOException}.
  */
 public final class DirectoryPolicyFiles implements PolicyFiles {
     /** Far above IAM's limit; a larger file is not read into memory at all. */
@@ -32,14 +33,14 @@ public final class DirectoryPolicyFiles implements PolicyFiles {
         }
         try {
             if (!file.toRealPath().startsWith(folder.toRealPath(LinkOption.NOFOLLOW_LINKS).toRealPath())) {
-                throw new UncheckedIOException(new IOException("it links outside " + folder));
+                throw new PolicyFileException(relativePath, "links outside " + folder);
             }
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new UncheckedIOException(new IOException("larger than " + MAX_FILE_BYTES + " bytes"));
+                throw new PolicyFileException(relativePath, "is larger than " + MAX_FILE_BYTES + " bytes");
             }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(new IOException("it is not valid UTF-8"));
+            throw new PolicyFileException(relativePath, "is not valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

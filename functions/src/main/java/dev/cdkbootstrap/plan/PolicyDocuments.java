@@ -10,11 +10,16 @@ import java.util.Set;
 /** Checks that a policy file is an IAM policy document IAM will plausibly accept. */
 final class PolicyDocuments {
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
+    /** U+FEFF, which some editors write first in a UTF-8 file; IAM and JSON parsers refuse it. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private PolicyDocuments() {}
 
     /** Why {@code text} is not a valid IAM policy document, or empty when it is. */
     static Optional<String> problem(String text) {
+        if (text.startsWith(BYTE_ORDER_MARK)) { // Jackson would call it an unexpected character (code 65279)
+            return Optional.of("starts with a UTF-8 byte-order mark; save it without one");
+        }
         JsonNode doc;
         try {
             doc = Json.strict().readTree(text);

@@ -10,8 +10,8 @@ import java.util.Optional;
  * default name {@code execution_policy_<ACCOUNT>_<REGION>.json} of every target without an explicit
  * policy: an adapter over a remote store with many targets should list the folder once and answer
  * from that listing. A file that exists but cannot be used (too large, not UTF-8, outside the
- * folder) is an {@link java.io.UncheckedIOException} whose cause says why: the planner reports it
- * as a config error where the path is named.
+ * folder) is a {@link PolicyFileException} saying why, one that cannot be read an
+ * {@link java.io.UncheckedIOException}: the planner reports either as a config error where the path is named.
  */
 public interface PolicyFiles {
 

@@ -52,7 +52,7 @@ final class PolicyResolver {
             }
             if (text.isEmpty()) {
                 errors.add(file.place(), "policy file \"" + Nodes.abbreviate(file.value())
-                        + "\" not found in the folder that holds cdk-app.yml");
+                        + "\" not found in the folder that holds " + errors.file());
                 return null;
             }
             return fromFile(c, file.value(), text.get(), ExecutionPolicy.Origin.FILE, file, "");
@@ -78,6 +78,9 @@ final class PolicyResolver {
     private Optional<String> read(String path, Located<String> at) {
         try {
             return files.read(path);
+        } catch (PolicyFileException e) {
+            errors.add(at.place(), "policy file \"" + Nodes.abbreviate(path) + "\" " + e.problem());
+            return null;
         } catch (UncheckedIOException | SecurityException e) {
             errors.add(at.place(), "cannot read policy file \"" + Nodes.abbreviate(path) + "\": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));

@@ -85,7 +85,7 @@ final class SettingsMerger {
             } else if (!value.value().equals(result.value().value())) {
                 errors.add(value.place(), "target " + c.key() + " gets " + key + " " + shown(value.value()) + " here ("
                         + c.source() + ") but " + shown(result.value().value()) + " from " + firstGiver.source() + " at "
-                        + result.value().place().describe(errors.file()) + "; one target has one " + key);
+                        + result.value().place().describe(errors.file()) + "; one target has one value of " + key);
                 result = new Agreed<>(result.value(), true);
                 break;
             }

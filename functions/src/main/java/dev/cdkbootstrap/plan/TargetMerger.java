@@ -116,7 +116,7 @@ final class TargetMerger {
             if (!Objects.equals(value, firstValue)) {
                 errors.add(placeOf(c, field), "target " + c.key() + " gets " + key + " " + shown(c, field, fallback)
                         + " here (" + c.source() + ") but " + shown(first, field, fallback) + " from " + first.source() + " at "
-                        + placeOf(first, field).describe(errors.file()) + "; one target has one " + key);
+                        + placeOf(first, field).describe(errors.file()) + "; one target has one value of " + key);
                 return null;
             }
         }

@@ -65,12 +65,14 @@ final class Templates {
         Optional<String> text;
         try {
             text = files.read(path);
+        } catch (PolicyFileException e) {
+            return new Outcome(null, shown + " " + e.problem());
         } catch (UncheckedIOException | SecurityException e) {
             return new Outcome(null, "cannot read " + shown + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
         if (text.isEmpty()) {
-            return new Outcome(null, shown + " not found in the folder that holds cdk-app.yml");
+            return new Outcome(null, shown + " not found in the folder that holds " + errors.file());
         }
         byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_TEMPLATE_BYTES) {

@@ -3,6 +3,7 @@ package dev.cdkbootstrap.plan;
 import dev.cdkbootstrap.config.CdkAppConfig;
 import dev.cdkbootstrap.config.DeploymentSet;
 import dev.cdkbootstrap.config.Located;
+import dev.cdkbootstrap.config.Plural;
 import dev.cdkbootstrap.config.RegionCheck;
 import dev.cdkbootstrap.config.StageConfig;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class UnknownRegions {
             if (check.verdict() == RegionCheck.Verdict.UNKNOWN) {
                 var first = places.get(0).place();
                 warnings.add(first.path() + " (line " + first.line() + ", column " + first.column() + "): "
-                        + check.message() + (places.size() > 1 ? "; " + (places.size() - 1) + " more place(s) name it" : ""));
+                        + check.message() + (places.size() > 1 ? "; " + Plural.of(places.size() - 1, "more place names", "more places name") + " it" : ""));
             }
         });
         return warnings;

@@ -1,9 +1,16 @@
 package dev.cdkbootstrap.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.workflow.error.InputRejected;
 import dev.cdkbootstrap.workflow.model.ExecutionInput;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What an execution input may ask for (docs/contracts.md, "Execution input"). Anyone allowed to start
@@ -20,7 +27,8 @@ import java.util.List;
  *     superseded: it plans nothing, since the newer upload starts its own run. Claiming {@code s3} therefore
  *     never runs an old version either.
  * </ul>
- * Every refusal is an {@link InputRejected} naming the field, the value given and what is allowed.
+ * Every refusal is an {@link InputRejected} naming the field, the value given and what is allowed; so is an
+ * input that is no {@link ExecutionInput} at all (an unknown field, a value of the wrong type: {@link #read}).
  */
 final class ExecutionInputRules {
     /**
@@ -38,6 +46,60 @@ final class ExecutionInputRules {
      */
     record Accepted(String trigger, String bucket, String key, String versionId, String latestVersionId,
             boolean superseded) {}
+
+    /**
+     * The execution input as Step Functions passed it (null or JSON null: an empty input), strictly: an unknown
+     * field or a value of the wrong type is an {@link InputRejected} naming the field and what it takes, in one
+     * line (field names and values are the starter's text and reach the run-failed notification).
+     */
+    static ExecutionInput read(JsonNode execution) {
+        if (execution == null || execution.isNull()) {
+            return new ExecutionInput(null, null, null, null, null, null, null);
+        }
+        if (!execution.isObject()) {
+            throw new InputRejected("execution input: expected a JSON object of the fields " + FIELDS + ", got "
+                    + SafeText.plain(execution.toString(), 200));
+        }
+        try {
+            return Json.strict().treeToValue(execution, ExecutionInput.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InputRejected("execution input " + SafeText.plain(e.getPropertyName(), 200)
+                    + ": no such field; the fields are " + FIELDS);
+        } catch (MismatchedInputException e) {
+            String field = field(e);
+            throw new InputRejected("execution input " + field + ": " + SafeText.plain(execution.at(pointer(e)).toString(), 200)
+                    + " is not allowed; allowed: " + expected(e.getPath().isEmpty() ? "" : e.getPath().getFirst().getFieldName()));
+        } catch (JsonProcessingException e) {
+            throw new InputRejected("execution input " + field(e) + ": " + SafeText.plain(e.getOriginalMessage(), 200));
+        }
+    }
+
+    /** The fields an execution input may have, in the order docs/contracts.md lists them. */
+    static final String FIELDS = "bucket, key, versionId, accounts, dryRun, trigger, allowOldVersion";
+
+    private static String expected(String field) {
+        return switch (field) {
+            case "dryRun", "allowOldVersion" -> "true or false";
+            case "accounts" -> "a list of 12-digit account ids as strings";
+            default -> "a string";
+        };
+    }
+
+    /** {@code accounts[1]}, {@code dryRun}: where in the input Jackson stopped. */
+    private static String field(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? "." + SafeText.plain(r.getFieldName(), 100)
+                : "[" + r.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+
+    private static String field(JsonProcessingException e) {
+        return e instanceof JsonMappingException mapping ? field(mapping) : "";
+    }
+
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream().map(r -> "/" + (r.getFieldName() != null
+                ? r.getFieldName().replace("~", "~0").replace("/", "~1") : Integer.toString(r.getIndex())))
+                .collect(Collectors.joining());
+    }
 
     /**
      * @param configuredBucket CONFIG_BUCKET (null: none configured, so the input must name no other)

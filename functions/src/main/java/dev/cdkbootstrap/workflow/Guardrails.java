@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
  * <li>{@code pipeline.account} must be one of PipelineAccounts, else the whole config is refused;</li>
  * <li>with an organization (OrganizationId not NONE): the orchestrator's own account must be in it
  *     (else the run fails: the deployment is wrong); the management account is not a target unless
- *     AllowManagementAccount; every account a target would trust must be PROVEN a member: the
+ *     AllowManagementAccount; every account a target would trust, for deployment or for lookups
+ *     ({@code trust_for_lookup}: its lookup role reads the account), must be PROVEN a member: the
  *     orchestrator's own account by its own answer, any other by its answer through its target role.
  *     A target whose trust is not proven is refused, naming the account and why.</li>
  * </ul>
@@ -97,19 +98,25 @@ public final class Guardrails {
                         + " (AllowManagementAccount is false; docs/deploy.md says why)"));
                 continue;
             }
-            target.trust().stream().filter(unproven::containsKey).findFirst().ifPresent(account ->
-                    refusals.put(target.id(), new Refusal(ReasonCode.TRUST_OUTSIDE_ORGANIZATION, "would trust "
-                            + account + ", which is not proven to be in organization " + org + ": "
-                            + unproven.get(account) + "; nothing was changed in " + target.id())));
+            Optional<String> trusted = target.trust().stream().filter(unproven::containsKey).findFirst();
+            Optional<String> lookup = target.settings().trustForLookup().stream().filter(unproven::containsKey).findFirst();
+            trusted.or(() -> lookup).ifPresent(account -> refusals.put(target.id(), new Refusal(
+                    ReasonCode.TRUST_OUTSIDE_ORGANIZATION, "would trust " + account + (trusted.isPresent() ? ""
+                            : " for lookups (trust_for_lookup)") + ", which is not proven to be in organization " + org
+                            + ": " + unproven.get(account) + "; nothing was changed in " + target.id())));
         }
         return refusals;
     }
 
-    /** Accounts some target trusts, other than our own, each with a target (partition, region) to ask from. */
+    /**
+     * Accounts some target trusts (for deployment or for lookups), other than our own, each with a target
+     * (partition, region) to ask from.
+     */
     private static Map<String, Target> trusted(List<Target> targets, String ownAccount) {
         Map<String, Target> trusted = new LinkedHashMap<>();
         for (Target target : targets) {
-            target.trust().stream().filter(a -> !a.equals(ownAccount)).forEach(a -> trusted.putIfAbsent(a, target));
+            java.util.stream.Stream.concat(target.trust().stream(), target.settings().trustForLookup().stream())
+                    .filter(a -> !a.equals(ownAccount)).forEach(a -> trusted.putIfAbsent(a, target));
         }
         return trusted;
     }

@@ -1,8 +1,10 @@
 package dev.cdkbootstrap.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.config.ConfigError;
 import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.config.Plural;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.ConfigPlanner;
 import dev.cdkbootstrap.plan.ExecutionPolicy;
@@ -71,6 +73,13 @@ public final class LoadConfigStep {
         this.store = store;
         this.settings = settings;
         this.guardrails = guardrails;
+    }
+
+    /** {@code {"execution", "runId"}} typed; the execution input by {@link ExecutionInputRules#read} (InputRejected). */
+    public static LoadConfigInput input(JsonNode payload) {
+        JsonNode runId = payload == null ? null : payload.get("runId");
+        return new LoadConfigInput(ExecutionInputRules.read(payload == null ? null : payload.get("execution")),
+                runId == null || !runId.isTextual() ? null : runId.asText());
     }
 
     public RunContext run(LoadConfigInput input) {
@@ -178,7 +187,7 @@ public final class LoadConfigStep {
             shown.append(line).append('\n');
             lines++;
         }
-        shown.append("... and ").append(e.errors().size() - lines).append(" more error(s); all ")
+        shown.append("... and ").append(Plural.of(e.errors().size() - lines, "more error", "more errors")).append("; all ")
                 .append(e.errors().size()).append(": s3://").append(artifactBucket).append('/').append(key);
         return new ConfigInvalid(shown.toString(), e);
     }
@@ -240,5 +249,4 @@ public final class LoadConfigStep {
         }
         return value;
     }
-
 }

@@ -1,9 +1,8 @@
 package dev.cdkbootstrap.workflow;
 
+import dev.cdkbootstrap.plan.PolicyFileException;
 import dev.cdkbootstrap.plan.PolicyFiles;
 import dev.cdkbootstrap.workflow.port.ObjectStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +42,15 @@ public final class ObjectStorePolicyFiles implements PolicyFiles {
     public Optional<String> read(String relativePath) {
         String key = folder + relativePath;
         if (runsRoot != null && key.startsWith(runsRoot)) {
-            throw new UncheckedIOException(new IOException("it is under " + runsRoot
-                    + ", where runs keep their artifacts"));
+            throw new PolicyFileException(relativePath, "is under " + runsRoot + ", where runs keep their artifacts");
         }
         if (!listings.computeIfAbsent(folderOf(key), f -> new HashSet<>(store.list(bucket, f))).contains(key)) {
             return Optional.empty();
         }
         try {
-            return store.read(bucket, key, null, MAX_POLICY_BYTES).map(object -> utf8(object.content()));
+            return store.read(bucket, key, null, MAX_POLICY_BYTES).map(object -> utf8(relativePath, object.content()));
         } catch (ObjectStore.ObjectTooLarge e) {
-            throw new UncheckedIOException(new IOException("larger than " + MAX_POLICY_BYTES + " bytes"));
+            throw new PolicyFileException(relativePath, "is larger than " + MAX_POLICY_BYTES + " bytes");
         }
     }
 
@@ -61,11 +59,11 @@ public final class ObjectStorePolicyFiles implements PolicyFiles {
         return slash < 0 ? "" : key.substring(0, slash + 1);
     }
 
-    private static String utf8(byte[] content) {
+    private static String utf8(String path, byte[] content) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(new IOException("it is not valid UTF-8"));
+            throw new PolicyFileException(path, "is not valid UTF-8");
         }
     }
 }

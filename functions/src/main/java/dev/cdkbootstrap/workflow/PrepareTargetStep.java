@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.plan.ExecutionPolicy;
+import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.error.RegionNotEnabled;
 import dev.cdkbootstrap.workflow.model.Decision;
@@ -73,8 +74,7 @@ public final class PrepareTargetStep {
         try (TargetAccount account = connector.connect(session)) {
             TargetAccount.RegionStatus region = account.regionStatus(target.region());
             if (region != TargetAccount.RegionStatus.ENABLED) {
-                throw new RegionNotEnabled("region " + target.region() + " is not enabled for account "
-                        + target.account() + " (" + region + "); enable it or remove the target from cdk-app.yml");
+                throw new RegionNotEnabled(regionProblem(target, region));
             }
             Optional<String> outside = outsideOrganization(account);
             if (outside.isPresent()) {
@@ -113,6 +113,28 @@ public final class PrepareTargetStep {
             return state.withDecision(startedAt, verdict.decision(), verdict.code(),
                     withNotes(verdict.reason(), policyNotes), verdict.untrust(), observed);
         }
+    }
+
+    /**
+     * Why the target's region cannot be used, and the fix for that case: a region the account has not opted in to
+     * is enabled; one EC2 does not list for the account is either a name this build's SDK does not know (a typo,
+     * or a region newer than the SDK: the plan warned) or a known region this account cannot use.
+     */
+    static String regionProblem(Target target, TargetAccount.RegionStatus status) {
+        String region = target.region();
+        String account = target.account();
+        if (status == TargetAccount.RegionStatus.NOT_ENABLED) {
+            return "region " + region + " is not enabled for account " + account + " (an opt-in region); enable it"
+                    + " (aws account enable-region --account-id " + account + " --region-name " + region
+                    + ") or remove the target from cdk-app.yml";
+        }
+        if (!Regions.isKnown(region)) {
+            return "region " + region + " does not exist for account " + account + " (EC2 does not list it) and this"
+                    + " build's AWS SDK does not know it either: check its spelling in cdk-app.yml";
+        }
+        return "region " + region + " is not available to account " + account + " (EC2 does not list it, though it is"
+                + " a region of partition " + target.partition() + "): use a region the account can use, or remove the"
+                + " target from cdk-app.yml";
     }
 
     /** With an organization: why the account is not a member (its own answer), empty when it is. */

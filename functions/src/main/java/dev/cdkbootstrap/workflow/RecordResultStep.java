@@ -3,11 +3,9 @@ package dev.cdkbootstrap.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.plan.Target;
-import dev.cdkbootstrap.plan.ToolkitSettings;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
-import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.StepError;
@@ -26,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Step 6, the end of every target's path (also from a Catch). Turns the target's state into its
  * outcome, reason code and reason, writes {@code results/<account>-<region>.json}, then gives back the
  * target's lease if this run holds it. BOOTSTRAPPED only when the build succeeded AND the observation
- * after it converged (docs/workflow.md, "Outcomes").
+ * after it converged (docs/workflow.md, "Outcomes"); its reason says what the build did, not why it was needed.
  */
 public final class RecordResultStep {
     private static final Logger LOG = LoggerFactory.getLogger(RecordResultStep.class);
@@ -101,41 +99,19 @@ public final class RecordResultStep {
             return new Verdict(Outcome.FAILED, ReasonCode.NOT_CONVERGED, "the build succeeded (cdk bootstrap exited 0)"
                     + " but the toolkit does not match the plan: " + String.join("; ", verification.differences()));
         }
-        return new Verdict(Outcome.BOOTSTRAPPED, state.reasonCode(), state.reason() + "; verified after the build: "
-                + verifiedSummary(state));
+        return new Verdict(Outcome.BOOTSTRAPPED, state.reasonCode(), bootstrapped(state, verification));
     }
 
-    private static String verifiedSummary(TargetState state) {
-        var observed = state.observed();
-        String boundary = observed.permissionsBoundary() == null || observed.permissionsBoundary().isEmpty() ? ""
-                : ", permissions boundary " + observed.permissionsBoundary()
-                + (Boolean.TRUE.equals(observed.permissionsBoundaryAllRoles()) ? " (every role)" : " (execution role)");
-        return "version " + observed.version() + ", trust " + observed.trust() + ", execution policies "
-                + observed.executionPolicies() + boundary + managed(state.item().target().settings(), observed);
-    }
-
-    /** The further settings the plan manages, as observed (the unmanaged ones are not the run's business). */
-    private static String managed(ToolkitSettings settings, ObservedToolkit observed) {
-        StringBuilder more = new StringBuilder();
-        if (!settings.trustForLookup().isEmpty()) {
-            more.append(", lookup trust ").append(observed.trustForLookup());
+    /**
+     * What the build did ({@link Verification#done}), then "(verified after the build)"; when that is not known
+     * (an older state, or nothing the plan manages changed), the decision's reason and the toolkit as verified.
+     */
+    private static String bootstrapped(TargetState state, Verification verification) {
+        if (verification.done() != null && !verification.done().isEmpty()) {
+            return String.join("; ", verification.done()) + " (verified after the build)";
         }
-        if (settings.terminationProtection() != null) {
-            more.append(", termination protection ").append(Boolean.TRUE.equals(observed.terminationProtection()) ? "on" : "off");
-        }
-        if (settings.tags() != null) {
-            more.append(", tags ").append(observed.tags());
-        }
-        if (settings.kmsKey() != null) {
-            more.append(", KMS key ").append(SettingsDifferences.kmsKey(observed.kmsKey()));
-        }
-        if (settings.publicAccessBlock() != null) {
-            more.append(", public access block ").append(Boolean.TRUE.equals(observed.publicAccessBlock()) ? "on" : "off");
-        }
-        if (settings.template() != null) {
-            more.append(", template variant '").append(observed.variant()).append("'");
-        }
-        return more.toString();
+        return "bootstrapped because " + state.reason() + "; verified after the build: "
+                + ToolkitChanges.describe(state.observed(), state.item().target());
     }
 
     /** The reason code of an error a Catch recorded, by its name (a Java class name or a States.* name). */

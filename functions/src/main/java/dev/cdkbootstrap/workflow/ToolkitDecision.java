@@ -119,8 +119,10 @@ public final class ToolkitDecision {
         if (!settings.isEmpty()) {
             return verdict(Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER, settings, "", untrust);
         }
-        return new Verdict(Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date (version " + version + ")", List.of(),
-                List.of());
+        String newer = version <= pinnedVersion ? "" : " (newer than " + (template == null ? "the pinned " + pinnedVersion
+                : "the configured template's " + pinnedVersion) + "; the CLI does not downgrade)";
+        return new Verdict(Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date: " + ToolkitChanges.describe(observed, target,
+                newer), List.of(), List.of());
     }
 
     /** The version a build leaves: the configured template's, else the pinned CLI's own template's. */

@@ -20,7 +20,9 @@ import java.util.List;
  * permissions boundary, termination protection, tags, KMS key, public access block).
  * A build that exits 0 proves nothing ({@code cdk bootstrap} declines some changes and still succeeds),
  * so this observation, not the exit code, decides BOOTSTRAPPED. A stack busy right after the build
- * (someone else's operation) is waited for, up to {@link WaitPolicy#verifyBound()}.
+ * (someone else's operation) is waited for, up to {@link WaitPolicy#verifyBound()}; while it waits, the state
+ * keeps PrepareTarget's observation. A converged verification also says what the build did
+ * ({@link ToolkitChanges#done}: PrepareTarget's observation against this one), the reason RecordResult gives.
  */
 public final class VerifyTargetStep {
     private final TargetConnector connector;
@@ -46,9 +48,11 @@ public final class VerifyTargetStep {
         }
         ToolkitDecision.Verdict verdict = ToolkitDecision.decide(observed, target, required);
         if (verdict.decision() == Decision.WAIT && !WaitPolicy.expired(state.waiting(), now, waits.verifyBound())) {
-            return state.withVerification(observed, null).waitingFor(waits.verify(state.waiting(), now));
+            // keeps the observation before the build: what the build did is judged against it
+            return state.waitingFor(waits.verify(state.waiting(), now));
         }
         boolean converged = verdict.decision() == Decision.SKIP;
-        return state.withVerification(observed, new Verification(converged, converged ? List.of() : verdict.findings()));
+        return state.withVerification(observed, new Verification(converged, converged ? List.of() : verdict.findings(),
+                converged ? ToolkitChanges.done(state.observed(), observed, target) : List.of()));
     }
 }

@@ -48,8 +48,8 @@ class RunHandlersTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handleRequest(new java.io.ByteArrayInputStream(input),
                         new java.io.ByteArrayOutputStream(), new TestContext("LoadConfig")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("colour Approved by: attacker | x")
+                .isInstanceOf(dev.cdkbootstrap.workflow.error.InputRejected.class)
+                .hasMessageStartingWith("execution input colour Approved by: attacker | x: no such field; the fields are")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

@@ -118,7 +118,7 @@ class CustomTemplateTest {
             throw new AssertionError("planned a template that is not UTF-8");
         } catch (ConfigValidationException e) {
             assertThat(compact(e.errors())).containsExactly(
-                    "6:17 " + B + "template: cannot read template \"t.yaml\": it is not valid UTF-8");
+                    "6:17 " + B + "template: template \"t.yaml\" is not valid UTF-8");
         }
     }
 

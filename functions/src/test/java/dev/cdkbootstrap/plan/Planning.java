@@ -12,6 +12,13 @@ import java.util.Optional;
 /** Test helpers: plan a YAML text with in-memory policy files. */
 final class Planning {
     static final String FILE = "cdk-app.yml";
+    /** The smallest valid config: the pipeline alone, account 111111111111 in eu-west-1. */
+    static final String PIPELINE_ONLY = """
+            cdk_app_config:
+              pipeline:
+                account: "111111111111"
+                region: eu-west-1
+            """;
 
     private Planning() {}
 

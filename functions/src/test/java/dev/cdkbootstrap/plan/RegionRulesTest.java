@@ -47,7 +47,7 @@ class RegionRulesTest {
         assertThat(target(plan, "222222222222", "xx-newplace-1").partition()).isEqualTo("aws");
         assertThat(plan.warnings().get(0)).isEqualTo("cdk_app_config.deployments[0].stages[0].region (line 6, column 62): "
                 + "region xx-newplace-1 is not known to " + SDK + "; if it is a new region, it will be tried, in partition "
-                + "aws (the SDK's default: no partition's region pattern matches it); 1 more place(s) name it");
+                + "aws (the SDK's default: no partition's region pattern matches it); 1 more place names it");
     }
 
     @Test

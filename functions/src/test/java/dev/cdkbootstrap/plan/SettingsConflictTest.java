@@ -60,13 +60,13 @@ class SettingsConflictTest {
         assertThat(compact(errors(shared("{termination_protection: true}", "{termination_protection: false}"))))
                 .containsExactly("11:47 cdk_app_config.deployments[0].stages[0].bootstrap.termination_protection: target "
                         + "111111111111/eu-west-1 gets termination_protection false here (a/dev) but true from pipeline at "
-                        + "cdk-app.yml:5:41 (cdk_app_config.pipeline.bootstrap.termination_protection); one target has one "
+                        + "cdk-app.yml:5:41 (cdk_app_config.pipeline.bootstrap.termination_protection); one target has one value of "
                         + "termination_protection");
         assertThat(compact(errors(shared("{permissions_boundary: a}", "{permissions_boundary: cdk-example}"))))
                 .containsExactly("11:45 cdk_app_config.deployments[0].stages[0].bootstrap.permissions_boundary: target "
                         + "111111111111/eu-west-1 gets permissions_boundary \"cdk-example\" here (a/dev) but \"a\" from "
                         + "pipeline at cdk-app.yml:5:39 (cdk_app_config.pipeline.bootstrap.permissions_boundary); one target "
-                        + "has one permissions_boundary");
+                        + "has one value of permissions_boundary");
     }
 
     @Test
@@ -74,7 +74,7 @@ class SettingsConflictTest {
         assertThat(compact(errors(shared("{tags: {a: b}}", "{tags: {a: b, c: d}}")))).containsExactly(
                 "11:29 cdk_app_config.deployments[0].stages[0].bootstrap.tags: target 111111111111/eu-west-1 gets tags "
                         + "{a=b, c=d} here (a/dev) but {a=b} from pipeline at cdk-app.yml:5:23 "
-                        + "(cdk_app_config.pipeline.bootstrap.tags); one target has one tags");
+                        + "(cdk_app_config.pipeline.bootstrap.tags); one target has one value of tags");
     }
 
     @Test
@@ -84,10 +84,10 @@ class SettingsConflictTest {
                 .containsExactly(
                         "11:33 cdk_app_config.deployments[0].stages[0].bootstrap.template: target 111111111111/eu-west-1 "
                                 + "gets template \"b.yaml\" here (a/dev) but \"a.yaml\" from pipeline at cdk-app.yml:5:27 "
-                                + "(cdk_app_config.pipeline.bootstrap.template); one target has one template",
+                                + "(cdk_app_config.pipeline.bootstrap.template); one target has one value of template",
                         "11:50 cdk_app_config.deployments[0].stages[0].bootstrap.kms_key: target 111111111111/eu-west-1 "
                                 + "gets kms_key \"aws-managed\" here (a/dev) but \"create\" from pipeline at cdk-app.yml:5:44 "
-                                + "(cdk_app_config.pipeline.bootstrap.kms_key); one target has one kms_key");
+                                + "(cdk_app_config.pipeline.bootstrap.kms_key); one target has one value of kms_key");
     }
 
     @Test
@@ -103,7 +103,7 @@ class SettingsConflictTest {
         assertThat(compact(errors(yaml))).containsExactly("6:95 cdk_app_config.deployments[0].stages[0].bootstrap."
                 + "termination_protection: target 111111111111/eu-west-1 gets termination_protection false here (a/dev) "
                 + "but true from pipeline at cdk-app.yml:2:39 (cdk_app_config.bootstrap.termination_protection); one "
-                + "target has one termination_protection");
+                + "target has one value of termination_protection");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.cdkbootstrap.workflow;
 
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
+import dev.cdkbootstrap.workflow.model.ExecutionInput;
+import dev.cdkbootstrap.workflow.model.LoadConfigInput;
+import dev.cdkbootstrap.workflow.model.RunContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,5 +27,14 @@ public final class Configs {
     public static InMemoryObjectStore validConfigIn(InMemoryObjectStore store) {
         return store.put(BUCKET, "team/cdk-app.yml", text("cdk-app.yml"))
                 .put(BUCKET, "team/policies/dev.json", text("dev-policy.json"));
+    }
+
+    /**
+     * LoadConfig of run {@code run-1} over {@code store}, its CONFIG_KEY {@code key} (an input may name no other),
+     * CONFIG_BUCKET {@link #BUCKET}, runs under {@code runs/}, no guardrails.
+     */
+    public static RunContext load(InMemoryObjectStore store, String key, ExecutionInput execution) {
+        return new LoadConfigStep(store, new LoadConfigStep.Settings(BUCKET, key, "runs/", 7), Guardrails.none())
+                .run(new LoadConfigInput(execution, "run-1"));
     }
 }

@@ -173,4 +173,37 @@ class ExecutionInputRulesTest {
                             .hasSizeLessThan(400);
                 });
     }
+
+    @Test
+    void anUnknownFieldIsRefusedByNameWithTheFieldsThereAre() {
+        assertThatThrownBy(() -> ExecutionInputRules.read(tree("{\"colour\": \"blue\"}")))
+                .isInstanceOf(InputRejected.class).hasMessage("execution input colour: no such field; the fields are"
+                        + " bucket, key, versionId, accounts, dryRun, trigger, allowOldVersion");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedNamingFieldValueAndWhatItTakes() {
+        assertThatThrownBy(() -> ExecutionInputRules.read(tree("{\"dryRun\": \"yes\"}")))
+                .isInstanceOf(InputRejected.class)
+                .hasMessage("execution input dryRun: \"yes\" is not allowed; allowed: true or false");
+        assertThatThrownBy(() -> ExecutionInputRules.read(tree("{\"accounts\": [{\"id\": 1}]}")))
+                .isInstanceOf(InputRejected.class).hasMessageStartingWith("execution input accounts[0]: {\"id\":1} is not"
+                        + " allowed; allowed: a list of 12-digit account ids as strings");
+        assertThatThrownBy(() -> ExecutionInputRules.read(tree("[1]"))).isInstanceOf(InputRejected.class)
+                .hasMessageStartingWith("execution input: expected a JSON object of the fields bucket, key,");
+    }
+
+    @Test
+    void noInputIsAnEmptyOne() {
+        assertThat(ExecutionInputRules.read(null)).isEqualTo(new ExecutionInput(null, null, null, null, null, null, null));
+        assertThat(ExecutionInputRules.read(tree("{\"dryRun\": true}")).isDryRun()).isTrue();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return Json.strict().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

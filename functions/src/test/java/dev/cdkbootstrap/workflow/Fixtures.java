@@ -73,6 +73,19 @@ public final class Fixtures {
 
     /** The dev target's toolkit exactly as planned, at the pinned version 33. */
     public static ObservedToolkit devUpToDate() {
-        return observed("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn(DEV, "eu-west-1")), 33);
+        return devUpToDate("UPDATE_COMPLETE");
+    }
+
+    /** The same in stack status {@code status}. */
+    public static ObservedToolkit devUpToDate(String status) {
+        return observed(status, List.of(PIPELINE), List.of(policyArn(DEV, "eu-west-1")), 33);
+    }
+
+    /** {@code o} with these basics instead of its own (the other settings and the status kept, no leftovers). */
+    public static ObservedToolkit withBasics(ObservedToolkit o, String variant, String qualifier, Integer version,
+            String ssm, List<String> trust, List<String> lookup, List<String> policies) {
+        return new ObservedToolkit(o.stackStatus(), version, ssm, variant, qualifier, trust, lookup, policies,
+                o.permissionsBoundary(), o.permissionsBoundaryAllRoles(), o.terminationProtection(), o.tags(), o.kmsKey(),
+                o.publicAccessBlock(), null);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.Target;
+import dev.cdkbootstrap.plan.ToolkitSettings;
 import dev.cdkbootstrap.workflow.error.ConfigInvalid;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryTargets;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
@@ -93,6 +94,21 @@ class GuardrailsTest {
                 .startsWith("would trust 111111111111, which is not proven to be in organization o-abcdefghij: it is in o-otherorgxx");
         assertThat(refusals.get("444444444444/eu-west-1").reason()).contains("888888888888").contains("could not be read");
         assertThat(refusals.get("666666666666/eu-west-1").reason()).contains("it says it is in no organization");
+    }
+
+    @Test
+    void anAccountTrustedForLookupsOnlyMustBeProvenAMemberToo() {
+        accounts.deniedAccounts.add(OUTSIDER);
+        Target lookingOut = Fixtures.withSettings(trusting(PROD, PIPELINE), new ToolkitSettings(List.of(OUTSIDER), null,
+                null, null, null, null, null));
+
+        Map<String, Refusal> refusals = guardrails(false).refusals(List.of(lookingOut), "run-1");
+
+        assertThat(refusals.get(lookingOut.id())).satisfies(r -> assertThat(r.code())
+                .isEqualTo(ReasonCode.TRUST_OUTSIDE_ORGANIZATION)).satisfies(r -> assertThat(r.reason()).startsWith(
+                        "would trust 888888888888 for lookups (trust_for_lookup), which is not proven to be in organization"
+                                + " o-abcdefghij: its answer could not be read"));
+        assertThat(accounts.sessions).extracting(s -> s.account()).containsExactly(OUTSIDER);
     }
 
     @Test

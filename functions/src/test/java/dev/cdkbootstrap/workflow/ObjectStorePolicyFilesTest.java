@@ -3,8 +3,8 @@ package dev.cdkbootstrap.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdkbootstrap.plan.PolicyFileException;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 class ObjectStorePolicyFilesTest {
@@ -57,8 +57,8 @@ class ObjectStorePolicyFilesTest {
         store.put("b", "cdk-app.yml", "x").put("b", "runs/p.json", "{}");
         var files = new ObjectStorePolicyFiles(store, "b", "cdk-app.yml", "runs/");
 
-        assertThatThrownBy(() -> files.read("runs/p.json")).isInstanceOf(UncheckedIOException.class)
-                .hasRootCauseMessage("it is under runs/, where runs keep their artifacts");
+        assertThatThrownBy(() -> files.read("runs/p.json")).isInstanceOfSatisfying(PolicyFileException.class,
+                e -> assertThat(e.problem()).isEqualTo("is under runs/, where runs keep their artifacts"));
         assertThat(store.lists).isZero();
     }
 

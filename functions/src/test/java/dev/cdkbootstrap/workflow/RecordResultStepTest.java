@@ -3,17 +3,14 @@ package dev.cdkbootstrap.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdkbootstrap.json.Json;
-import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.workflow.inmemory.InMemoryObjectStore;
 import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.model.Decision;
-import dev.cdkbootstrap.workflow.model.ObservedToolkit;
 import dev.cdkbootstrap.workflow.model.Outcome;
 import dev.cdkbootstrap.workflow.model.ReasonCode;
 import dev.cdkbootstrap.workflow.model.StepError;
 import dev.cdkbootstrap.workflow.model.TargetResult;
-import dev.cdkbootstrap.workflow.model.TargetItem;
 import dev.cdkbootstrap.workflow.model.TargetState;
 import dev.cdkbootstrap.workflow.model.Verification;
 import java.time.Clock;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,46 +48,28 @@ class RecordResultStepTest {
     }
 
     @Test
-    void aVerifiedBoundarySaysWhichPolicyAndOnWhichRoles() {
-        var o = Fixtures.devUpToDate();
-        var withBoundary = new ObservedToolkit(o.stackStatus(), o.version(),
-                o.ssmVersion(), o.variant(), o.qualifier(), o.trust(), o.trustForLookup(), o.executionPolicies(),
-                "cdk-guardrail", true, o.terminationProtection(), o.tags(), o.kmsKey(), o.publicAccessBlock(), null);
+    void aBootstrappedTargetSaysWhatTheBuildDidNotWhyItWasNeeded() {
+        TargetState state = built(BuildStatus.SUCCEEDED, null).withVerification(Fixtures.devUpToDate(),
+                new Verification(true, List.of(), List.of("updated from version 30 to 33", "added trust for 999999999999")));
 
-        TargetResult result = step.run(built(BuildStatus.SUCCEEDED, null).withVerification(withBoundary,
-                new Verification(true, List.of())));
-
-        assertThat(result.reason()).endsWith(", permissions boundary cdk-guardrail (every role)");
-        assertThat(step.run(verified(true, List.of())).reason()).doesNotContain("boundary");
-    }
-
-    @Test
-    void theManagedSettingsAreNamedAsVerifiedAndTheOthersAreNot() {
-        Target target = Fixtures.devWithEverySetting();
-        var o = Fixtures.devUpToDate();
-        var seen = new ObservedToolkit(o.stackStatus(), 40, "40", "Team Variant", o.qualifier(), o.trust(),
-                List.of("222222222222"), o.executionPolicies(), "team-boundary", false, true, Map.of("team", "ml"), "", false, null);
-        TargetState state = TargetState.of(Fixtures.run(false), new TargetItem(target, Map.of()))
-                .withDecision(START, Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER, "tags differ", List.of(), null)
-                .withBuild(new BuildInfo("p:1", BuildStatus.SUCCEEDED, "https://logs", null, START.plusSeconds(120), START), null, null)
-                .withVerification(seen, new Verification(true, List.of()));
-
-        assertThat(step.run(state).reason()).endsWith(", permissions boundary team-boundary (execution role), lookup trust"
-                + " [222222222222], termination protection on, tags {team=ml}, KMS key create, public access block off,"
-                + " template variant 'Team Variant'");
-        assertThat(step.run(verified(true, List.of())).reason()).doesNotContain("tags", "lookup", "KMS");
-    }
-
-    @Test
-    void aSucceededAndVerifiedBuildIsBootstrappedWithTheDecisionsCodeAndWhatWasSeen() {
-        TargetResult result = step.run(verified(true, List.of()));
+        TargetResult result = step.run(state);
 
         assertThat(result.outcome()).isEqualTo(Outcome.BOOTSTRAPPED);
         assertThat(result.reasonCode()).isEqualTo(ReasonCode.SETTINGS_DIFFER);
-        assertThat(result.reason()).startsWith("trust differs; verified after the build: version 33");
+        assertThat(result.reason()).isEqualTo("updated from version 30 to 33; added trust for 999999999999"
+                + " (verified after the build)");
         assertThat(result.observed()).isEqualTo(Fixtures.devUpToDate());
         assertThat(result.durationSeconds()).isEqualTo(120);
         assertThat(result.buildId()).isEqualTo("p:1");
+    }
+
+    @Test
+    void withoutWhatTheBuildDidTheReasonSaysWhyItRanAndWhatWasVerified() {
+        TargetResult result = step.run(verified(true, List.of()));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.BOOTSTRAPPED);
+        assertThat(result.reason()).isEqualTo("bootstrapped because trust differs; verified after the build: version 33,"
+                + " qualifier hnb659fds, trust 999999999999, execution policy " + Fixtures.policyArn(Fixtures.DEV, "eu-west-1"));
     }
 
     @Test

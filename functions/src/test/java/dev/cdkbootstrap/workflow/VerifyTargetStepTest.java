@@ -41,6 +41,16 @@ class VerifyTargetStepTest {
     }
 
     @Test
+    void aConvergedVerificationSaysWhatTheBuildDidComparedWithPrepareTargetsObservation() {
+        dev.toolkit("UPDATE_COMPLETE", List.of(PIPELINE), List.of(policyArn), 33, "33");
+        TargetState outdated = built.withDecision(Fixtures.START, Decision.BOOTSTRAP, ReasonCode.TOOLKIT_OUTDATED,
+                "toolkit version 30 < pinned 33", List.of(), Fixtures.observed("UPDATE_COMPLETE", List.of(PIPELINE),
+                        List.of(policyArn), 30));
+
+        assertThat(verifyAt(Fixtures.START, outdated).verification().done()).containsExactly("updated from version 30 to 33");
+    }
+
+    @Test
     void aBuildThatChangedNothingHasNotConvergedAndSaysWhatDiffers() {
         dev.toolkit("UPDATE_COMPLETE", List.of("999999999990"), List.of(policyArn), 33, "33");
 
@@ -74,6 +84,7 @@ class VerifyTargetStepTest {
         TargetState waiting = verifyAt(Fixtures.START, built);
         assertThat(waiting.waiting()).isNotNull();
         assertThat(waiting.verification()).isNull();
+        assertThat(waiting.observed()).as("the observation before the build, to judge what it did").isNull();
 
         TargetState gaveUp = verifyAt(Fixtures.START.plus(WAITS.verifyBound()).plusSeconds(1), waiting);
         assertThat(gaveUp.waiting()).isNull();

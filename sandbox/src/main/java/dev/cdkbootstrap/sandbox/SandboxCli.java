@@ -1,24 +1,31 @@
 package dev.cdkbootstrap.sandbox;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cdkbootstrap.commandline.CommandLines;
+import dev.cdkbootstrap.commandline.ExitCodes;
+import dev.cdkbootstrap.commandline.PathArguments;
+import dev.cdkbootstrap.commandline.UsageException;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.toolkit.GivenFile;
+import dev.cdkbootstrap.sandbox.toolkit.ToolkitState;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
- * {@code bootstrapctl sandbox --config FILE [options]}: the whole workflow on this machine, no AWS
+ * {@code bootstrapctl sandbox [--config] FILE [options]} ({@link SandboxCommand}): the whole workflow on this machine, no AWS
  * account, no Docker. Starts a fresh emulator, deploys the application from the project's files,
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
  * report table and writes the last run's report.json; with {@code --serve} it then keeps serving
  * ({@link ServedSandbox}) until Ctrl-C. Exit 0 when no target failed in any run, 1 when
- * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file:
- * all found before moto starts).
+ * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file, an
+ * option naming an account or target the config does not have: all found before moto starts).
  */
 public final class SandboxCli {
     private SandboxCli() {}
@@ -27,37 +34,44 @@ public final class SandboxCli {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
+    /**
+     * Runs {@code bootstrapctl sandbox} with {@code args} (what follows {@code sandbox}); help and usage errors
+     * as every bootstrapctl command ({@link CommandLines}). Returns the exit code.
+     */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new SandboxCommand(out)).setCommandName("bootstrapctl sandbox");
+        return CommandLines.configure(commandLine, out, err).execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * Checks what the options name before anything starts (every mistake a {@link UsageException}: exit 2),
+     * then runs the sandbox: exit 0 when no target failed in any run, else 1.
+     */
+    static int start(SandboxOptions options, PrintStream out, PrintWriter err) {
         MotoForwarder.allowHostHeader();
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(SandboxOptions.USAGE);
-            return 0;
-        }
-        SandboxOptions options;
+        Path root;
         try {
-            options = SandboxOptions.parse(args);
-            if (!Files.isRegularFile(options.config())) {
-                throw new IllegalArgumentException("config file not found: " + options.config());
-            }
-            if (options.thenConfig().isPresent() && !Files.isRegularFile(options.thenConfig().get())) {
-                throw new IllegalArgumentException("--then-config file not found: " + options.thenConfig().get());
-            }
+            PathArguments.requireFile(null, options.config());
+            options.policiesDir().ifPresent(dir -> PathArguments.requireDirectory("--policies-dir", dir));
+            options.thenConfig().ifPresent(file -> PathArguments.requireFile("--then-config", file));
+            options.given().ifPresent(file -> PathArguments.requireFile("--given", file));
             // A bad --given file is a usage error, reported before anything starts.
-            options.given().ifPresent(GivenFile::read);
-            // So is a --parameter that template.yaml does not declare or would refuse.
-            SandboxParameters.checkGiven(projectRoot(), options.parameters());
+            List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
+            root = projectRoot();
+            // So is a --parameter that template.yaml does not declare or would refuse,
+            SandboxParameters.checkGiven(root, options.parameters());
+            // and an option that names an account or target the configs do not have.
+            OptionTargets.check(options, given);
         } catch (IllegalArgumentException e) {
-            err.println("bootstrapctl sandbox: " + e.getMessage());
-            err.println(SandboxOptions.USAGE);
-            return 2;
+            throw UsageException.of(e);
         }
         try {
-            return run(options, projectRoot(), out);
+            return run(options, root, out);
         } catch (Exception e) { // one line here; the stack trace goes to the work folder's log
             Path details = options.workDir().resolve("sandbox-error.log");
             err.println("bootstrapctl sandbox: " + e + " (details: " + details + ")");
             writeTrace(e, details);
-            return 1;
+            return ExitCodes.INVALID;
         }
     }
 

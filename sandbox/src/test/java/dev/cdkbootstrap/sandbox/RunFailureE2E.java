@@ -26,8 +26,9 @@ class RunFailureE2E {
             RunOutcome failed = runner.startByHand("{\"colour\": \"blue\"}");
 
             assertThat(failed.status()).isEqualTo("FAILED");
-            assertThat(failed.error()).isEqualTo("java.lang.IllegalArgumentException");
-            assertThat(failed.cause()).as("the message, not the Lambda error's JSON").contains("colour")
+            assertThat(failed.error()).isEqualTo("dev.cdkbootstrap.workflow.error.InputRejected");
+            assertThat(failed.cause()).as("the message, not the Lambda error's JSON")
+                    .startsWith("execution input colour: no such field; the fields are")
                     .doesNotContain("stackTrace").doesNotContain("errorType");
             assertThat(failed.report()).as("nothing was planned, so nothing was reported").isEmpty();
             assertThat(statesEntered(session, failed)).containsSubsequence("LoadConfig", "ExplainRunFailed",

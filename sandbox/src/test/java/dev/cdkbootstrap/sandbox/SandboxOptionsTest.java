@@ -58,7 +58,8 @@ class SandboxOptionsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SandboxCli.run(List.of("--dry-run"), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--config FILE is required").contains("usage:");
+        assertThat(err.toString()).startsWith("bootstrapctl sandbox: needs FILE (or --config FILE): the cdk-app.yml to run\n")
+                .contains("Usage: bootstrapctl sandbox [--config] FILE [OPTIONS]");
     }
 
     @Test
@@ -81,7 +82,7 @@ class SandboxOptionsTest {
         int exit = SandboxCli.run(List.of("--config", "no/such/file.yml"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("config file not found: no/such/file.yml");
+        assertThat(err.toString()).startsWith("bootstrapctl sandbox: no/such/file.yml: no such file\n");
     }
 
     @Test
@@ -141,7 +142,7 @@ class SandboxOptionsTest {
         int exit = SandboxCli.run(List.of("--config", config.toString(), "--then-config", "no/such.yml"),
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--then-config file not found: no/such.yml");
+        assertThat(err.toString()).startsWith("bootstrapctl sandbox: --then-config no/such.yml: no such file\n");
     }
     @Test
     void anOlderCdkPinIsReadAndMustBeOlderThanThePinnedOne() {
@@ -191,7 +192,7 @@ class SandboxOptionsTest {
 
         assertThat(unknown).isEqualTo(2);
         assertThat(err.toString()).contains("template.yaml has no parameter OrganisationId; its parameters are: ConfigKey,")
-                .contains("OrganizationId").contains("ConfigPublisherArns").contains("usage:");
+                .contains("OrganizationId").contains("ConfigPublisherArns").contains("Usage: bootstrapctl sandbox");
         err.reset();
         int refused = SandboxCli.run(List.of("--config", config.toString(), "--parameter", "PipelineAccounts=1111",
                 "--work-dir", work.toString()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));

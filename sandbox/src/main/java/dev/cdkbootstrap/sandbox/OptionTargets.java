@@ -1,0 +1,61 @@
+package dev.cdkbootstrap.sandbox;
+
+import dev.cdkbootstrap.commandline.CommandLines;
+import dev.cdkbootstrap.commandline.UsageException;
+import dev.cdkbootstrap.sandbox.toolkit.ToolkitState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Options that name an account or a target ({@code --without-role}, {@code --failing-build}, {@code --noop-build},
+ * {@code --then-new-account}, the targets of {@code --given}) must name one of the config's (or of
+ * {@code --then-config}'s): a typo would silently test nothing. Checked before anything starts; a miss is a
+ * {@link UsageException} with a "did you mean". An invalid config plans nothing, so nothing is checked
+ * against it (the run reports the config's errors).
+ */
+final class OptionTargets {
+    private OptionTargets() {}
+
+    static void check(SandboxOptions options, List<ToolkitState> given) {
+        List<LocalConfig> configs = new ArrayList<>(List.of(read(options.config(), options)));
+        options.thenConfig().ifPresent(file -> configs.add(read(file, options)));
+        if (configs.stream().anyMatch(c -> c.plan().isEmpty())) {
+            return;
+        }
+        Set<String> accounts = new TreeSet<>();
+        Set<String> targets = new TreeSet<>();
+        configs.forEach(c -> {
+            accounts.addAll(c.accounts());
+            targets.addAll(c.targets());
+        });
+        String of = options.thenConfig().isPresent() ? " of the configs " + options.config() + " and "
+                + options.thenConfig().get() : " of the config " + options.config();
+        options.withoutRole().forEach(account -> require("--without-role " + account, account, accounts,
+                "is not a target account" + of));
+        options.failingBuilds().forEach(target -> require("--failing-build " + target, target, targets, "is not a target" + of));
+        options.noopBuilds().forEach(target -> require("--noop-build " + target, target, targets, "is not a target" + of));
+        options.thenNewAccount().ifPresent(account -> require("--then-new-account " + account, account, accounts,
+                "is not a target account" + of + " (the NewAccount function would ignore it)"));
+        given.forEach(state -> require("--given " + state.source() + ": " + state.target(), state.target(), targets,
+                "is not a target" + of));
+    }
+
+    private static void require(String what, String value, Set<String> known, String problem) {
+        if (!known.contains(value)) {
+            throw new UsageException(what + " " + problem + CommandLines.didYouMean(value, known)
+                    + " (its " + (value.contains("/") ? "targets" : "target accounts") + ": " + String.join(", ", known) + ")");
+        }
+    }
+
+    private static LocalConfig read(Path file, SandboxOptions options) {
+        try {
+            return LocalConfig.read(file, options.policiesDirOf(file));
+        } catch (IOException e) {
+            throw new UsageException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+}

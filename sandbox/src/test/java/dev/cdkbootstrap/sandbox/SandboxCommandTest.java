@@ -1,0 +1,98 @@
+package dev.cdkbootstrap.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bootstrapctl sandbox}'s command line: help, FILE or --config, and what is refused before anything starts. */
+class SandboxCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    /** SandboxCli.run with {@code args} and a work folder in the temporary folder (it must stay absent). */
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--work-dir", dir.resolve("work").toString()));
+        int code = SandboxCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(dir.resolve("work")).as("nothing started: no work folder, no moto").doesNotExist();
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String example() {
+        return SandboxCli.projectRoot().resolve("examples/single-set.yml").toString();
+    }
+
+    @Test
+    void helpListsEveryOptionOnStdout() {
+        Result help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("Usage: bootstrapctl sandbox [--config] FILE [OPTIONS]").contains("--config=FILE",
+                "--policies-dir=DIR", "--given=FILE", "--without-role=ACCOUNT", "--failing-build=ACCOUNT/REGION",
+                "--then-new-account=ACCOUNT", "--serve", "--work-dir=DIR");
+        assertThat(help.out()).isEqualTo(SandboxOptions.USAGE);
+    }
+
+    @Test
+    void theConfigIsPositionalOrGivenWithConfigButNotTwoDifferentOnes() {
+        assertThat(SandboxOptions.parse(List.of("c.yml")).config()).isEqualTo(Path.of("c.yml"));
+        assertThat(SandboxOptions.parse(List.of("--config", "c.yml")).config()).isEqualTo(Path.of("c.yml"));
+        assertThat(SandboxOptions.parse(List.of("--dry-run", "c.yml", "--config=c.yml")).config()).isEqualTo(Path.of("c.yml"));
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("a.yml", "--config", "b.yml")))
+                .hasMessage("FILE a.yml and --config b.yml name two configs; give one");
+        assertThatThrownBy(() -> SandboxOptions.parse(List.of("a.yml", "b.yml"))).hasMessage("unexpected argument \"b.yml\"");
+    }
+
+    @Test
+    void aMistypedOptionIsAUsageErrorWithDidYouMean() {
+        Result r = run(example(), "--dryrun");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("bootstrapctl sandbox: unknown option \"--dryrun\"; did you mean \"--dry-run\"?\n"
+                + "Usage: bootstrapctl sandbox [--config] FILE [OPTIONS]\nSee 'bootstrapctl sandbox --help'.");
+    }
+
+    @Test
+    void filesAndFoldersAreCheckedWithOneMessageEach() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        assertThat(run(folder.toString()).err()).startsWith("bootstrapctl sandbox: " + folder + ": is a directory, expected a file\n");
+        Result given = run(example(), "--given", folder.toString());
+        assertThat(given.code()).isEqualTo(2);
+        assertThat(given.err()).startsWith("bootstrapctl sandbox: --given " + folder + ": is a directory, expected a file\n");
+        assertThat(run(example(), "--given", dir.resolve("g.yml").toString()).err())
+                .startsWith("bootstrapctl sandbox: --given " + dir.resolve("g.yml") + ": no such file\n");
+        assertThat(run(example(), "--policies-dir", example()).err())
+                .startsWith("bootstrapctl sandbox: --policies-dir " + example() + ": is a file, expected a directory\n");
+    }
+
+    @Test
+    void optionsNamingAnAccountOrTargetTheConfigLacksAreRefusedUpFront() throws Exception {
+        Result role = run("--config", example(), "--without-role", "111111111112");
+        assertThat(role.code()).isEqualTo(2);
+        assertThat(role.err()).startsWith("bootstrapctl sandbox: --without-role 111111111112 is not a target account of the"
+                + " config " + example() + "; did you mean \"111111111111\"? (its target accounts: 111111111111, 222222222222,"
+                + " 333333333333, 444444444444)\n");
+        assertThat(run(example(), "--failing-build", "222222222222/eu-west-2").err()).startsWith("bootstrapctl sandbox:"
+                + " --failing-build 222222222222/eu-west-2 is not a target of the config " + example()
+                + "; did you mean \"222222222222/eu-west-1\"?");
+        assertThat(run(example(), "--noop-build", "999999999999/us-east-1").err()).startsWith("bootstrapctl sandbox:"
+                + " --noop-build 999999999999/us-east-1 is not a target of the config " + example() + " (its targets: ");
+        assertThat(run(example(), "--then-new-account", "555555555555").err()).contains("--then-new-account 555555555555"
+                + " is not a target account of the config");
+        Path given = Files.writeString(dir.resolve("given.yml"), "toolkits:\n  - target: \"222222222222/us-west-2\"\n");
+        assertThat(run(example(), "--given", given.toString()).err()).startsWith("bootstrapctl sandbox: --given " + given
+                + ":2: 222222222222/us-west-2 is not a target of the config");
+    }
+}
