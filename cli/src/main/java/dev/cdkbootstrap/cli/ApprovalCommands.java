@@ -4,6 +4,7 @@ import dev.cdkbootstrap.aws.ApprovalResponder;
 import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.commandline.ExitCodes;
 import dev.cdkbootstrap.commandline.HelpOption;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,7 @@ final class ApprovalCommands {
             try {
                 String bucket = ApprovalResponder.configBucketOf(clients, a.stack());
                 String by = clients.sts().getCallerIdentity().arn();
-                var request = new ApprovalResponder(clients.s3(), clients.sfn()).answer(bucket, "runs/", runId, approve,
+                var request = new ApprovalResponder(clients.s3(), clients.sfn()).answer(bucket, RunLayout.RUNS_ROOT, runId, approve,
                         by, comment);
                 out.println((approve ? "approved" : "rejected") + " run " + runId + " (" + request.needed()
                         + " target(s) needed approval, " + request.mode() + ") as " + by);

@@ -1,8 +1,8 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,13 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.CloudFormationYaml;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The config bucket holds the operator's config and the run history: private, durable, TLS only. */
@@ -69,15 +72,25 @@ class ConfigBucketContractTest {
             assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
             String prefix = rule.has("Prefix") ? rule.path("Prefix").asText()
                     : rule.path("Filter").path("Prefix").asText();
-            assertThat(prefix).isEqualTo("runs/");
+            assertThat(prefix).isEqualTo(RunLayout.RUNS_ROOT);
             assertThat(rule.path("ExpirationInDays").path("Ref").asText()).isEqualTo("RunArtifactRetentionDays");
         });
     }
 
+    /**
+     * The runs root is one constant ({@link RunLayout#RUNS_ROOT}): no function variable restates it, and
+     * every IAM resource in the config bucket is the whole bucket, the leases or under that constant.
+     */
     @Test
-    void runArtifactPrefixIsTheOneTheFunctionsWriteUnder() {
+    void everyGrantUnderTheBucketNamesTheRunsRootTheCodeWritesUnder() {
         JsonNode template = CloudFormationYaml.read(ProjectFiles.path("template.yaml"));
-        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables")
-                .path("RUN_PREFIX").asText()).isEqualTo("runs/");
+        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables").has("RUN_PREFIX")).isFalse();
+        List<String> keys = new ArrayList<>();
+        Matcher matcher = Pattern.compile("\\$\\{ConfigBucket\\.Arn}/([^\"]*)").matcher(template.toString());
+        while (matcher.find()) {
+            keys.add(matcher.group(1));
+        }
+        assertThat(keys).anyMatch(k -> k.startsWith(RunLayout.RUNS_ROOT))
+                .allMatch(k -> k.equals("*") || k.startsWith("locks/") || k.startsWith(RunLayout.RUNS_ROOT));
     }
 }

@@ -89,12 +89,11 @@ class ConfigBucketPolicyContractTest {
 
     @Test
     void theKeysTheFunctionsWriteAreUnderRunsAndLocks() {
-        assertThat(template.environment("LoadConfigFunction").get("RUN_PREFIX")).isEqualTo("runs/");
-        String run = RunLayout.runPrefix("runs/", "run-1");
+        String run = RunLayout.runFolder(RunLayout.RUNS_ROOT, "run-1");
         for (String key : List.of(RunLayout.plan(run), RunLayout.targets(run), RunLayout.configErrors(run), RunLayout.report(run),
                 RunLayout.reportMarkdown(run), RunLayout.result(run, "111111111111", "eu-west-1"),
                 RunLayout.template(run, "ab".repeat(32)))) {
-            assertThat(key).startsWith("runs/");
+            assertThat(key).startsWith(RunLayout.RUNS_ROOT);
             assertThat(decision(template.roleArn("LoadConfigRole"), "s3:PutObject", key)).isNotEqualTo(DENY);
         }
         String lease = TargetLock.key(new Target("111111111111", "eu-west-1", "aws", List.of(), List.of(), List.of(),
@@ -110,7 +109,7 @@ class ConfigBucketPolicyContractTest {
     @Test
     void theBuildRoleReadsTheRunsTemplatesAndNothingElseInTheBucket() {
         String build = template.roleArn("BootstrapBuildRole");
-        String copy = RunLayout.template(RunLayout.runPrefix("runs/", "run-1"), "ab".repeat(32));
+        String copy = RunLayout.template(RunLayout.runFolder("runs/", "run-1"), "ab".repeat(32));
         assertThat(readable(build, copy)).isTrue();
         assertThat(decision(build, "s3:GetObject", copy)).isNotEqualTo(DENY);
         for (String other : List.of("cdk-app.yml", "policies/dev.json", "runs/run-1/plan.json", "runs/run-1/targets.json",

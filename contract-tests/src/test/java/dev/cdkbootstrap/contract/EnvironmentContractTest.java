@@ -1,10 +1,10 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.handler.Wiring;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

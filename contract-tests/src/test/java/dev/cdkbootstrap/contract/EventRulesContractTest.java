@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.sandbox.events.EventRule;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.cdkbootstrap.contract;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

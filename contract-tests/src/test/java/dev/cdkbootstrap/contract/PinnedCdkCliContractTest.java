@@ -1,9 +1,9 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.handler.PinnedCdkCli;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.sandbox.deploy.TemplateParameters;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +82,7 @@ class TargetPathContractTest {
         JsonNode writer = map.path("ResultWriter");
         assertThat(writer.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
         assertThat(writer.path("Parameters").path("Bucket.$").asText()).isEqualTo("$.artifactBucket");
-        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runPrefix");
+        assertThat(writer.path("Parameters").path("Prefix.$").asText()).contains("$.runFolder");
         JsonNode recordResult = map.path("ItemProcessor").path("States").path("RecordResult");
         assertThat(recordResult.path("End").asBoolean()).isTrue();
         assertThat(recordResult.has("OutputPath")).isFalse();

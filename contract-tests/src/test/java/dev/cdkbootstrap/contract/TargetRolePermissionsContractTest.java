@@ -1,17 +1,17 @@
 package dev.cdkbootstrap.contract;
-
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * target-account/role.yaml lets `cdk bootstrap` (pinned CLI, its own bootstrap template) and PrepareTarget

@@ -1,8 +1,8 @@
 package dev.cdkbootstrap.contract;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.cdkbootstrap.contract;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;

@@ -45,7 +45,7 @@ public final class ApprovalResponder {
 
     /** The run's waiting request, empty when it has none (no gate, not reached yet, or no change needed it). */
     public Optional<ApprovalRequest> pending(String bucket, String runsRoot, String runId) {
-        String key = RunLayout.approvalRequest(RunLayout.runPrefix(runsRoot, runId));
+        String key = RunLayout.approvalRequest(RunLayout.runFolder(runsRoot, runId));
         return store.read(bucket, key, null, MAX_REQUEST_BYTES).map(object -> {
             try {
                 return Json.strict().readValue(object.content(), ApprovalRequest.class);
@@ -65,7 +65,7 @@ public final class ApprovalResponder {
             String comment) {
         ApprovalRequest request = pending(bucket, runsRoot, runId).orElseThrow(() -> new IllegalStateException(
                 "run " + runId + " has no approval request in s3://" + bucket + "/" + RunLayout.approvalRequest(
-                        RunLayout.runPrefix(runsRoot, runId)) + " (no gate, not reached yet, or nothing needed approval)"));
+                        RunLayout.runFolder(runsRoot, runId)) + " (no gate, not reached yet, or nothing needed approval)"));
         try {
             if (approve) {
                 ObjectNode output = Json.strict().createObjectNode().put("approvedBy", by);

@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.aws;
 
 import dev.cdkbootstrap.workflow.error.BuildThrottled;
+import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.port.BuildRunner;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ public final class CodeBuildRunner implements BuildRunner {
     }
 
     @Override
-    public BuildView start(String projectName, Map<String, String> environment, String idempotencyToken) {
+    public BuildInfo start(String projectName, Map<String, String> environment, String idempotencyToken) {
         try {
             Build build = codeBuild.startBuild(r -> r.projectName(projectName).idempotencyToken(idempotencyToken)
                     .environmentVariablesOverride(environment.entrySet().stream()
@@ -47,7 +48,7 @@ public final class CodeBuildRunner implements BuildRunner {
     }
 
     @Override
-    public BuildView get(String buildId) {
+    public BuildInfo get(String buildId) {
         try {
             return codeBuild.batchGetBuilds(r -> r.ids(buildId)).builds().stream().findFirst().map(CodeBuildRunner::view)
                     .orElseThrow(() -> new IllegalStateException("CodeBuild has no build " + buildId));
@@ -73,7 +74,7 @@ public final class CodeBuildRunner implements BuildRunner {
         return e;
     }
 
-    static BuildView view(Build build) {
+    static BuildInfo view(Build build) {
         BuildStatus status = switch (build.buildStatusAsString() == null ? "IN_PROGRESS" : build.buildStatusAsString()) {
             case "SUCCEEDED" -> BuildStatus.SUCCEEDED;
             case "FAILED" -> BuildStatus.FAILED;
@@ -86,7 +87,7 @@ public final class CodeBuildRunner implements BuildRunner {
                 : build.phases().stream()
                         .filter(p -> p.phaseStatusAsString() != null && !"SUCCEEDED".equals(p.phaseStatusAsString()))
                         .map(BuildPhase::phaseTypeAsString).findFirst().orElse(null);
-        return new BuildView(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null,
+        return new BuildInfo(build.id(), status, logsUrl(build), failedPhase, status.ended() ? build.endTime() : null,
                 runningSince(build));
     }
 

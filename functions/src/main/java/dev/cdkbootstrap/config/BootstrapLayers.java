@@ -19,7 +19,7 @@ import java.util.function.Function;
  *       policy file instead of clashing with it.</li>
  *   <li>{@code trust_for_lookup} is a union over the places (like trust), not replaced.</li>
  *   <li>{@code tags} is one key: the most specific map replaces the maps above it.</li>
- *   <li>{@code enabled} of the file level is not inherited by the pipeline (semantics.md); the
+ *   <li>{@code enabled} of the file level is not inherited by the pipeline (docs/config.md, "Layering"); the
  *       pipeline has no set.</li>
  * </ul>
  */

@@ -20,7 +20,7 @@ final class BootstrapReader {
     private static final Pattern POLICY_ARN = Pattern.compile(
             "^arn:" + Regions.ARN_PARTITION + ":iam::([0-9]{12}|aws):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}$");
     /**
-     * semantics.md: 1-10 of {@code a-z 0-9 -}. Decision: not starting with '-', which the CDK CLI's
+     * docs/config.md ("Schema", extensions): 1-10 of {@code a-z 0-9 -}. Decision: not starting with '-', which the CDK CLI's
      * argument parser would read as an option ({@code --qualifier -x}).
      */
     private static final Pattern QUALIFIER = Pattern.compile("^[a-z0-9][a-z0-9-]{0,9}$");

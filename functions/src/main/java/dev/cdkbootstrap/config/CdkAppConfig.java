@@ -3,7 +3,7 @@ package dev.cdkbootstrap.config;
 import java.util.List;
 
 /**
- * A cdk-app.yml as read: defaults applied where semantics.md gives one, places kept for errors.
+ * A cdk-app.yml as read: defaults applied where docs/config.md ("Schema") gives one, places kept for errors.
  * {@code bootstrap} is the file-level block ({@code cdk_app_config.bootstrap}), defaults when absent.
  */
 public record CdkAppConfig(String appPrefix, BootstrapConfig bootstrap, PipelineConfig pipeline,

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads the schema of semantics.md from a YAML node tree into {@link CdkAppConfig}, applying
+ * Reads the schema of docs/config.md ("Schema") from a YAML node tree into {@link CdkAppConfig}, applying
  * defaults and recording every error with its place. It never stops at the first error.
  */
 public final class ConfigReader {

@@ -1,5 +1,7 @@
 package dev.cdkbootstrap.handler;
 
+import static dev.cdkbootstrap.handler.FunctionSettings.required;
+
 import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.aws.CodeBuildRunner;
 import dev.cdkbootstrap.aws.PowertoolsRunMetrics;
@@ -14,6 +16,7 @@ import dev.cdkbootstrap.workflow.NewAccountStep;
 import dev.cdkbootstrap.workflow.PrepareTargetStep;
 import dev.cdkbootstrap.workflow.RecordResultStep;
 import dev.cdkbootstrap.workflow.RequestApprovalStep;
+import dev.cdkbootstrap.workflow.RunLayout;
 import dev.cdkbootstrap.workflow.ReviewChangesStep;
 import dev.cdkbootstrap.workflow.StartBootstrapStep;
 import dev.cdkbootstrap.workflow.SummarizeStep;
@@ -24,15 +27,13 @@ import dev.cdkbootstrap.workflow.WaitPolicy;
 import dev.cdkbootstrap.workflow.port.Notifier;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Builds every step from an environment map (docs/contracts.md, "Environment variables") and the
- * pinned CDK CLI this package was built with ({@link PinnedCdkCli#packaged()}). Lambda uses
+ * Builds every step from the functions' settings ({@link FunctionSettings}, read once from an environment
+ * map: docs/contracts.md, "Environment variables of the functions") and the pinned CDK CLI this package
+ * was built with ({@link PinnedCdkCli#packaged()}). Lambda uses
  * {@link #fromEnvironment()} (once per container); the offline sandbox calls {@link #from(Map)}
  * in-process with the emulator's endpoint, region and credentials. Settings are read here, at
  * init; nothing unique or credential-like is created (SnapStart).
@@ -42,13 +43,13 @@ public final class Wiring {
     /** Held here: the CRaC context keeps its resources weakly. */
     private static SnapStartPriming priming;
 
-    private final Map<String, String> env;
+    private final FunctionSettings settings;
     private final AwsClients clients;
     private final PinnedCdkCli cdk;
     private final Clock clock = Clock.systemUTC();
 
     private Wiring(Map<String, String> env, AwsClients clients, PinnedCdkCli cdk) {
-        this.env = Map.copyOf(env);
+        this.settings = FunctionSettings.from(env);
         this.clients = clients;
         this.cdk = cdk;
     }
@@ -90,42 +91,23 @@ public final class Wiring {
 
     public LoadConfigStep loadConfigStep() {
         return new LoadConfigStep(new S3ObjectStore(clients.s3()), new LoadConfigStep.Settings(
-                optional("CONFIG_BUCKET"), optional("CONFIG_KEY"), runPrefix(),
-                integer("MAP_MAX_CONCURRENCY", 10),
-                Optional.ofNullable(optional("APPROVAL_REQUIRED_FOR")).orElse("none")), guardrails());
+                settings.configBucket(), settings.configKey(), RunLayout.RUNS_ROOT,
+                settings.mapMaxConcurrency(), settings.approvalRequiredFor()), guardrails());
     }
 
-    /**
-     * PIPELINE_ACCOUNTS (comma-separated; unset: any), ORGANIZATION_ID ({@code o-...} or NONE; unset
-     * means NONE) and ALLOW_MANAGEMENT_ACCOUNT (default false), the template's parameters.
-     */
+    /** The pipeline accounts, the organization and whether the management account may be a target. */
     private Guardrails guardrails() {
-        Set<String> pipelines = Optional.ofNullable(optional("PIPELINE_ACCOUNTS")).stream()
-                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(a -> !a.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-        String organization = organizationId();
-        return new Guardrails(new Guardrails.Settings(pipelines, organization, flag("ALLOW_MANAGEMENT_ACCOUNT")),
+        String organization = settings.organizationId();
+        return new Guardrails(new Guardrails.Settings(settings.pipelineAccounts(), organization,
+                settings.allowManagementAccount()),
                 clients.ownMembership(), organization == null ? session -> {
                     throw new IllegalStateException("no organization checks without ORGANIZATION_ID");
                 } : targetConnector());
     }
 
-    private String organizationId() {
-        String value = optional("ORGANIZATION_ID");
-        return value == null || "NONE".equals(value) ? null : value;
-    }
-
-    private boolean flag(String name) {
-        String value = optional(name);
-        if (value != null && !value.equals("true") && !value.equals("false")) {
-            throw new IllegalStateException("environment variable " + name + " is not true or false: " + value);
-        }
-        return "true".equals(value);
-    }
-
     public PrepareTargetStep prepareTargetStep() {
         return new PrepareTargetStep(targetConnector(), targetLock(), waitPolicy(), toolkitRequirements(),
-                organizationId(), clock);
+                settings.organizationId(), clock);
     }
 
     public VerifyTargetStep verifyTargetStep() {
@@ -134,7 +116,8 @@ public final class Wiring {
 
     public StartBootstrapStep startBootstrapStep() {
         return new StartBootstrapStep(new CodeBuildRunner(clients.codeBuild()), new StartBootstrapStep.Settings(
-                required("BUILD_PROJECT_NAME"), required("TARGET_ROLE_NAME"), cdk.cliVersion(),
+                required(settings.buildProjectName(), "BUILD_PROJECT_NAME"),
+                required(settings.targetRoleName(), "TARGET_ROLE_NAME"), cdk.cliVersion(),
                 toolkitRequirements().permissionsBoundary()),
                 waitPolicy(), clock);
     }
@@ -149,8 +132,8 @@ public final class Wiring {
 
     public SummarizeStep summarizeStep() {
         Optional<Notifier> notifier = notifier();
-        String namespace = Optional.ofNullable(optional("POWERTOOLS_METRICS_NAMESPACE")).orElse("CdkBootstrap");
-        return new SummarizeStep(new S3ObjectStore(clients.s3()), notifier, new PowertoolsRunMetrics(namespace));
+        return new SummarizeStep(new S3ObjectStore(clients.s3()), notifier,
+                new PowertoolsRunMetrics(settings.metricsNamespace()));
     }
 
     public ReviewChangesStep reviewChangesStep() {
@@ -158,77 +141,49 @@ public final class Wiring {
                 approvalTimeout());
     }
 
-    /** STACK_NAME (for the commands in the message) and APPROVAL_TIMEOUT_HOURS (default 24). */
+    /** STACK_NAME (for the commands in the message; a placeholder when unset) and APPROVAL_TIMEOUT_HOURS. */
     public RequestApprovalStep requestApprovalStep() {
         return new RequestApprovalStep(new S3ObjectStore(clients.s3()), notifier(), new RequestApprovalStep.Settings(
-                Optional.ofNullable(optional("STACK_NAME")).orElse("<stack>"),
+                Optional.ofNullable(settings.stackName()).orElse("<stack>"),
                 approvalTimeout()), clock);
     }
 
     private Duration approvalTimeout() {
-        return Duration.ofHours(integer("APPROVAL_TIMEOUT_HOURS", 24));
+        return Duration.ofHours(settings.approvalTimeoutHours());
     }
 
     public NewAccountStep newAccountStep() {
         return new NewAccountStep(new S3ObjectStore(clients.s3()), new SfnExecutionStarter(clients.sfn()),
-                new NewAccountStep.Settings(required("CONFIG_BUCKET"), required("CONFIG_KEY"),
-                        required("STATE_MACHINE_ARN")));
+                new NewAccountStep.Settings(required(settings.configBucket(), "CONFIG_BUCKET"),
+                        required(settings.configKey(), "CONFIG_KEY"), required(settings.stateMachineArn(), "STATE_MACHINE_ARN")));
     }
 
     private Optional<Notifier> notifier() {
-        return Optional.ofNullable(optional("REPORT_TOPIC_ARN")).map(topic -> new SnsNotifier(clients.sns(), topic));
+        return Optional.ofNullable(settings.reportTopicArn()).map(topic -> new SnsNotifier(clients.sns(), topic));
     }
 
     private StsTargetConnector targetConnector() {
-        return new StsTargetConnector(clients, required("TARGET_ROLE_NAME"), optional("TARGET_ROLE_EXTERNAL_ID"));
+        return new StsTargetConnector(clients, required(settings.targetRoleName(), "TARGET_ROLE_NAME"),
+                settings.targetRoleExternalId());
     }
 
     private TargetLock targetLock() {
         return new TargetLock(new S3ObjectStore(clients.s3()), waitPolicy().lease(), clock);
     }
 
-    /**
-     * BUILD_POLL_SECONDS (default 30), BUILD_DEADLINE_MINUTES (default 30) and TOOLKIT_BUSY_WAIT_MINUTES
-     * (default 0: as long as a lease lasts), the template's parameters.
-     */
+    /** BUILD_POLL_SECONDS, BUILD_DEADLINE_MINUTES and TOOLKIT_BUSY_WAIT_MINUTES (0: as long as a lease lasts). */
     private WaitPolicy waitPolicy() {
-        return new WaitPolicy(Duration.ofSeconds(integer("BUILD_POLL_SECONDS", 30)),
-                Duration.ofMinutes(integer("BUILD_DEADLINE_MINUTES", 30)),
-                Duration.ofMinutes(integer("TOOLKIT_BUSY_WAIT_MINUTES", 0)));
+        return new WaitPolicy(Duration.ofSeconds(settings.buildPollSeconds()),
+                Duration.ofMinutes(settings.buildDeadlineMinutes()),
+                Duration.ofMinutes(settings.toolkitBusyWaitMinutes()));
     }
 
     /** The pinned CLI's template version and TOOLKIT_PERMISSIONS_BOUNDARY (optional), checked here at init. */
     private ToolkitRequirements toolkitRequirements() {
         try {
-            return new ToolkitRequirements(cdk.templateVersion(), optional("TOOLKIT_PERMISSIONS_BOUNDARY"));
+            return new ToolkitRequirements(cdk.templateVersion(), settings.toolkitPermissionsBoundary());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("environment variable TOOLKIT_PERMISSIONS_BOUNDARY: " + e.getMessage());
-        }
-    }
-
-    private String runPrefix() {
-        return Optional.ofNullable(optional("RUN_PREFIX")).orElse("runs/");
-    }
-
-    private String optional(String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private String required(String name) {
-        String value = optional(name);
-        if (value == null) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
-        }
-        return value;
-    }
-
-    private int integer(String name, int fallback) {
-        String value = optional(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("environment variable " + name + " is not a number: " + value);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the execution policy of one contribution, in the order of semantics.md: the given file,
+ * Resolves the execution policy of one contribution, in the order of docs/config.md ("Execution policies"): the given file,
  * else the given ARN, else {@code execution_policy_<ACCOUNT>_<REGION>.json} beside cdk-app.yml,
  * else AdministratorAccess. A given file that is missing or invalid is an error, never a fallback.
  */

@@ -100,7 +100,7 @@ final class SettingsMerger {
 
     /**
      * A key ARN or alias ARN must be in the target's partition, region and account (S3 encrypts a bucket
-     * only with a key of its region; semantics.md: "a key id/ARN in the target"). With the CDK's own
+     * only with a key of its region; docs/config.md, "Rules that need the target"). With the CDK's own
      * template only a key id works: it grants the file-publishing role {@code arn:...:key/<kms_key>}, so
      * an ARN or an alias would leave that role without access to the key.
      */

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Merges the contributions of one (account, region) into one {@link Target}: trust is the union
- * minus the target's own account; policies are the union of every place's policy (semantics.md),
+ * minus the target's own account; policies are the union of every place's policy (docs/config.md, "Union across the places of one target"),
  * including the AdministratorAccess default of a place that gives none, which is always a warning
  * (beside an explicit policy it widens what that policy limits). Disagreeing policy files,
  * qualifiers or toolkit stack names are errors naming both places; the further settings are merged

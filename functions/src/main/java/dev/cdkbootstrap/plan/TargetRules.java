@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The target rules of semantics.md: which places produce a target, in which region, trusting whom.
+ * The target rules of docs/config.md ("Targets"): which places produce a target, in which region, trusting whom.
  * Region is inherited first (stage, then set default, then pipeline), so everything derived from it
  * (policy names, default policy file names) uses the inherited value. Trust of preprod/prod covers
  * only the dev account of the SAME set. Each contribution carries its effective Bootstrap block: the

@@ -53,7 +53,7 @@ public final class BuildEnvironment {
         env.put("KMS_KEY", settings.kmsKey() == null ? "" : settings.kmsKey());
         env.put("PUBLIC_ACCESS_BLOCK", flag(settings.publicAccessBlock()));
         env.put("TEMPLATE_S3_URI", settings.template() == null ? ""
-                : "s3://" + run.artifactBucket() + "/" + RunLayout.template(run.runPrefix(), settings.template().sha256()));
+                : "s3://" + run.artifactBucket() + "/" + RunLayout.template(run.runFolder(), settings.template().sha256()));
         env.put("TEMPLATE_PATH", settings.template() == null ? "" : settings.template().path());
         return env;
     }

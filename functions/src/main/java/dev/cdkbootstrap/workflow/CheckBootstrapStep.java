@@ -35,7 +35,7 @@ public final class CheckBootstrapStep {
             throw new IllegalArgumentException("CheckBootstrap input has no build id for " + state.item().target().id());
         }
         Instant now = clock.instant();
-        BuildRunner.BuildView view;
+        BuildInfo view;
         try {
             view = builds.get(known.id());
         } catch (BuildThrottled throttled) {

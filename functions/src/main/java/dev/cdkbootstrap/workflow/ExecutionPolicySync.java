@@ -9,21 +9,18 @@ import dev.cdkbootstrap.workflow.error.PolicyRejected;
 import dev.cdkbootstrap.workflow.port.PolicyStore;
 import dev.cdkbootstrap.workflow.port.PolicyStore.PolicyVersion;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Keeps one execution policy in a target account equal to its file (semantics.md, "Execution
+ * Keeps one execution policy in a target account equal to its file (docs/config.md, "Execution
  * policies"): created when absent; when the default version's document differs (compared as
  * normalized JSON), a new default version is added, deleting the oldest non-default version first
  * when IAM's five-version limit is reached.
  */
 public final class ExecutionPolicySync {
     static final int MAX_VERSIONS = 5;
-    private static final ObjectMapper CANONICAL = Json.tolerant();
+    private static final ObjectMapper READER = Json.tolerant();
 
     public enum Change { CREATED, UPDATED, UNCHANGED }
 
@@ -49,7 +46,7 @@ public final class ExecutionPolicySync {
 
     /** @param dryRun when true, only reads: reports the change a real run would make */
     public static Result sync(PolicyStore store, String policyArn, String document, boolean dryRun) {
-        String wanted = canonical(document, policyArn);
+        JsonNode wanted = document(document, policyArn);
         Optional<List<PolicyVersion>> versions = store.versions(policyArn);
         if (versions.isEmpty()) {
             if (!dryRun) {
@@ -78,45 +75,31 @@ public final class ExecutionPolicySync {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static boolean sameDocument(String deployed, String wantedCanonical) {
+    private static boolean sameDocument(String deployed, JsonNode wanted) {
         try {
-            return canonical(deployed, "deployed").equals(wantedCanonical);
+            return document(deployed, "deployed").equals(wanted);
         } catch (PolicyRejected unreadable) {
             return false;
         }
     }
 
-    /** The document as compact JSON with object keys sorted, so formatting and key order don't count. */
-    static String canonical(String document, String what) {
+    /**
+     * The document as a JSON tree; two documents are the same policy when their trees are equal
+     * ({@link JsonNode#equals}: object key order and formatting don't count, array order does).
+     *
+     * @throws PolicyRejected when it is not JSON or not an object with Version and Statement
+     */
+    static JsonNode document(String document, String what) {
         try {
-            JsonNode node = CANONICAL.readTree(document);
+            JsonNode node = READER.readTree(document);
             if (!(node instanceof ObjectNode object) || !object.has("Version") || !object.has("Statement")) {
                 throw new PolicyRejected("policy document for " + what
                         + " is not an IAM policy (a JSON object with Version and Statement)");
             }
-            return CANONICAL.writeValueAsString(sortKeys(object));
+            return node;
         } catch (JsonProcessingException e) {
             throw new PolicyRejected("policy document for " + what + " is not valid JSON: "
                     + e.getOriginalMessage(), e);
         }
-    }
-
-    private static JsonNode sortKeys(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                sorted.put(field.getKey(), sortKeys(field.getValue()));
-            }
-            ObjectNode copy = CANONICAL.createObjectNode();
-            sorted.forEach(copy::set);
-            return copy;
-        }
-        if (node.isArray()) {
-            var copy = CANONICAL.createArrayNode();
-            node.forEach(element -> copy.add(sortKeys(element)));
-            return copy;
-        }
-        return node;
     }
 }

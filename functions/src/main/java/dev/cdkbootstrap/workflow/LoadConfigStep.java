@@ -52,7 +52,7 @@ public final class LoadConfigStep {
      * @param defaultKey    CONFIG_KEY, the only key an execution input may name
      * @param approvalMode  APPROVAL_REQUIRED_FOR: {@code none}, {@code trust-widening} or {@code any-change}
      */
-    public record Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency,
+    public record Settings(String defaultBucket, String defaultKey, String runsRoot, int maxConcurrency,
             String approvalMode) {
         public static final List<String> APPROVAL_MODES = List.of("none", "trust-widening", "any-change");
 
@@ -64,8 +64,8 @@ public final class LoadConfigStep {
         }
 
         /** No approval gate. */
-        public Settings(String defaultBucket, String defaultKey, String runPrefix, int maxConcurrency) {
-            this(defaultBucket, defaultKey, runPrefix, maxConcurrency, "none");
+        public Settings(String defaultBucket, String defaultKey, String runsRoot, int maxConcurrency) {
+            this(defaultBucket, defaultKey, runsRoot, maxConcurrency, "none");
         }
     }
 
@@ -92,14 +92,14 @@ public final class LoadConfigStep {
         String key = accepted.key();
         String file = "s3://" + bucket + "/" + key;
         String artifactBucket = bucket; // the configured bucket: the only one an input may name
-        String runPrefix = RunLayout.runPrefix(settings.runPrefix(), input.runId());
+        String runFolder = RunLayout.runFolder(settings.runsRoot(), input.runId());
         if (accepted.superseded()) {
-            return superseded(input.runId(), execution, accepted, runPrefix);
+            return superseded(input.runId(), execution, accepted, runFolder);
         }
 
         ObjectStore.StoredObject config = readConfig(bucket, key, accepted.versionId(), file);
         PlannedConfig planned = plan(file, config.content(), new ObjectStorePolicyFiles(store, bucket, key,
-                RunLayout.runsRoot(settings.runPrefix())), artifactBucket, runPrefix);
+                RunLayout.runsRoot(settings.runsRoot())), artifactBucket, runFolder);
 
         guardrails.checkPipeline(file, planned.plan().pipeline());
         List<String> warnings = new ArrayList<>(planned.plan().warnings());
@@ -109,13 +109,13 @@ public final class LoadConfigStep {
         Map<String, String> documents = compact(planned.policyDocuments());
         Map<String, Refusal> refusals = guardrails.refusals(targets, SessionNames.forOrganizationCheck(input.runId()));
         List<TargetItem> items = targets.stream().map(t -> item(t, documents, refusals.get(t.id()))).toList();
-        RunTemplates.write(store, artifactBucket, runPrefix, targets, planned.templates());
-        store.write(artifactBucket, RunLayout.plan(runPrefix), Json.prettyBytes(plan), "application/json");
-        store.write(artifactBucket, RunLayout.targets(runPrefix), Json.prettyBytes(items), "application/json");
+        RunTemplates.write(store, artifactBucket, runFolder, targets, planned.templates());
+        store.write(artifactBucket, RunLayout.plan(runFolder), Json.prettyBytes(plan), "application/json");
+        store.write(artifactBucket, RunLayout.targets(runFolder), Json.prettyBytes(items), "application/json");
 
         String versionId = config.versionId() != null ? config.versionId() : accepted.versionId();
         return context(input.runId(), execution, accepted.trigger(),
-                new ConfigLocation(bucket, key, versionId, accepted.latestVersionId(), false), runPrefix, plan);
+                new ConfigLocation(bucket, key, versionId, accepted.latestVersionId(), false), runFolder, plan);
     }
 
     /**
@@ -124,21 +124,21 @@ public final class LoadConfigStep {
      * and its report says it was superseded.
      */
     private RunContext superseded(String runId, ExecutionInput execution, ExecutionInputRules.Accepted accepted,
-            String runPrefix) {
+            String runFolder) {
         String warning = "superseded: version " + accepted.versionId() + " of s3://" + accepted.bucket() + "/"
                 + accepted.key() + " is no longer the latest (" + accepted.latestVersionId() + " is); this "
                 + accepted.trigger() + " run does nothing, the run of the newer upload bootstraps";
         Plan plan = new Plan(null, null, List.of(), List.of(warning));
-        store.write(accepted.bucket(), RunLayout.plan(runPrefix), Json.prettyBytes(plan), "application/json");
-        store.write(accepted.bucket(), RunLayout.targets(runPrefix), Json.prettyBytes(List.of()), "application/json");
+        store.write(accepted.bucket(), RunLayout.plan(runFolder), Json.prettyBytes(plan), "application/json");
+        store.write(accepted.bucket(), RunLayout.targets(runFolder), Json.prettyBytes(List.of()), "application/json");
         return context(runId, execution, accepted.trigger(), new ConfigLocation(accepted.bucket(), accepted.key(),
-                accepted.versionId(), accepted.latestVersionId(), true), runPrefix, plan);
+                accepted.versionId(), accepted.latestVersionId(), true), runFolder, plan);
     }
 
     private RunContext context(String runId, ExecutionInput execution, String trigger, ConfigLocation config,
-            String runPrefix, Plan plan) {
-        return new RunContext(runId, trigger, execution.isDryRun(), config, config.bucket(), runPrefix,
-                RunLayout.targets(runPrefix), settings.maxConcurrency(), new RunContext.PlannedCount(plan.targets().size()),
+            String runFolder, Plan plan) {
+        return new RunContext(runId, trigger, execution.isDryRun(), config, config.bucket(), runFolder,
+                RunLayout.targets(runFolder), settings.maxConcurrency(), new RunContext.PlannedCount(plan.targets().size()),
                 plan.warnings().stream().limit(RunContext.SHOWN_WARNINGS).toList(), plan.warnings().size(), null,
                 gated(execution, plan), gated(execution, plan) ? Approval.preview(settings.approvalMode()) : null);
     }
@@ -158,11 +158,11 @@ public final class LoadConfigStep {
     }
 
     private PlannedConfig plan(String file, byte[] content, ObjectStorePolicyFiles policyFiles, String artifactBucket,
-            String runPrefix) {
+            String runFolder) {
         try {
             return ConfigPlanner.plan(file, content, policyFiles);
         } catch (ConfigValidationException e) {
-            throw invalid(e, artifactBucket, runPrefix);
+            throw invalid(e, artifactBucket, runFolder);
         }
     }
 
@@ -171,12 +171,12 @@ public final class LoadConfigStep {
      * and the Lambda runtime adds the type and stack trace): then the first lines and where the whole
      * list was written ({@code runs/<runId>/config-errors.txt}).
      */
-    ConfigInvalid invalid(ConfigValidationException e, String artifactBucket, String runPrefix) {
+    ConfigInvalid invalid(ConfigValidationException e, String artifactBucket, String runFolder) {
         String all = e.getMessage();
         if (all.length() <= MAX_ERROR_MESSAGE_CHARS) {
             return new ConfigInvalid(all, e);
         }
-        String key = RunLayout.configErrors(runPrefix);
+        String key = RunLayout.configErrors(runFolder);
         store.write(artifactBucket, key, all.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         StringBuilder shown = new StringBuilder();
         int lines = 0;

@@ -23,26 +23,26 @@ public final class ObjectStorePolicyFiles implements PolicyFiles {
     private final ObjectStore store;
     private final String bucket;
     private final String folder;
-    private final String runPrefix;
+    private final String runsRoot;
     private final Map<String, Set<String>> listings = new HashMap<>();
 
     public ObjectStorePolicyFiles(ObjectStore store, String bucket, String configKey) {
         this(store, bucket, configKey, null);
     }
 
-    /** {@code runPrefix}: where this bucket holds run artifacts (never a policy), or null. */
-    public ObjectStorePolicyFiles(ObjectStore store, String bucket, String configKey, String runPrefix) {
+    /** {@code runsRoot}: where this bucket holds run artifacts (never a policy), or null. */
+    public ObjectStorePolicyFiles(ObjectStore store, String bucket, String configKey, String runsRoot) {
         this.store = store;
         this.bucket = bucket;
         this.folder = folderOf(configKey);
-        this.runPrefix = runPrefix == null || runPrefix.isEmpty() || folder.startsWith(runPrefix) ? null : runPrefix;
+        this.runsRoot = runsRoot == null || runsRoot.isEmpty() || folder.startsWith(runsRoot) ? null : runsRoot;
     }
 
     @Override
     public Optional<String> read(String relativePath) {
         String key = folder + relativePath;
-        if (runPrefix != null && key.startsWith(runPrefix)) {
-            throw new PolicyFileException(relativePath, "is under " + runPrefix + ", where runs keep their artifacts");
+        if (runsRoot != null && key.startsWith(runsRoot)) {
+            throw new PolicyFileException(relativePath, "is under " + runsRoot + ", where runs keep their artifacts");
         }
         if (!listings.computeIfAbsent(folderOf(key), f -> new HashSet<>(store.list(bucket, f))).contains(key)) {
             return Optional.empty();

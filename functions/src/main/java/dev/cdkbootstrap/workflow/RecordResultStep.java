@@ -53,7 +53,7 @@ public final class RecordResultStep {
                 verdict.reason(), build == null ? null : build.id(), build == null ? null : build.logsUrl(),
                 state.startedAt(), endedAt, duration, state.observed());
         store.write(state.run().artifactBucket(),
-                RunLayout.result(state.run().runPrefix(), state.run().preview(), target.account(), target.region()),
+                RunLayout.result(state.run().runFolder(), state.run().preview(), target.account(), target.region()),
                 json(result), "application/json");
         if (!state.run().writesNothing()) {
             try {

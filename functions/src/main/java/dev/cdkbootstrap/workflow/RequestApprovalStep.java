@@ -41,9 +41,9 @@ public final class RequestApprovalStep {
         Instant now = clock.instant();
         ApprovalRequest request = new ApprovalRequest(run.runId(), run.approval().mode(), run.approval().needed(),
                 run.approval().changesKey(), input.taskToken(), now, now.plus(settings.timeout()));
-        String requestKey = RunLayout.approvalRequest(run.runPrefix());
+        String requestKey = RunLayout.approvalRequest(run.runFolder());
         store.write(run.artifactBucket(), requestKey, Json.prettyBytes(request), "application/json");
-        String changes = "s3://" + run.artifactBucket() + "/" + RunLayout.changesMarkdown(run.runPrefix());
+        String changes = "s3://" + run.artifactBucket() + "/" + RunLayout.changesMarkdown(run.runFolder());
         String subject = "CDK bootstrap approval needed: " + run.runId();
         notifier.ifPresent(n -> n.publish(subject.length() <= 100 ? subject : subject.substring(0, 100), "Run " + run.runId() + " waits for approval: "
                 + request.needed() + " target(s) would change in a way that needs approval ("

@@ -62,13 +62,13 @@ public final class ReviewChangesStep {
             ChangeReview.review(item.target(), preview, pinnedVersion, mode).ifPresent(changes::add);
         }
         int needed = (int) changes.stream().filter(c -> c.approvalNeeded() != null).count();
-        String changesKey = RunLayout.changes(run.runPrefix());
+        String changesKey = RunLayout.changes(run.runFolder());
         store.write(run.artifactBucket(), changesKey, Json.prettyBytes(new Changes(run.runId(), mode, needed, changes)),
                 "application/json");
-        store.write(run.artifactBucket(), RunLayout.changesMarkdown(run.runPrefix()),
+        store.write(run.artifactBucket(), RunLayout.changesMarkdown(run.runFolder()),
                 ChangesMarkdown.render(run.runId(), mode, needed, changes).getBytes(StandardCharsets.UTF_8),
                 "text/markdown");
-        String itemsKey = RunLayout.reviewedTargets(run.runPrefix());
+        String itemsKey = RunLayout.reviewedTargets(run.runFolder());
         store.write(run.artifactBucket(), itemsKey, Json.prettyBytes(reviewed), "application/json");
         return run.reviewed(itemsKey, new Approval(mode, needed > 0 ? Approval.Status.PENDING
                 : Approval.Status.NOT_NEEDED, needed, changesKey, approvalTimeout.toSeconds(), null, null));

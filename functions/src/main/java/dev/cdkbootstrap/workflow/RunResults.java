@@ -77,7 +77,7 @@ final class RunResults {
     private TargetResult result(RunContext run, TargetItem item, boolean preview) {
         String account = item.target().account();
         String region = item.target().region();
-        String key = RunLayout.result(run.runPrefix(), preview, account, region);
+        String key = RunLayout.result(run.runFolder(), preview, account, region);
         return store.read(run.artifactBucket(), key, null, MAX_OBJECT_BYTES).map(object -> {
             try {
                 return Json.strict().readValue(object.content(), TargetResult.class);

@@ -26,7 +26,7 @@ final class RunTemplates {
      * @return the keys written, sorted
      * @throws IllegalStateException when a target's template has no text, or text whose SHA-256 is not the plan's
      */
-    static List<String> write(ObjectStore store, String bucket, String runPrefix, List<Target> targets,
+    static List<String> write(ObjectStore store, String bucket, String runFolder, List<Target> targets,
             Map<String, String> templates) {
         Map<String, byte[]> bySha = new TreeMap<>();
         for (Target target : targets) {
@@ -44,9 +44,9 @@ final class RunTemplates {
             }
             bySha.put(template.sha256(), bytes);
         }
-        bySha.forEach((sha, bytes) -> store.write(bucket, RunLayout.template(runPrefix, sha), bytes,
+        bySha.forEach((sha, bytes) -> store.write(bucket, RunLayout.template(runFolder, sha), bytes,
                 "text/yaml; charset=utf-8"));
-        return bySha.keySet().stream().map(sha -> RunLayout.template(runPrefix, sha)).toList();
+        return bySha.keySet().stream().map(sha -> RunLayout.template(runFolder, sha)).toList();
     }
 
     static String sha256(byte[] bytes) {

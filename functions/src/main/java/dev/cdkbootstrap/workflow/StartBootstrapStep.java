@@ -44,7 +44,7 @@ public final class StartBootstrapStep {
     public TargetState run(TargetState state) {
         Target target = state.item().target();
         String token = idempotencyToken(state.run().runId(), target);
-        BuildRunner.BuildView build;
+        BuildInfo build;
         try {
             build = builds.start(settings.projectName(), environment(state), token);
         } catch (BuildThrottled refused) {

@@ -48,9 +48,9 @@ public final class SummarizeStep {
         List<TargetResult> results = outcomes(run, reader.results(run, reader.items(run), readsPreview(run)));
         Report report = report(run, results);
         List<String> warnings = readWarnings(run);
-        String reportKey = RunLayout.report(run.runPrefix());
+        String reportKey = RunLayout.report(run.runFolder());
         store.write(run.artifactBucket(), reportKey, Json.prettyBytes(report), "application/json");
-        store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runPrefix()),
+        store.write(run.artifactBucket(), RunLayout.reportMarkdown(run.runFolder()),
                 ReportMarkdown.render(report, results, warnings).getBytes(StandardCharsets.UTF_8), "text/markdown");
         if (DriftReport.publishes(report)) {
             notifier.ifPresent(n -> n.publish(subject(report), message(report, results, run, reportKey, warnings)));
@@ -196,7 +196,7 @@ public final class SummarizeStep {
         if (run.warningCount() <= carried.size()) {
             return carried;
         }
-        return store.read(run.artifactBucket(), RunLayout.plan(run.runPrefix()), null, RunResults.MAX_OBJECT_BYTES).map(plan -> {
+        return store.read(run.artifactBucket(), RunLayout.plan(run.runFolder()), null, RunResults.MAX_OBJECT_BYTES).map(plan -> {
             try {
                 return Json.strict().readValue(plan.content(), Plan.class).warnings();
             } catch (IOException e) {

@@ -14,6 +14,12 @@ final class HandlerInvocation {
 
     private HandlerInvocation() {}
 
+    /** The artifact bucket, run and target of the project's events/ files (the sample run). */
+    static final String BUCKET = "cdk-bootstrap-configbucket-1x2y3z4w5v6u";
+    static final String RUN_FOLDER = "runs/run-20261125-0001/";
+    static final String ACCOUNT = "222222222222";
+
+    /** The raw bytes of the project's events/{@code name} (on the test classpath as /events/). */
     static byte[] event(String name) {
         try (InputStream in = HandlerInvocation.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {

@@ -1,5 +1,8 @@
 package dev.cdkbootstrap.handler;
 
+import static dev.cdkbootstrap.handler.HandlerInvocation.ACCOUNT;
+import static dev.cdkbootstrap.handler.HandlerInvocation.BUCKET;
+import static dev.cdkbootstrap.handler.HandlerInvocation.RUN_FOLDER;
 import static dev.cdkbootstrap.handler.HandlerInvocation.event;
 import static dev.cdkbootstrap.handler.HandlerInvocation.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The per-target handlers, fed the sample events' raw bytes as the Lambda runtime would. */
 class TargetHandlersTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:01:00Z"), ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T19:34:02Z"), ZoneOffset.UTC);
     private final WaitPolicy waits = new WaitPolicy(Duration.ofSeconds(30), Duration.ofMinutes(60));
     private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final TargetLock lock = new TargetLock(store, waits.lease(), clock);
@@ -46,23 +49,23 @@ class TargetHandlersTest {
         assertThat(out.path("observed").path("stackStatus").isNull()).isTrue();
         assertThat(out.has("waiting")).isFalse();
         assertThat(out.path("reason").asText()).startsWith("toolkit stack CDKToolkit not found");
-        assertThat(out.path("startedAt").asText()).isEqualTo("2026-11-25T10:01:00Z");
-        assertThat(out.path("item").path("target").path("account").asText()).isEqualTo("111111111111");
-        assertThat(targets.account("111111111111").policies.versions(
-                "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1")).isPresent();
+        assertThat(out.path("startedAt").asText()).isEqualTo("2026-11-25T19:34:02Z");
+        assertThat(out.path("item").path("target").path("account").asText()).isEqualTo(ACCOUNT);
+        assertThat(targets.account(ACCOUNT).policies.versions(
+                "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-eu-west-1")).isPresent();
     }
 
     @Test
     void startBootstrapStartsOneBuildAndAddsItToTheState() {
         var builds = new InMemoryBuilds();
-        builds.now = Instant.parse("2026-11-25T10:01:00Z");
+        builds.now = Instant.parse("2026-11-25T19:34:02Z");
         var handler = new StartBootstrapHandler(new StartBootstrapStep(builds,
                 new StartBootstrapStep.Settings("cdk-bootstrap", "cdk-bootstrap-target", "2.1148.1", null), waits, clock));
 
         JsonNode out = invoke(handler, event("start-bootstrap.json"), "StartBootstrap");
 
         assertThat(out.path("build").path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(out.path("deadline").asText()).isEqualTo("2026-11-25T11:01:00Z");
+        assertThat(out.path("deadline").asText()).isEqualTo("2026-11-25T20:34:02Z");
         assertThat(builds.environments.values().iterator().next()).containsEntry("UNTRUST", "");
         assertThat(builds.builds).hasSize(1);
     }
@@ -71,9 +74,9 @@ class TargetHandlersTest {
     void checkBootstrapReportsTheBuildState() {
         var builds = new InMemoryBuilds();
         String id = builds.start("cdk-bootstrap", Map.of(), "t").id();
-        builds.finish(id, BuildStatus.FAILED, "BUILD", Instant.parse("2026-11-25T10:00:50Z"));
+        builds.finish(id, BuildStatus.FAILED, "BUILD", Instant.parse("2026-11-25T19:31:00Z"));
         String sample = new String(event("check-bootstrap.json"), StandardCharsets.UTF_8)
-                .replace("cdk-bootstrap:0b1c2d3e-4f50-4a7f-9c1e-3f1a7c3e5d2b", id);
+                .replace("cdk-bootstrap-orchestrator-bootstrap:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", id);
         var handler = new CheckBootstrapHandler(new CheckBootstrapStep(builds, waits, clock));
 
         JsonNode out = invoke(handler, sample.getBytes(StandardCharsets.UTF_8), "CheckBootstrap");
@@ -86,8 +89,8 @@ class TargetHandlersTest {
     @Test
     void verifyTargetObservesTheToolkitAfterTheBuild() {
         var targets = new InMemoryTargets();
-        targets.account("111111111111").toolkit("CREATE_COMPLETE", List.of("999999999999"),
-                List.of("arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
+        targets.account(ACCOUNT).toolkit("CREATE_COMPLETE", List.of("111111111111"),
+                List.of("arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
         var handler = new VerifyTargetHandler(new VerifyTargetStep(targets, waits, ToolkitRequirements.pinned(33), clock));
 
         JsonNode out = invoke(handler, event("verify-target.json"), "VerifyTarget");
@@ -106,8 +109,8 @@ class TargetHandlersTest {
         assertThat(out.path("outcome").asText()).isEqualTo("BOOTSTRAPPED");
         assertThat(out.path("reasonCode").asText()).isEqualTo("TOOLKIT_MISSING");
         assertThat(out.path("observed").path("version").asInt()).isEqualTo(33);
-        assertThat(out.path("durationSeconds").asLong()).isEqualTo(180);
-        assertThat(store.text("config-bucket", "runs/s3-2026-11-25T10-00-00Z/results/111111111111-eu-west-1.json"))
+        assertThat(out.path("durationSeconds").asLong()).isEqualTo(158); // startedAt 19:31:02 to the build's end 19:33:40
+        assertThat(store.text(BUCKET, RUN_FOLDER + "results/" + ACCOUNT + "-eu-west-1.json"))
                 .isPresent();
     }
 
@@ -115,7 +118,7 @@ class TargetHandlersTest {
     void recordResultTurnsACaughtErrorIntoAFailedResult() {
         var handler = new RecordResultHandler(new RecordResultStep(store, lock, clock));
 
-        JsonNode out = invoke(handler, event("record-result-caught-error.json"), "RecordResult");
+        JsonNode out = invoke(handler, event("record-result-error.json"), "RecordResult");
 
         assertThat(out.path("outcome").asText()).isEqualTo("FAILED");
         assertThat(out.path("reason").asText()).startsWith("TargetAccessDenied: cannot assume");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cdkbootstrap.config.ConfigValidationException;
+import dev.cdkbootstrap.workflow.Configs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,29 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomTemplateTest {
     private static final String B = "cdk_app_config.pipeline.bootstrap.";
 
-    /** Declares every parameter the CLI may pass; its Output is an intrinsic, so the version comes from the resource. */
-    static final String TEMPLATE = """
-            Description: team bootstrap
-            Parameters:
-              TrustedAccounts: {Type: CommaDelimitedList, Default: ""}
-              TrustedAccountsForLookup: {Type: CommaDelimitedList, Default: ""}
-              CloudFormationExecutionPolicies: {Type: CommaDelimitedList, Default: ""}
-              FileAssetsBucketKmsKeyId: {Type: String, Default: ""}
-              PublicAccessBlockConfiguration: {Type: String, Default: "true"}
-              Qualifier: {Type: String, Default: hnb659fds}
-              InputPermissionsBoundary: {Type: String, Default: ""}
-              BootstrapVariant: {Type: String, Default: "Team: hardened"}
-            Resources:
-              CdkBootstrapVersion:
-                Type: AWS::SSM::Parameter
-                Properties:
-                  Type: String
-                  Name: !Sub '/cdk-bootstrap/${Qualifier}/version'
-                  Value: '33'
-            Outputs:
-              BootstrapVersion:
-                Value: !GetAtt CdkBootstrapVersion.Value
-            """;
+    /**
+     * configs/team-template.yaml (shared with RunTemplatesTest): declares every parameter the CLI may pass;
+     * its Output is an intrinsic, so the version comes from the resource.
+     */
+    static final String TEMPLATE = Configs.text("team-template.yaml");
 
     @TempDir
     Path dir;

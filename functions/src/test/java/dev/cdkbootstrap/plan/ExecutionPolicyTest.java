@@ -12,7 +12,7 @@ import dev.cdkbootstrap.plan.ExecutionPolicy.Origin;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The execution-policy rules of semantics.md and the union rule for shared targets. */
+/** The execution-policy rules of docs/config.md ("Execution policies") and the union rule for shared targets. */
 class ExecutionPolicyTest {
 
     private static String pipelineWith(String bootstrap) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The target rules of semantics.md, including the seed loader's defects they fix. */
+/** The target rules of docs/config.md ("Targets"), including the seed loader's defects they fix. */
 class TargetRulesTest {
 
     private static final String PIPELINE = Planning.PIPELINE_ONLY;

@@ -44,7 +44,7 @@ class LoadConfigStepTest {
         assertThat(run.config().bucket()).isEqualTo(BUCKET);
         assertThat(run.config().key()).isEqualTo("team/cdk-app.yml");
         assertThat(run.artifactBucket()).isEqualTo(BUCKET);
-        assertThat(run.runPrefix()).isEqualTo("runs/run-1/");
+        assertThat(run.runFolder()).isEqualTo("runs/run-1/");
         assertThat(run.itemsKey()).isEqualTo("runs/run-1/targets.json");
         assertThat(run.maxConcurrency()).isEqualTo(7);
         assertThat(run.counts().planned()).isEqualTo(3);

@@ -42,7 +42,7 @@ class ReportMarkdownTest extends TwoTargetRun {
         // The RunContext carries the first five; Summarize reads all eight from plan.json.
         fixture.write("runs/run-1/plan.json", new dev.cdkbootstrap.plan.Plan("mlops-cdk", null, List.of(), warnings));
         RunContext warned = new RunContext(run.runId(), run.trigger(), run.dryRun(), run.config(), run.artifactBucket(),
-                run.runPrefix(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 8, null,
+                run.runFolder(), run.itemsKey(), run.maxConcurrency(), run.counts(), warnings.subList(0, 5), 8, null,
                 false, null);
 
         step.run(warned);

@@ -15,22 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** LoadConfig copies the custom bootstrap templates of a run into the run's folder, where the build reads them. */
 class RunTemplatesTest {
-    static final String TEMPLATE = """
-            Parameters:
-              TrustedAccounts: {Type: CommaDelimitedList, Default: ""}
-              TrustedAccountsForLookup: {Type: CommaDelimitedList, Default: ""}
-              CloudFormationExecutionPolicies: {Type: CommaDelimitedList, Default: ""}
-              FileAssetsBucketKmsKeyId: {Type: String, Default: ""}
-              PublicAccessBlockConfiguration: {Type: String, Default: "true"}
-              Qualifier: {Type: String, Default: hnb659fds}
-              BootstrapVariant: {Type: String, Default: "Team: hardened"}
-            Resources:
-              CdkBootstrapVersion:
-                Type: AWS::SSM::Parameter
-                Properties: {Type: String, Name: !Sub '/cdk-bootstrap/${Qualifier}/version', Value: '40'}
-            Outputs:
-              BootstrapVersion: {Value: !GetAtt CdkBootstrapVersion.Value}
-            """;
+    /** The custom template the plan tests use too (a team's variant of the CDK's template). */
+    static final String TEMPLATE = Configs.text("team-template.yaml");
 
     private final InMemoryObjectStore store = Configs.validConfigIn(new InMemoryObjectStore());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.cdkbootstrap.aws.CodeBuildRunner;
 import dev.cdkbootstrap.aws.SfnExecutionStarter;
 import dev.cdkbootstrap.aws.SnsNotifier;
+import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.port.BuildRunner;
 import dev.cdkbootstrap.workflow.port.ExecutionStarter;
@@ -57,12 +58,12 @@ abstract class RunServicesITBase {
             createProject(codeBuild);
             CodeBuildRunner runner = new CodeBuildRunner(codeBuild);
 
-            BuildRunner.BuildView started = runner.start(PROJECT, Map.of("TARGET_ACCOUNT", "111111111111"), "a".repeat(64));
+            BuildInfo started = runner.start(PROJECT, Map.of("TARGET_ACCOUNT", "111111111111"), "a".repeat(64));
 
             assertThat(started.id()).startsWith(PROJECT + ":");
             assertThat(started.status()).isEqualTo(BuildStatus.IN_PROGRESS);
             assertThat(started.logsUrl()).contains("codebuild");
-            BuildRunner.BuildView ended = runner.get(started.id());
+            BuildInfo ended = runner.get(started.id());
             assertThat(ended.status()).isEqualTo(BuildStatus.SUCCEEDED);
             assertThat(ended.failedPhase()).isNull();
             assertThat(ended.endedAt()).isNotNull();

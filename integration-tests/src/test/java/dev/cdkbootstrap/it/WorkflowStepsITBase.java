@@ -73,7 +73,7 @@ abstract class WorkflowStepsITBase {
     }
 
     private static RunRef ref(RunContext run) {
-        return new RunRef(run.runId(), run.dryRun(), run.artifactBucket(), run.runPrefix());
+        return new RunRef(run.runId(), run.dryRun(), run.artifactBucket(), run.runFolder());
     }
 
     @Test

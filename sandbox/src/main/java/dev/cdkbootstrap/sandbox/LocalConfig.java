@@ -2,11 +2,11 @@ package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.config.ConfigValidationException;
 import dev.cdkbootstrap.plan.ConfigPlanner;
+import dev.cdkbootstrap.plan.DirectoryPolicyFiles;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.PlannedConfig;
 import dev.cdkbootstrap.plan.ToolkitSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +18,8 @@ import java.util.TreeSet;
 /**
  * The config as the sandbox needs it before the run: planned locally with the same engine, to know
  * which accounts get the target role and which files (those the plan names) go to the bucket beside cdk-app.yml.
+ * Policy files and templates are read by the config engine's {@link DirectoryPolicyFiles}, exactly as
+ * {@code bootstrapctl validate|plan} reads them.
  * An invalid config has no plan; it is still uploaded, so the workflow reports it.
  */
 record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem) {
@@ -26,15 +28,8 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         byte[] content = Files.readAllBytes(file);
         Path dir = policiesDir.toAbsolutePath().normalize();
         try {
-            PlannedConfig planned = ConfigPlanner.plan(file.getFileName().toString(), content, relative -> {
-                Path policy = dir.resolve(relative).normalize();
-                try {
-                    return policy.startsWith(dir) && Files.isRegularFile(policy)
-                            ? Optional.of(Files.readString(policy)) : Optional.empty();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            // The CLI's own reader: size cap, no link out of the folder, strict UTF-8 (docs/config.md, "Hardening").
+            PlannedConfig planned = ConfigPlanner.plan(file.getFileName().toString(), content, new DirectoryPolicyFiles(dir));
             Plan plan = planned.plan();
             TreeMap<String, Path> files = new TreeMap<>(); // every file the plan names travels with the config
             planned.files().keySet().forEach(relative -> files.put(relative, dir.resolve(relative).normalize()));
@@ -50,12 +45,15 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
         return accounts;
     }
 
-    /** Every account the config names: the pipeline account, the targets' and the ones they trust. */
+    /** Every account the config names: the pipeline account, the targets' and the ones they trust (for lookups too). */
     Set<String> namedAccounts() {
         Set<String> accounts = accounts();
         plan.ifPresent(p -> {
             accounts.add(p.pipeline().account());
-            p.targets().forEach(t -> accounts.addAll(t.trust()));
+            p.targets().forEach(t -> {
+                accounts.addAll(t.trust());
+                accounts.addAll(t.settings().trustForLookup());
+            });
         });
         return accounts;
     }

@@ -84,7 +84,7 @@ public final class ServedSandbox implements AutoCloseable {
         out.println("  bin/bootstrapctl report --stack " + stackName() + " RUN_ID --format md");
         out.println("  aws cloudformation describe-stacks --stack-name " + stackName());
         out.println("  aws stepfunctions list-executions --state-machine-arn " + deployment.stateMachineArn());
-        out.println("  aws s3 ls s3://" + deployment.configBucket() + "/" + deployment.runPrefix());
+        out.println("  aws s3 ls s3://" + deployment.configBucket() + "/" + deployment.runsRoot());
     }
 
     /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM), then closes the sandbox (said on {@code out}). */

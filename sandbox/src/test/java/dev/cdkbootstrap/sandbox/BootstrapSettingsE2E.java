@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code observed}; a changed setting is SETTINGS_DIFFER naming it (--then-config); the same file once more
  * (--rerun) finds every target UP_TO_DATE. Configs: src/test/resources/e2e/settings/.
  */
-class BootstrapSettingsE2E {
+class BootstrapSettingsE2E extends RerunE2E {
     private static final String REGION = "eu-west-1";
     private static final String PIPELINE = "111111111111/" + REGION;
     private static final String BOUNDARY = "410000000001/" + REGION;
@@ -29,35 +27,21 @@ class BootstrapSettingsE2E {
     private static final String LOOKUP = "430000000001/" + REGION;
     private static final String TEMPLATE = "440000000001/" + REGION;
     private static final String VARIANT = "Team: hardened";
-    private static E2ESupport.Session session;
-    private static Map<String, JsonNode> first;
-    private static Map<String, JsonNode> second;
-    private static Map<String, JsonNode> third;
 
-    @BeforeAll
-    static void run() throws Exception {
+    @Override
+    E2ESupport.Session open() throws Exception {
         Path configs = Path.of("target/sandbox-e2e/settings-configs").toAbsolutePath();
         Files.createDirectories(configs.resolve("templates"));
         for (String name : List.of("cdk-app-v1.yml", "cdk-app-v2.yml")) {
             Files.copy(E2ESupport.resource("settings/" + name), configs.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(configs.resolve("templates/team.yaml"), teamTemplate());
-        session = E2ESupport.open("settings", "--config", configs.resolve("cdk-app-v1.yml").toString(),
+        return E2ESupport.open("settings", "--config", configs.resolve("cdk-app-v1.yml").toString(),
                 "--then-config", configs.resolve("cdk-app-v2.yml").toString(), "--rerun");
-        first = E2ESupport.targets(session.run(0));
-        second = E2ESupport.targets(session.run(1));
-        third = E2ESupport.targets(session.run(2));
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     /** The pinned CLI's template with another variant and version 40: what a team's customised template is. */
-    private static String teamTemplate() throws Exception {
+    private String teamTemplate() throws Exception {
         Path pinned = E2ESupport.projectRoot().resolve(BootstrapTemplate.LOCATION);
         int version = BootstrapTemplate.pinned(E2ESupport.projectRoot()).version();
         String text = Files.readString(pinned);
@@ -67,12 +51,12 @@ class BootstrapSettingsE2E {
         return custom;
     }
 
-    private static JsonNode observed(Map<String, JsonNode> run, String target) {
+    private JsonNode observed(Map<String, JsonNode> run, String target) {
         return run.get(target).path("observed");
     }
 
     /** Bootstrapped for {@code code}; its reason says what the build did ({@code done}), not why it was needed. */
-    private static void bootstrappedBecause(Map<String, JsonNode> run, String target, String code, String done) {
+    private void bootstrappedBecause(Map<String, JsonNode> run, String target, String code, String done) {
         JsonNode entry = run.get(target);
         assertThat(entry.path("outcome").asText()).as(entry.toString()).isEqualTo("BOOTSTRAPPED");
         assertThat(entry.path("reasonCode").asText()).isEqualTo(code);
@@ -143,7 +127,7 @@ class BootstrapSettingsE2E {
         });
     }
 
-    private static List<String> list(JsonNode array) {
+    private List<String> list(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;

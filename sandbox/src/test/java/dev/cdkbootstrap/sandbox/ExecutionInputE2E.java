@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ class ExecutionInputE2E {
             assertThat(report.path("config").path("superseded").asBoolean()).isFalse();
             assertThat(E2ESupport.targets(allowed).values()).isNotEmpty()
                     .allSatisfy(t -> assertThat(t.path("outcome").asText()).isEqualTo("SKIPPED"));
-            String md = s3.getObjectAsBytes(b -> b.bucket(bucket).key("runs/" + allowed.runId() + "/report.md")).asUtf8String();
+            String md = s3.getObjectAsBytes(b -> b.bucket(bucket).key(RunLayout.RUNS_ROOT + allowed.runId() + "/report.md")).asUtf8String();
             assertThat(md).contains("(version " + old + ")\n- **Old version:** run on purpose (allowOldVersion); the latest is "
                     + latest);
 
@@ -80,7 +81,7 @@ class ExecutionInputE2E {
                 + " failed with dev.cdkbootstrap.workflow.error.InputRejected: " + outcome.cause());
         String bucket = session.session().deployment().configBucket();
         assertThat(session.session().sandbox().clients().s3().listObjectsV2(b -> b.bucket(bucket)
-                .prefix("runs/" + outcome.runId() + "/")).keyCount()).as("nothing written").isZero();
+                .prefix(RunLayout.RUNS_ROOT + outcome.runId() + "/")).keyCount()).as("nothing written").isZero();
     }
 
     /** The Message of the run's SNS publish task (the ASL's NotifyRunFailed), as Step Functions scheduled it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
 import dev.cdkbootstrap.sandbox.run.ScheduledRuns;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,6 @@ class ReconcileE2E {
     private static String markdown(E2ESupport.Session session, RunOutcome outcome) {
         String bucket = session.session().deployment().configBucket();
         return session.session().sandbox().clients().s3()
-                .getObjectAsBytes(b -> b.bucket(bucket).key("runs/" + outcome.runId() + "/report.md")).asUtf8String();
+                .getObjectAsBytes(b -> b.bucket(bucket).key(RunLayout.RUNS_ROOT + outcome.runId() + "/report.md")).asUtf8String();
     }
 }

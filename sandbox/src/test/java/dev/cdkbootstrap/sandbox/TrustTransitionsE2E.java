@@ -7,8 +7,6 @@ import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,41 +14,27 @@ import org.junit.jupiter.api.Test;
  * toolkit stacks in the emulator; then the same file once more (--rerun): nothing left to do.
  * Configs: src/test/resources/e2e/transitions/ (what changes where is commented there).
  */
-class TrustTransitionsE2E {
+class TrustTransitionsE2E extends RerunE2E {
     private static final String REGION = "eu-west-1";
     private static final String PIPELINE = "111111111111";
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
-    private static E2ESupport.Session session;
-    private static Map<String, JsonNode> first;
-    private static Map<String, JsonNode> second;
-    private static Map<String, JsonNode> third;
 
-    @BeforeAll
-    static void run() throws Exception {
-        session = E2ESupport.open("transitions",
+    @Override
+    E2ESupport.Session open() throws Exception {
+        return E2ESupport.open("transitions",
                 "--config", E2ESupport.resource("transitions/cdk-app-v1.yml").toString(),
                 "--given", E2ESupport.resource("transitions/given.yml").toString(),
                 "--then-config", E2ESupport.resource("transitions/cdk-app-v2.yml").toString(), "--rerun");
-        first = E2ESupport.targets(session.run(0));
-        second = E2ESupport.targets(session.run(1));
-        third = E2ESupport.targets(session.run(2));
     }
 
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static List<String> observedTrust(Map<String, JsonNode> run, String account) {
+    private List<String> observedTrust(Map<String, JsonNode> run, String account) {
         List<String> trust = new ArrayList<>();
         run.get(account + "/" + REGION).path("observed").path("trust").forEach(a -> trust.add(a.asText()));
         return trust;
     }
 
     /** The second run bootstrapped it because its settings differ, and report and emulator agree on the trust. */
-    private static void changedTo(String account, List<String> trust) {
+    private void changedTo(String account, List<String> trust) {
         JsonNode target = second.get(account + "/" + REGION);
         assertThat(target.path("outcome").asText()).as(target.toString()).isEqualTo("BOOTSTRAPPED");
         assertThat(target.path("reasonCode").asText()).isEqualTo("SETTINGS_DIFFER");

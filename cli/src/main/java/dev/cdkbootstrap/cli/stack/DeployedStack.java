@@ -8,11 +8,11 @@ import java.util.Map;
  * Where a deployed orchestrator keeps what the commands need, from its stack's Outputs (template.yaml):
  * the config bucket ({@code ConfigBucketName}), the key whose upload starts a run ({@code ConfigKey})
  * and the state machine ({@code StateMachineArn}). Run folders are {@code runs/<runId>/} in the bucket
- * (template.yaml's {@code RUN_PREFIX}; docs/contracts.md, "S3 layout of a run").
+ * ({@code RunLayout.RUNS_ROOT}; docs/contracts.md, "S3 layout of a run").
  */
 public record DeployedStack(String name, String configBucket, String configKey, String stateMachineArn) {
-    /** template.yaml's RUN_PREFIX: every run's folder is under it. */
-    public static final String RUNS_ROOT = "runs/";
+    /** Every run's folder is under it ({@code RunLayout.RUNS_ROOT}, the one source). */
+    public static final String RUNS_ROOT = dev.cdkbootstrap.workflow.RunLayout.RUNS_ROOT;
 
     /** @throws IllegalStateException naming the stack and what is missing */
     public static DeployedStack resolve(AwsClients clients, String stackName) {

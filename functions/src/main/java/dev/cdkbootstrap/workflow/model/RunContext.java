@@ -18,7 +18,7 @@ public record RunContext(
         boolean dryRun,
         ConfigLocation config,
         String artifactBucket,
-        String runPrefix,
+        String runFolder,
         String itemsKey,
         int maxConcurrency,
         PlannedCount counts,
@@ -35,7 +35,7 @@ public record RunContext(
 
     /** The same run after ReviewChanges: the Map runs for real next (or the run waits for an answer first). */
     public RunContext reviewed(String reviewedItemsKey, Approval reviewed) {
-        return new RunContext(runId, trigger, dryRun, config, artifactBucket, runPrefix, reviewedItemsKey,
+        return new RunContext(runId, trigger, dryRun, config, artifactBucket, runFolder, reviewedItemsKey,
                 maxConcurrency, counts, warnings, warningCount, null, false, reviewed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.workflow.inmemory;
 
 import dev.cdkbootstrap.workflow.error.BuildThrottled;
+import dev.cdkbootstrap.workflow.model.BuildInfo;
 import dev.cdkbootstrap.workflow.model.BuildStatus;
 import dev.cdkbootstrap.workflow.port.BuildRunner;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class InMemoryBuilds implements BuildRunner {
     private final Map<String, String> byToken = new HashMap<>();
-    public final Map<String, BuildView> builds = new LinkedHashMap<>();
+    public final Map<String, BuildInfo> builds = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> environments = new HashMap<>();
     public int concurrentLimit = Integer.MAX_VALUE;
     public int queueLimit = Integer.MAX_VALUE;
@@ -24,7 +25,7 @@ public final class InMemoryBuilds implements BuildRunner {
     public Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @Override
-    public BuildView start(String projectName, Map<String, String> environment, String idempotencyToken) {
+    public BuildInfo start(String projectName, Map<String, String> environment, String idempotencyToken) {
         String existing = byToken.get(idempotencyToken);
         if (existing != null) {
             return builds.get(existing);
@@ -34,7 +35,7 @@ public final class InMemoryBuilds implements BuildRunner {
             throw new BuildThrottled("AccountLimitExceededException: the build queue is full");
         }
         String id = projectName + ":build-" + (builds.size() + 1);
-        BuildView build = new BuildView(id, BuildStatus.IN_PROGRESS, "https://logs/" + id, null, null,
+        BuildInfo build = new BuildInfo(id, BuildStatus.IN_PROGRESS, "https://logs/" + id, null, null,
                 running < concurrentLimit ? now : null);
         byToken.put(idempotencyToken, id);
         builds.put(id, build);
@@ -44,17 +45,17 @@ public final class InMemoryBuilds implements BuildRunner {
 
     /** Ends a build (an unknown id is a build an earlier invocation started); the oldest queued one starts. */
     public void finish(String id, BuildStatus status, String failedPhase, Instant endedAt) {
-        BuildView build = builds.get(id);
+        BuildInfo build = builds.get(id);
         String logsUrl = build != null ? build.logsUrl() : "https://logs/" + id;
         Instant runningSince = build != null ? build.runningSince() : null;
-        builds.put(id, new BuildView(id, status, logsUrl, failedPhase, endedAt, runningSince));
+        builds.put(id, new BuildInfo(id, status, logsUrl, failedPhase, endedAt, runningSince));
         builds.values().stream().filter(b -> b.status() == BuildStatus.IN_PROGRESS && b.runningSince() == null)
-                .findFirst().ifPresent(queued -> builds.put(queued.id(), new BuildView(queued.id(), queued.status(),
+                .findFirst().ifPresent(queued -> builds.put(queued.id(), new BuildInfo(queued.id(), queued.status(),
                         queued.logsUrl(), null, null, endedAt != null ? endedAt : now)));
     }
 
     @Override
-    public BuildView get(String buildId) {
+    public BuildInfo get(String buildId) {
         if (throttledReads > 0) {
             throttledReads--;
             throw new BuildThrottled("ThrottlingException: Rate exceeded");

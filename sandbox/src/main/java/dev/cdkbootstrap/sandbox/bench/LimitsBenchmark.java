@@ -8,6 +8,7 @@ import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.limits.LambdaLimits;
 import dev.cdkbootstrap.sandbox.limits.SandboxLimits;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -81,7 +82,7 @@ public final class LimitsBenchmark {
     private static String targetState(String runId) {
         ObjectNode state = Json.tolerant().createObjectNode();
         state.putObject("run").put("runId", runId).put("dryRun", false).put("artifactBucket", "sandbox-artifacts")
-                .put("runPrefix", "runs/" + runId + "/").put("preview", false);
+                .put("runFolder", RunLayout.RUNS_ROOT + runId + "/").put("preview", false);
         ObjectNode target = state.putObject("item").putObject("target").put("account", "111111111111").put("region", "eu-west-1")
                 .put("partition", "aws").put("qualifier", "hnb659fds").put("toolkitStackName", "CDKToolkit");
         target.putArray("trust").add("222222222222").add("333333333333");

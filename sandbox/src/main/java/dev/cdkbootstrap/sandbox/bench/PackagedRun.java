@@ -107,7 +107,7 @@ public final class PackagedRun implements AutoCloseable {
         ObjectNode state = Json.strict().createObjectNode();
         state.putObject("run").put("runId", RUN_ID).put("dryRun", false)
                 .put("artifactBucket", context.path("artifactBucket").asText())
-                .put("runPrefix", context.path("runPrefix").asText()).put("preview", false);
+                .put("runFolder", context.path("runFolder").asText()).put("preview", false);
         state.set("item", item);
 
         JsonNode prepared = output(run(runs, "PrepareTargetFunction", state, prime));

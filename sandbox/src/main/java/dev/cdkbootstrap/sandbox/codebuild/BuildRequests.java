@@ -1,10 +1,9 @@
 package dev.cdkbootstrap.sandbox.codebuild;
-
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
 import dev.cdkbootstrap.sandbox.toolkit.BootstrapTemplate;
-import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap;
 import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap.Options;
+import dev.cdkbootstrap.sandbox.toolkit.SimulatedBootstrap;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +120,7 @@ final class BuildRequests {
      */
     @SuppressWarnings("unchecked")
     static TemplateFacts facts(String text, String name, String defaultVariant) {
-        Map<String, Object> template = CfnYaml.parse(text, name);
+        Map<String, Object> template = CloudFormationYaml.parse(text, name);
         Object output = path(template, "Outputs", "BootstrapVersion", "Value");
         Object resource = path(template, "Resources", "CdkBootstrapVersion", "Properties", "Value");
         int version = 0;

@@ -1,11 +1,9 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.support.AslWalker;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Scales the workflow's waiting down so a sandbox run takes seconds, not minutes: every Wait
@@ -23,18 +21,16 @@ final class AslTimings {
     }
 
     private static void scaleStates(JsonNode states, int cap, List<String> changes) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            JsonNode state = entry.getValue();
+        AslWalker.forEachState(states, (name, state) -> {
             if ("Wait".equals(state.path("Type").asText()) && state.path("Seconds").asInt(0) > cap) {
-                changes.add(entry.getKey() + ": Wait Seconds " + state.path("Seconds").asInt() + " -> " + cap);
+                changes.add(name + ": Wait Seconds " + state.path("Seconds").asInt() + " -> " + cap);
                 ((ObjectNode) state).put("Seconds", cap);
             }
             for (JsonNode retry : state.path("Retry")) {
                 ObjectNode r = (ObjectNode) retry;
                 String errors = retry.path("ErrorEquals").toString();
                 if (retry.path("IntervalSeconds").asInt(1) > cap || retry.path("BackoffRate").asDouble(2.0) > 1.0) {
-                    changes.add(entry.getKey() + ": Retry " + errors + " IntervalSeconds "
+                    changes.add(name + ": Retry " + errors + " IntervalSeconds "
                             + retry.path("IntervalSeconds").asInt(1) + " -> " + Math.min(cap, retry.path("IntervalSeconds").asInt(1))
                             + ", BackoffRate " + retry.path("BackoffRate").asDouble(2.0) + " -> 1");
                     r.put("IntervalSeconds", Math.min(cap, retry.path("IntervalSeconds").asInt(1)));
@@ -44,13 +40,6 @@ final class AslTimings {
                     r.put("MaxDelaySeconds", Math.max(1, Math.min(cap, retry.path("MaxDelaySeconds").asInt())));
                 }
             }
-            JsonNode processor = state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator");
-            if (processor.has("States")) {
-                scaleStates(processor.path("States"), cap, changes);
-            }
-            for (JsonNode branch : state.path("Branches")) {
-                scaleStates(branch.path("States"), cap, changes);
-            }
-        }
+        });
     }
 }

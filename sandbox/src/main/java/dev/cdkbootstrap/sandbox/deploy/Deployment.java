@@ -9,4 +9,4 @@ import java.util.List;
  * schedules the sandbox may fire, and the report topic.
  */
 public record Deployment(String region, String configBucket, String configKey, String stateMachineArn,
-                         String runPrefix, List<EventRule> rules, List<Schedule> schedules, String reportTopicArn) {}
+                         String runsRoot, List<EventRule> rules, List<Schedule> schedules, String reportTopicArn) {}

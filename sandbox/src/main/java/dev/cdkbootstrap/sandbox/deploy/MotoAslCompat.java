@@ -1,11 +1,9 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cdkbootstrap.support.AslWalker;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * moto 5.2.1's ASL interpreter differs from AWS in a few places; the definition is adjusted here
@@ -35,13 +33,11 @@ final class MotoAslCompat {
     }
 
     private static void adjustStates(JsonNode states, String bucket, List<String> changes) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = states.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            JsonNode state = entry.getValue();
+        AslWalker.forEachState(states, (name, state) -> {
             JsonNode tolerated = state.path("ToleratedFailurePercentage");
             if (tolerated.isIntegralNumber()) {
                 ((ObjectNode) state).put("ToleratedFailurePercentage", tolerated.asDouble());
-                changes.add(entry.getKey() + ": ToleratedFailurePercentage " + tolerated.asInt() + " -> " + tolerated.asDouble());
+                changes.add(name + ": ToleratedFailurePercentage " + tolerated.asInt() + " -> " + tolerated.asDouble());
             }
             JsonNode writer = state.path("ResultWriter").path("Parameters");
             if (writer.isObject() && (writer.has("Bucket.$") || writer.has("Prefix.$"))) {
@@ -49,16 +45,9 @@ final class MotoAslCompat {
                 String before = parameters.toString();
                 parameters.remove(List.of("Bucket.$", "Prefix.$", "Bucket", "Prefix"));
                 parameters.put("Bucket", bucket).put("Prefix", RESULT_WRITER_PREFIX);
-                changes.add(entry.getKey() + ": ResultWriter Parameters " + before + " -> " + parameters
+                changes.add(name + ": ResultWriter Parameters " + before + " -> " + parameters
                         + " (moto evaluates their paths against the Map's results, not its input)");
             }
-            JsonNode processor = state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator");
-            if (processor.has("States")) {
-                adjustStates(processor.path("States"), bucket, changes);
-            }
-            for (JsonNode branch : state.path("Branches")) {
-                adjustStates(branch.path("States"), bucket, changes);
-            }
-        }
+        });
     }
 }

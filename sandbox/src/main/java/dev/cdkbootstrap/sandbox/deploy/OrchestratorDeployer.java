@@ -11,6 +11,7 @@ import dev.cdkbootstrap.sandbox.events.EventRule;
 import dev.cdkbootstrap.sandbox.events.Schedule;
 import dev.cdkbootstrap.sandbox.front.MotoForwarder;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.workflow.RunLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class OrchestratorDeployer {
         out.println("sandbox: not deployed (no part in a sandbox run; roles get their trust policies only): "
                 + String.join("; ", policies.notDeployed()));
         return new Deployment(region, bucket, functionEnv.get("CONFIG_KEY"), machineArn,
-                functionEnv.getOrDefault("RUN_PREFIX", "runs/"), rules, schedules, functionEnv.get("REPORT_TOPIC_ARN"));
+                RunLayout.RUNS_ROOT, rules, schedules, functionEnv.get("REPORT_TOPIC_ARN"));
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import dev.cdkbootstrap.config.Regions;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class SamApplication {
 
     @SuppressWarnings("unchecked")
     public SamApplication(Path templateFile, String account, String region, Map<String, String> parameterOverrides) {
-        this.template = CfnYaml.load(templateFile);
+        this.template = CloudFormationYaml.load(templateFile);
         this.resources = (Map<String, Object>) template.getOrDefault("Resources", Map.of());
         this.account = account;
         this.region = region;

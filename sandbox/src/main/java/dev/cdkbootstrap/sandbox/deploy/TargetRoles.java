@@ -1,9 +1,8 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
 import dev.cdkbootstrap.sandbox.template.Intrinsics;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class TargetRoles {
 
     @SuppressWarnings("unchecked")
     public TargetRoles(Path roleTemplate, Map<String, String> parameterValues) {
-        this.template = CfnYaml.load(roleTemplate);
+        this.template = CloudFormationYaml.load(roleTemplate);
         this.parameters = new LinkedHashMap<>();
         ((Map<String, Object>) template.getOrDefault("Parameters", Map.of())).forEach((name, definition) -> {
             Object fallback = ((Map<String, Object>) definition).get("Default");

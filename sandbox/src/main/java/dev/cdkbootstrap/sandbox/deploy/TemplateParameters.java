@@ -1,6 +1,5 @@
 package dev.cdkbootstrap.sandbox.deploy;
-
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class TemplateParameters {
     @SuppressWarnings("unchecked")
     public static TemplateParameters of(Path template) {
         Map<String, Map<String, Object>> declared = new LinkedHashMap<>();
-        ((Map<String, Object>) CfnYaml.load(template).getOrDefault("Parameters", Map.of()))
+        ((Map<String, Object>) CloudFormationYaml.load(template).getOrDefault("Parameters", Map.of()))
                 .forEach((name, definition) -> declared.put(name, (Map<String, Object>) definition));
         return new TemplateParameters(template, declared);
     }

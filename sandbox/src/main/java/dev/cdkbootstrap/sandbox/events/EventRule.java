@@ -1,6 +1,6 @@
 package dev.cdkbootstrap.sandbox.events;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.InputTransformer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;

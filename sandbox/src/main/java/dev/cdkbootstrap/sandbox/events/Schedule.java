@@ -1,6 +1,6 @@
 package dev.cdkbootstrap.sandbox.events;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cdkbootstrap.support.InputTransformer;
 
 /**
  * An EventBridge Scheduler schedule of the application as the emulator stores it (GetSchedule): moto

@@ -1,8 +1,8 @@
 package dev.cdkbootstrap.sandbox.limits;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
 import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
+import dev.cdkbootstrap.support.AslWalker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * added up from the replies at the Lambda endpoint.
  */
 final class AslIndex {
-    private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+    private static final String LAMBDA_INVOKE = AslWalker.LAMBDA_INVOKE;
 
     private final Map<String, List<String>> statesByFunction = new HashMap<>();
     private final Map<String, String> collectingMapByFunction = new HashMap<>();
@@ -57,20 +57,10 @@ final class AslIndex {
     }
 
     private void walk(JsonNode states) {
-        states.properties().forEach(entry -> {
-            String name = entry.getKey();
-            JsonNode state = entry.getValue();
+        AslWalker.forEachState(states, (name, state) -> {
             function(state).ifPresent(f -> statesByFunction.computeIfAbsent(f, k -> new ArrayList<>()).add(name));
-            switch (state.path("Type").asText()) {
-                case "Map" -> {
-                    JsonNode processor = state.has("ItemProcessor") ? state.path("ItemProcessor") : state.path("Iterator");
-                    if (!state.has("ResultWriter")) {
-                        indexCollectedResult(name, processor.path("States"));
-                    }
-                    walk(processor.path("States"));
-                }
-                case "Parallel" -> state.path("Branches").forEach(branch -> walk(branch.path("States")));
-                default -> { }
+            if (state.path("Type").asText().equals("Map") && !state.has("ResultWriter")) {
+                AslWalker.nested(state).forEach(children -> indexCollectedResult(name, children));
             }
         });
     }

@@ -6,11 +6,11 @@ import dev.cdkbootstrap.sandbox.front.QueryXml;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.front.Route;
+import dev.cdkbootstrap.sandbox.front.StackMembers;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * refuses DeleteStack of a protected stack; here it is deleted.
  */
 public final class TerminationProtection implements Route, ResponseFix {
-    private static final Pattern STACK_ID = Pattern.compile("<StackId>(.*?)</StackId>");
     private static final Pattern PROTECTION = Pattern.compile("<EnableTerminationProtection>[^<]*</EnableTerminationProtection>");
 
     private final Map<String, Boolean> byStackId = new ConcurrentHashMap<>();
@@ -67,23 +66,7 @@ public final class TerminationProtection implements Route, ResponseFix {
                 || !request.cloudFormationAction().orElse("").equals("DescribeStacks")) {
             return response;
         }
-        String body = response.bodyText();
-        Matcher ids = STACK_ID.matcher(body);
-        StringBuilder out = new StringBuilder();
-        int copied = 0;
-        while (ids.find()) {
-            Boolean enabled = byStackId.get(QueryXml.unescape(ids.group(1)));
-            if (enabled == null) {
-                continue;
-            }
-            int next = body.indexOf("<StackId>", ids.end());
-            Matcher protection = PROTECTION.matcher(body).region(ids.end(), next < 0 ? body.length() : next);
-            if (protection.find()) {
-                out.append(body, copied, protection.start()).append("<EnableTerminationProtection>").append(enabled)
-                        .append("</EnableTerminationProtection>");
-                copied = protection.end();
-            }
-        }
-        return copied == 0 ? response : response.withBody(out.append(body.substring(copied)).toString());
+        return StackMembers.rewrite(response, PROTECTION, stackId -> Optional.ofNullable(byStackId.get(stackId))
+                .map(enabled -> "<EnableTerminationProtection>" + enabled + "</EnableTerminationProtection>"));
     }
 }

@@ -27,7 +27,7 @@ final class ApprovalAnswers implements Consumer<String> {
     ApprovalAnswers(Sandbox sandbox, Deployment deployment, Optional<Boolean> approval, PrintStream out) {
         this.responder = new ApprovalResponder(sandbox.clients().s3(), sandbox.clients().sfn());
         this.bucket = deployment.configBucket();
-        this.runsRoot = deployment.runPrefix();
+        this.runsRoot = deployment.runsRoot();
         this.approval = approval;
         this.out = out;
     }

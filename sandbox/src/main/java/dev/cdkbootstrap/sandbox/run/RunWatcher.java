@@ -34,7 +34,7 @@ public final class RunWatcher {
     private final SfnClient sfn;
     private final S3Client s3;
     private final String bucket;
-    private final String runPrefix;
+    private final String runsRoot;
     private final PrintStream out;
     private final Supplier<String> activity;
     private final Predicate<String> lost;
@@ -44,9 +44,9 @@ public final class RunWatcher {
     private final Duration timeout;
 
     /** A watcher of executions moto never loses sight of (tests that start executions themselves). */
-    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runsRoot, PrintStream out,
                       Supplier<String> activity, HistoryCheck limits) {
-        this(sfn, s3, bucket, runPrefix, out, activity, executionArn -> false, limits, runId -> { });
+        this(sfn, s3, bucket, runsRoot, out, activity, executionArn -> false, limits, runId -> { });
     }
 
     /**
@@ -56,10 +56,10 @@ public final class RunWatcher {
      * what trips is printed (docs/sandbox.md); {@code eachLook}: called with the run id on every look
      * (the sandbox answers a waiting approval there).
      */
-    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runsRoot, PrintStream out,
                       Supplier<String> activity, Predicate<String> lost, HistoryCheck limits,
                       Consumer<String> eachLook) {
-        this(sfn, s3, bucket, runPrefix, out, activity, lost, limits, eachLook, Duration.ofSeconds(1), SANDBOX_TIMEOUT);
+        this(sfn, s3, bucket, runsRoot, out, activity, lost, limits, eachLook, Duration.ofSeconds(1), SANDBOX_TIMEOUT);
     }
 
     /**
@@ -67,12 +67,12 @@ public final class RunWatcher {
      * {@code poll}: how often it looks; {@code timeout}: when {@link #await} gives up and returns the
      * execution as it is then (RUNNING); {@code eachLook} as above (e.g. say that the run waits for approval).
      */
-    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out, Duration poll,
+    public RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runsRoot, PrintStream out, Duration poll,
                       Duration timeout, Consumer<String> eachLook) {
-        this(sfn, s3, bucket, runPrefix, out, () -> "", executionArn -> false, HistoryCheck.NONE, eachLook, poll, timeout);
+        this(sfn, s3, bucket, runsRoot, out, () -> "", executionArn -> false, HistoryCheck.NONE, eachLook, poll, timeout);
     }
 
-    private RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runPrefix, PrintStream out,
+    private RunWatcher(SfnClient sfn, S3Client s3, String bucket, String runsRoot, PrintStream out,
                        Supplier<String> activity, Predicate<String> lost, HistoryCheck limits,
                        Consumer<String> eachLook, Duration poll, Duration timeout) {
         this.poll = poll;
@@ -80,7 +80,7 @@ public final class RunWatcher {
         this.sfn = sfn;
         this.s3 = s3;
         this.bucket = bucket;
-        this.runPrefix = runPrefix;
+        this.runsRoot = runsRoot;
         this.out = out;
         this.activity = activity;
         this.lost = lost;
@@ -98,7 +98,7 @@ public final class RunWatcher {
      * {@code "  run ID: targets done 3/4, state PrepareTarget"} ("planning" before targets.json exists).
      */
     public String progress(String executionArn) {
-        String prefix = runPrefix + runId(executionArn) + "/";
+        String prefix = runsRoot + runId(executionArn) + "/";
         String[] line = line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1));
         return line[0] + line[1];
     }
@@ -106,7 +106,7 @@ public final class RunWatcher {
     /** Follows the execution until it ends (or the timeout), then reads its report and plan warnings. */
     public RunOutcome await(String executionArn) throws InterruptedException {
         String runId = runId(executionArn);
-        String prefix = runPrefix + runId + "/";
+        String prefix = runsRoot + runId + "/";
         Instant deadline = Instant.now().plus(timeout);
         Progress progress = Progress.on(out);
         int planned = -1;

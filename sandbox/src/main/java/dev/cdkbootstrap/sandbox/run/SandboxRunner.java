@@ -1,5 +1,4 @@
 package dev.cdkbootstrap.sandbox.run;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
@@ -7,9 +6,9 @@ import dev.cdkbootstrap.sandbox.Sandbox;
 import dev.cdkbootstrap.sandbox.deploy.Deployment;
 import dev.cdkbootstrap.sandbox.events.ApplicationEvents;
 import dev.cdkbootstrap.sandbox.events.EventRule;
-import dev.cdkbootstrap.sandbox.events.InputTransformer;
 import dev.cdkbootstrap.sandbox.events.Schedule;
 import dev.cdkbootstrap.sandbox.front.Reply;
+import dev.cdkbootstrap.support.InputTransformer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +169,7 @@ public final class SandboxRunner {
 
     private RunWatcher watcher() {
         return new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
-                deployment.runPrefix(), out,
+                deployment.runsRoot(), out,
                 () -> Activity.describe(sandbox.lambdas().running(), sandbox.codeBuild().runningBuilds()),
                 sandbox::executionLost, sandbox.limits().history(), approvals);
     }

@@ -74,7 +74,7 @@ public final class ServedRuns implements AutoCloseable {
             String input = sandbox.clients().sfn().describeExecution(b -> b.executionArn(executionArn)).input();
             out.println("sandbox: run " + runId + " started from outside the sandbox, with input " + input);
             RunOutcome outcome = new RunWatcher(sandbox.clients().sfn(), sandbox.clients().s3(), deployment.configBucket(),
-                    deployment.runPrefix(), out, () -> "", sandbox::executionLost, sandbox.limits().history(),
+                    deployment.runsRoot(), out, () -> "", sandbox::executionLost, sandbox.limits().history(),
                     this::approvalNotice).await(executionArn);
             out.println("sandbox: " + ReportTable.statusLine(outcome) + " (bootstrapctl report --stack sandbox "
                     + runId + " --format md)");
@@ -92,7 +92,7 @@ public final class ServedRuns implements AutoCloseable {
             return;
         }
         new ApprovalResponder(sandbox.clients().s3(), sandbox.clients().sfn())
-                .pending(deployment.configBucket(), deployment.runPrefix(), runId).ifPresent(request -> {
+                .pending(deployment.configBucket(), deployment.runsRoot(), runId).ifPresent(request -> {
                     told.add(runId);
                     out.println("sandbox: run " + runId + " waits for approval (" + request.needed() + " target(s), "
                             + request.mode() + "): bootstrapctl approve|reject --stack sandbox " + runId);

@@ -1,10 +1,9 @@
 package dev.cdkbootstrap.sandbox.toolkit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.json.Json;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ public final class BootstrapTemplate {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("the pinned CDK CLI's bootstrap template is missing: " + file + " (run npm ci)");
         }
-        return new BootstrapTemplate(Json.tolerant().valueToTree(CfnYaml.load(file)));
+        return new BootstrapTemplate(Json.tolerant().valueToTree(CloudFormationYaml.load(file)));
     }
 
     /** The version the pinned CLI deploys (33 for aws-cdk 2.1148.1). */

@@ -6,12 +6,12 @@ import dev.cdkbootstrap.sandbox.front.QueryXml;
 import dev.cdkbootstrap.sandbox.front.Reply;
 import dev.cdkbootstrap.sandbox.front.ResponseFix;
 import dev.cdkbootstrap.sandbox.front.Route;
+import dev.cdkbootstrap.sandbox.front.StackMembers;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,6 @@ public final class StackPresentations implements Route, ResponseFix {
     /** The calls that change a stack (CloudFormation API), ending its presentation. */
     static final Set<String> MUTATING = Set.of("CreateChangeSet", "ExecuteChangeSet", "DeleteStack", "UpdateStack",
             "CreateStack", "ContinueUpdateRollback", "RollbackStack", "CancelUpdateStack");
-    private static final Pattern STACK_ID = Pattern.compile("<StackId>(.*?)</StackId>");
     private static final Pattern STATUS = Pattern.compile("<StackStatus>[^<]*</StackStatus>(<StackStatusReason>[^<]*</StackStatusReason>)?");
 
     /** One presentation: what DescribeStacks says about {@code stackId} until the stack is next changed. */
@@ -98,28 +97,8 @@ public final class StackPresentations implements Route, ResponseFix {
         if (!action.equals("DescribeStacks") && !action.equals("ListStacks")) {
             return response;
         }
-        String body = response.bodyText();
-        Matcher ids = STACK_ID.matcher(body);
-        StringBuilder out = new StringBuilder();
-        int copied = 0;
-        while (ids.find()) {
-            Presented presented = byStackId.get(QueryXml.unescape(ids.group(1)));
-            if (presented == null) {
-                continue;
-            }
-            int next = body.indexOf("<StackId>", ids.end());
-            Matcher status = STATUS.matcher(body).region(ids.end(), next < 0 ? body.length() : next);
-            if (status.find()) {
-                out.append(body, copied, status.start()).append("<StackStatus>").append(presented.status()).append("</StackStatus>");
-                if (!presented.reason().isEmpty()) {
-                    out.append("<StackStatusReason>").append(QueryXml.escape(presented.reason())).append("</StackStatusReason>");
-                }
-                copied = status.end();
-            }
-        }
-        if (copied == 0) {
-            return response;
-        }
-        return response.withBody(out.append(body.substring(copied)).toString());
+        return StackMembers.rewrite(response, STATUS, stackId -> Optional.ofNullable(byStackId.get(stackId))
+                .map(presented -> "<StackStatus>" + presented.status() + "</StackStatus>" + (presented.reason().isEmpty() ? ""
+                        : "<StackStatusReason>" + QueryXml.escape(presented.reason()) + "</StackStatusReason>")));
     }
 }

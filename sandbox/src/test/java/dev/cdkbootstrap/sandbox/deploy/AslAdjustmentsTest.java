@@ -41,7 +41,7 @@ class AslAdjustmentsTest {
         JsonNode asl = Json.tolerant().readTree("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailurePercentage":100.0,
                   "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject",
-                    "Parameters":{"Bucket.$":"$.artifactBucket","Prefix.$":"States.Format('{}map', $.runPrefix)"}},
+                    "Parameters":{"Bucket.$":"$.artifactBucket","Prefix.$":"States.Format('{}map', $.runFolder)"}},
                   "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""");
 
         assertThat(MotoAslCompat.adjust(asl, "sandbox-bucket")).singleElement().asString()

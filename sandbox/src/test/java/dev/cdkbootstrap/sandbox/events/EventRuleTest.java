@@ -1,9 +1,9 @@
 package dev.cdkbootstrap.sandbox.events;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
+import dev.cdkbootstrap.support.InputTransformer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

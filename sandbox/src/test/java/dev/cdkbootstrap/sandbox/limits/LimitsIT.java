@@ -3,17 +3,8 @@ package dev.cdkbootstrap.sandbox.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cdkbootstrap.sandbox.emulator.EmulatorClients;
-import dev.cdkbootstrap.sandbox.emulator.MotoServer;
-import dev.cdkbootstrap.sandbox.front.FrontEndpoint;
-import dev.cdkbootstrap.sandbox.front.MotoForwarder;
-import dev.cdkbootstrap.sandbox.lambda.LocalLambdas;
-import dev.cdkbootstrap.sandbox.quirks.StartExecutionRecreate;
 import dev.cdkbootstrap.sandbox.run.RunOutcome;
-import dev.cdkbootstrap.sandbox.run.RunWatcher;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -33,42 +24,24 @@ class LimitsIT {
     private static final int HISTORY_QUOTA = 120;
     private static final String INVOKE = "\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::lambda:invoke\",\"OutputPath\":\"$.Payload\"";
     private static final LimitHandlers handlers = new LimitHandlers();
-    private static MotoServer moto;
-    private static FrontEndpoint front;
+    private static LimitsEmulator emulator;
     private static EmulatorClients clients;
     private static EmulatorClients usEast1;
-    private static LocalLambdas lambdas;
-    private static SandboxLimits limits;
-    private static int machines;
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
-        int frontPort = MotoServer.freePort();
-        moto = MotoServer.startWithCallbackPort(frontPort, Path.of("target/sandbox-it/moto-limits.log"));
-        moto.enableStateMachineExecution();
-        MotoForwarder forwarder = new MotoForwarder(moto.endpoint());
-        limits = new SandboxLimits(forwarder, System.out, HISTORY_QUOTA);
-        lambdas = new LocalLambdas(EmulatorClients.MOTO_DEFAULT_ACCOUNT, System.out)
-                .register("Sized", handlers.sized()).register("Loud", handlers.loud()).limits(limits.lambdaEndpoint());
-        try {
-            front = FrontEndpoint.start(frontPort, forwarder,
-                    List.of(limits.failedExecutions(), lambdas, new StartExecutionRecreate(System.out)), limits.responseFixes(),
-                    System.out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        clients = new EmulatorClients(front.endpoint(), REGION);
-        usEast1 = new EmulatorClients(front.endpoint(), "us-east-1");
-        clients.s3().createBucket(b -> b.bucket("limits-it").createBucketConfiguration(c -> c.locationConstraint(REGION)));
-        clients.sns().createTopic(b -> b.name("limits"));
+        emulator = LimitsEmulator.start(REGION, HISTORY_QUOTA, handlers);
+        clients = emulator.clients();
+        usEast1 = emulator.usEast1();
     }
 
     @AfterAll
     static void stop() {
-        if (front != null) front.close();
-        if (moto != null) moto.close();
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 
     @Test
@@ -216,34 +189,19 @@ class LimitsIT {
     }
 
     private RunOutcome run(EmulatorClients in, String name, String definition, String input) {
-        String machine = create(in.sfn(), name + "-" + ++machines, definition);
-        String execution = in.sfn().startExecution(b -> b.stateMachineArn(machine).name(name + "-run").input(input)).executionArn();
-        return await(in, execution);
+        return emulator.run(in, name, definition, input, printed);
     }
 
     private static String create(SfnClient sfn, String name, String definition) {
-        return sfn.createStateMachine(b -> b.name(name).definition(definition)
-                .roleArn("arn:aws:iam::" + EmulatorClients.MOTO_DEFAULT_ACCOUNT + ":role/limits")).stateMachineArn();
+        return LimitsEmulator.create(sfn, name, definition);
     }
 
-    /** Follows the execution with the sandbox's own run watcher, its history checks included. */
     private RunOutcome await(EmulatorClients in, String executionArn) {
-        try {
-            PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-            RunOutcome outcome = new RunWatcher(in.sfn(), clients.s3(), "limits-it", "runs/", out, () -> "", limits.history())
-                    .await(executionArn);
-            System.out.print(printed());
-            return outcome;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return emulator.await(in, executionArn, printed);
     }
 
     private String printed() {
-        synchronized (printed) {
-            return printed.toString(StandardCharsets.UTF_8);
-        }
+        return LimitsEmulator.printed(printed);
     }
 
     private static List<HistoryEvent> history(SfnClient sfn, RunOutcome run) {
@@ -251,6 +209,6 @@ class LimitsIT {
     }
 
     private static String arn(String function, String region) {
-        return lambdas.arn(function, region);
+        return emulator.lambdas().arn(function, region);
     }
 }

@@ -1,8 +1,8 @@
 package dev.cdkbootstrap.sandbox.template;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,7 @@ class IntrinsicsTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> roleProperties(Map<String, String> parameters) throws Exception {
         Path file = Files.writeString(dir.resolve("t.yaml"), TEMPLATE);
-        Map<String, Object> template = CfnYaml.load(file);
+        Map<String, Object> template = CloudFormationYaml.load(file);
         Intrinsics intrinsics = new Intrinsics(parameters, (Map<String, Object>) template.get("Conditions"),
                 ref -> "ref-of-" + ref, (id, att) -> "arn-of-" + id + "." + att);
         Map<String, Object> role = (Map<String, Object>) ((Map<String, Object>) template.get("Resources")).get("Role");

@@ -1,10 +1,9 @@
 package dev.cdkbootstrap.sandbox.toolkit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cdkbootstrap.json.Json;
-import dev.cdkbootstrap.sandbox.template.CfnYaml;
+import dev.cdkbootstrap.support.CloudFormationYaml;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class BootstrapTemplateTest {
 
     @Test
     void theVersionAndVariantAreReadFromThePinnedTemplate() throws Exception {
-        JsonNode file = Json.tolerant().valueToTree(CfnYaml.load(ROOT.resolve(BootstrapTemplate.LOCATION)));
+        JsonNode file = Json.tolerant().valueToTree(CloudFormationYaml.load(ROOT.resolve(BootstrapTemplate.LOCATION)));
         assertThat(PINNED.version()).isEqualTo(file.at("/Resources/CdkBootstrapVersion/Properties/Value").asInt());
         assertThat(PINNED.defaultVariant()).isEqualTo("AWS CDK: Default Resources");
         assertThat(PINNED.parameterDefaults()).containsEntry("Qualifier", "hnb659fds").containsEntry("TrustedAccounts", "");
