@@ -121,7 +121,7 @@ class BootstrapCtlTest {
         assertThat(lines.get(0)).isEqualTo("Plan for " + file + ": app prefix mlops-cdk, pipeline 111111111111/eu-west-1, 3 targets");
         assertThat(lines.subList(2, 6)).containsExactly(
                 "TARGET                  SOURCES   TRUST                      POLICIES",
-                "111111111111/eu-west-1  pipeline  -                          arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1 (from policy.json)",
+                "111111111111/eu-west-1  pipeline  -                          arn:aws:iam::111111111111:policy/mlops-cdk-exec-eu-west-1 (from policy.json)",
                 "222222222222/eu-west-1  a/dev     111111111111               arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
                 "333333333333/us-east-1  a/prod    111111111111,222222222222  arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)");
         assertThat(lines.get(7)).isEqualTo("Warnings (2):");
@@ -150,7 +150,7 @@ class BootstrapCtlTest {
         assertThat(r.out().lines().toList().subList(2, 6)).containsExactly(
                 "TARGET                  SOURCES   TRUST                      SETTINGS" + " ".repeat(43) + "POLICIES",
                 "111111111111/eu-west-1  pipeline  -                          protection:on" + " ".repeat(38)
-                        + "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1 (from policy.json)",
+                        + "arn:aws:iam::111111111111:policy/mlops-cdk-exec-eu-west-1 (from policy.json)",
                 "222222222222/eu-west-1  a/dev     111111111111               tags:team=a template:templates/bootstrap.yaml@v40  "
                         + "arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
                 "333333333333/us-east-1  a/prod    111111111111,222222222222  tags:team=a template:templates/bootstrap.yaml@v40  "

@@ -79,7 +79,7 @@ class EventsContractTest extends EventsFixture {
         assertThat(state.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(state.startedAt()).isEqualTo(CLOCK.instant());
         assertThat(accounts.account("222222222222").policies.arns())
-                .containsExactly("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1");
+                .containsExactly("arn:aws:iam::222222222222:policy/mlops-cdk-exec-eu-west-1");
     }
 
     @Test
@@ -117,7 +117,7 @@ class EventsContractTest extends EventsFixture {
     void verifyTargetEventObservesTheToolkitTheBuildLeft() throws IOException {
         InMemoryTargets accounts = new InMemoryTargets();
         accounts.account("222222222222").toolkit("CREATE_COMPLETE", List.of("111111111111"),
-                List.of("arn:aws:iam::222222222222:policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
+                List.of("arn:aws:iam::222222222222:policy/mlops-cdk-exec-eu-west-1"), 33, "33");
 
         TargetState state = Json.strict().readValue(invoke(new VerifyTargetHandler(
                 new VerifyTargetStep(accounts, WAITS, ToolkitRequirements.pinned(33), CLOCK)), "verify-target.json"), TargetState.class);

@@ -74,7 +74,7 @@ class TargetRoleContractTest {
             String sid = statement.path("Sid").asText();
             JsonNode resource = statement.path("Resource");
             if (sid.startsWith("Manage") && !sid.equals("ManageToolkitStack") && !resource.toString().contains("${Qualifier}")
-                    && !resource.toString().contains("${AppPrefix}-cdk-exec-")) {
+                    && !resource.toString().contains("${AppPrefix}-exec-")) {
                 unscoped.add(sid);
             }
         }

@@ -104,7 +104,7 @@ class TargetRolePermissionsContractTest {
         check(role, "ssm:GetParameter", "arn:aws:ssm:" + REGION + ":" + ACCOUNT + ":parameter/cdk-bootstrap/hnb659fds/version", missing);
         // HeadBucket of a retained staging bucket (the decision table's TOOLKIT_LEFTOVERS)
         check(role, "s3:ListBucket", "arn:aws:s3:::cdk-hnb659fds-assets-" + ACCOUNT + "-" + REGION, missing);
-        String policy = "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-" + REGION;
+        String policy = "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-exec-" + REGION;
         List.of("iam:GetPolicy", "iam:CreatePolicy", "iam:ListPolicyVersions", "iam:GetPolicyVersion",
                 "iam:CreatePolicyVersion", "iam:DeletePolicyVersion").forEach(action -> check(role, action, policy, missing));
         check(role, "iam:GetPolicyVersion", "arn:aws:iam::aws:policy/AdministratorAccess", missing);

@@ -103,7 +103,7 @@ final class PolicyResolver {
 
     /** Per region: IAM is global per account, so two regions must not fight over one policy. */
     String policyName(String region) {
-        return appPrefix + "-cdk-exec-" + region;
+        return appPrefix + "-exec-" + region;
     }
 
     private ResolvedPolicy fromArn(Contribution c, Located<String> arn, String partition) {

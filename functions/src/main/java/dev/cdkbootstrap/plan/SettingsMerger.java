@@ -111,12 +111,17 @@ final class SettingsMerger {
         }
         Matcher arn = KMS_ARN.matcher(kms.value());
         String partition = Regions.partition(target.region());
-        if (arn.matches() && !(arn.group(1).equals(partition) && arn.group(2).equals(target.region())
-                && arn.group(3).equals(target.account()))) {
-            errors.add(kms.place(), "kms_key " + shown(kms.value()) + " is in account " + arn.group(3) + ", region "
-                    + arn.group(2) + " (partition " + arn.group(1) + ") but target " + target.key() + " is in partition "
-                    + partition + "; the staging bucket takes a key of its own account and region");
-            return false;
+        if (arn.matches()) {
+            List<String> differs = new ArrayList<>(); // name only what differs from the target
+            if (!arn.group(1).equals(partition)) differs.add("partition " + arn.group(1) + " (target's: " + partition + ")");
+            if (!arn.group(2).equals(target.region())) differs.add("region " + arn.group(2));
+            if (!arn.group(3).equals(target.account())) differs.add("account " + arn.group(3));
+            if (!differs.isEmpty()) {
+                errors.add(kms.place(), "kms_key " + shown(kms.value()) + " is in " + String.join(", ", differs)
+                        + ", not the one of target " + target.key() + "; the staging bucket takes a key of its own "
+                        + "account and region");
+                return false;
+            }
         }
         if (template == null && (arn.matches() || kms.value().startsWith("alias/"))) {
             errors.add(kms.place(), "kms_key " + shown(kms.value()) + " for target " + target.key() + ": with the CDK's "

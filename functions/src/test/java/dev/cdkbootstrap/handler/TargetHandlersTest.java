@@ -52,7 +52,7 @@ class TargetHandlersTest {
         assertThat(out.path("startedAt").asText()).isEqualTo("2026-11-25T19:34:02Z");
         assertThat(out.path("item").path("target").path("account").asText()).isEqualTo(ACCOUNT);
         assertThat(targets.account(ACCOUNT).policies.versions(
-                "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-eu-west-1")).isPresent();
+                "arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-exec-eu-west-1")).isPresent();
     }
 
     @Test
@@ -90,7 +90,7 @@ class TargetHandlersTest {
     void verifyTargetObservesTheToolkitAfterTheBuild() {
         var targets = new InMemoryTargets();
         targets.account(ACCOUNT).toolkit("CREATE_COMPLETE", List.of("111111111111"),
-                List.of("arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-cdk-exec-eu-west-1"), 33, "33");
+                List.of("arn:aws:iam::" + ACCOUNT + ":policy/mlops-cdk-exec-eu-west-1"), 33, "33");
         var handler = new VerifyTargetHandler(new VerifyTargetStep(targets, waits, ToolkitRequirements.pinned(33), clock));
 
         JsonNode out = invoke(handler, event("verify-target.json"), "VerifyTarget");

@@ -186,9 +186,11 @@ class BootstrapSettingsTest {
                 + "handles an ARN or alias");
         assertThat(rejected("kms_key: arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
                 .containsExactly("6:16 " + B + "kms_key: kms_key \"arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-"
-                        + "34cd...\" is in account 111111111111, region us-east-1 (partition aws) but target "
-                        + "111111111111/eu-west-1 is in partition aws; the staging bucket takes a key of its own account "
-                        + "and region");
+                        + "34cd...\" is in region us-east-1, not the one of target 111111111111/eu-west-1; the staging "
+                        + "bucket takes a key of its own account and region");
+        assertThat(rejected("kms_key: arn:aws-cn:kms:cn-north-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab"))
+                .singleElement().asString().contains("is in partition aws-cn (target's: aws), region cn-north-1, "
+                        + "account 222222222222, not the one of target 111111111111/eu-west-1");
     }
 
     @Test

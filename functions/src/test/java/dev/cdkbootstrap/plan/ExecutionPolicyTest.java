@@ -31,7 +31,7 @@ class ExecutionPolicyTest {
         PlannedConfig planned = planned(pipelineWith("{execution_policy_filepath: policies/exec.json}"),
                 Map.of("policies/exec.json", POLICY));
         ExecutionPolicy policy = planned.plan().targets().get(0).executionPolicies().get(0);
-        assertThat(policy).isEqualTo(new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1",
+        assertThat(policy).isEqualTo(new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-exec-eu-west-1",
                 Origin.FILE, "policies/exec.json"));
         assertThat(planned.policyDocuments()).containsExactly(Map.entry("policies/exec.json", POLICY));
         assertThat(planned.plan().warnings()).isEmpty();
@@ -47,8 +47,8 @@ class ExecutionPolicyTest {
                            bootstrap: {execution_policy_filepath: ./exec.json}}
                 """, Map.of("exec.json", POLICY));
         assertThat(plan.targets()).extracting(t -> t.executionPolicies().get(0).arn()).containsExactly(
-                "arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1",
-                "arn:aws:iam::111111111111:policy/acme-cdk-exec-us-east-1");
+                "arn:aws:iam::111111111111:policy/acme-exec-eu-west-1",
+                "arn:aws:iam::111111111111:policy/acme-exec-us-east-1");
     }
 
     @Test
@@ -64,7 +64,7 @@ class ExecutionPolicyTest {
         PlannedConfig planned = planned(pipelineWith("{}"),
                 Map.of("execution_policy_111111111111_eu-west-1.json", POLICY));
         assertThat(planned.plan().targets().get(0).executionPolicies()).containsExactly(new ExecutionPolicy(
-                "arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1", Origin.DEFAULT_FILE,
+                "arn:aws:iam::111111111111:policy/acme-exec-eu-west-1", Origin.DEFAULT_FILE,
                 "execution_policy_111111111111_eu-west-1.json"));
         assertThat(planned.policyDocuments()).containsOnlyKeys("execution_policy_111111111111_eu-west-1.json");
     }
@@ -152,7 +152,7 @@ class ExecutionPolicyTest {
         assertThat(t.sources()).containsExactly("pipeline", "a/dev", "b/dev");
         // pipeline and a/dev name the same file: one policy. b/dev names none: its default joins the union.
         assertThat(t.executionPolicies()).containsExactly(
-                new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1", Origin.FILE, "exec.json"),
+                new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-exec-eu-west-1", Origin.FILE, "exec.json"),
                 new ExecutionPolicy("arn:aws:iam::aws:policy/AdministratorAccess", Origin.DEFAULT, null));
         assertThat(planned.plan().warnings()).singleElement().asString().startsWith("111111111111/eu-west-1: b/dev gives no "
                 + "execution policy, so arn:aws:iam::aws:policy/AdministratorAccess is added");
@@ -171,7 +171,7 @@ class ExecutionPolicyTest {
                 "12:50 cdk_app_config.deployments[0].stages[0].bootstrap.execution_policy_filepath: target "
                         + "111111111111/eu-west-1 gets policy file \"b.json\" here (s/dev) but \"a.json\" from pipeline at "
                         + "cdk-app.yml:6:44 (cdk_app_config.pipeline.bootstrap.execution_policy_filepath); both would be "
-                        + "the one IAM policy arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1: use the same file");
+                        + "the one IAM policy arn:aws:iam::111111111111:policy/acme-exec-eu-west-1: use the same file");
     }
 
     @Test
@@ -197,7 +197,7 @@ class ExecutionPolicyTest {
                                 bootstrap: {execution_policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess'}}]
                 """, Map.of("x.json", POLICY));
         assertThat(plan.targets().get(0).executionPolicies()).extracting(ExecutionPolicy::arn).containsExactly(
-                "arn:aws:iam::111111111111:policy/acme-cdk-exec-eu-west-1", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+                "arn:aws:iam::111111111111:policy/acme-exec-eu-west-1", "arn:aws:iam::aws:policy/ReadOnlyAccess");
     }
 
     @Test

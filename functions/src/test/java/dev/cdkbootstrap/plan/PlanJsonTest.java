@@ -36,7 +36,7 @@ class PlanJsonTest {
                     "sources" : [ "pipeline" ],
                     "trust" : [ ],
                     "executionPolicies" : [ {
-                      "arn" : "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1",
+                      "arn" : "arn:aws:iam::111111111111:policy/mlops-cdk-exec-eu-west-1",
                       "origin" : "file",
                       "file" : "p.json"
                     } ],
@@ -45,7 +45,7 @@ class PlanJsonTest {
                     "settings" : {
                       "trustForLookup" : [ ]
                     },
-                    "bootstrapCommand" : [ "cdk", "bootstrap", "aws://111111111111/eu-west-1", "--cloudformation-execution-policies", "arn:aws:iam::111111111111:policy/mlops-cdk-cdk-exec-eu-west-1" ]
+                    "bootstrapCommand" : [ "cdk", "bootstrap", "aws://111111111111/eu-west-1", "--cloudformation-execution-policies", "arn:aws:iam::111111111111:policy/mlops-cdk-exec-eu-west-1" ]
                   }, {
                     "account" : "222222222222",
                     "region" : "eu-west-1",

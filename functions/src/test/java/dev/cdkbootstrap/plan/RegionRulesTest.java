@@ -94,8 +94,8 @@ class RegionRulesTest {
                     account: "111111111111"
                     region: eu-central-1
                     bootstrap: {kms_key: "arn:aws-eusc:kms:eusc-de-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"}
-                """))).singleElement().asString().contains("(partition aws-eusc) but target 111111111111/eu-central-1 "
-                + "is in partition aws");
+                """))).singleElement().asString().contains("is in partition aws-eusc (target's: aws), region eusc-de-east-1, "
+                + "not the one of target 111111111111/eu-central-1");
     }
 
     @Test

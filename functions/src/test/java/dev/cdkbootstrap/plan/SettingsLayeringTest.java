@@ -140,9 +140,8 @@ class SettingsLayeringTest {
         assertThat(compact(errors(config("{kms_key: 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-"
                 + "1234567890ab', template: t.yaml}", NONE, NONE, NONE), Map.of("t.yaml", CustomTemplateTest.TEMPLATE))))
                 .containsExactly("3:15 cdk_app_config.bootstrap.kms_key: kms_key \"arn:aws:kms:eu-west-1:111111111111:key/"
-                        + "1234abcd-12ab-34cd...\" is in account 111111111111, region eu-west-1 (partition aws) but target "
-                        + "222222222222/eu-west-1 is in partition aws; the staging bucket takes a key of its own account "
-                        + "and region");
+                        + "1234abcd-12ab-34cd...\" is in account 111111111111, not the one of target 222222222222/eu-west-1; "
+                        + "the staging bucket takes a key of its own account and region");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ExecutionPolicySyncTest {
     private final InMemoryPolicyStore iam = new InMemoryPolicyStore("111111111111");
-    private final String arn = iam.arn("mlops-cdk-cdk-exec-eu-west-1");
+    private final String arn = iam.arn("mlops-cdk-exec-eu-west-1");
 
     private static String doc(String action) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action + "\",\"Resource\":\"*\"}]}";
@@ -63,7 +63,7 @@ class ExecutionPolicySyncTest {
         var created = ExecutionPolicySync.sync(iam, arn, doc("s3:*"), true);
 
         assertThat(created.change()).isEqualTo(Change.CREATED);
-        assertThat(created.describe(true)).isEqualTo("would create execution policy mlops-cdk-cdk-exec-eu-west-1");
+        assertThat(created.describe(true)).isEqualTo("would create execution policy mlops-cdk-exec-eu-west-1");
         assertThat(iam.versions(arn)).isEmpty();
         assertThat(iam.writes).isZero();
     }

@@ -25,7 +25,7 @@ public final class Fixtures {
     private Fixtures() {}
 
     public static String policyArn(String account, String region) {
-        return "arn:aws:iam::" + account + ":policy/mlops-cdk-cdk-exec-" + region;
+        return "arn:aws:iam::" + account + ":policy/mlops-cdk-exec-" + region;
     }
 
     /** A dev target trusting the pipeline, with one execution policy from a file. */

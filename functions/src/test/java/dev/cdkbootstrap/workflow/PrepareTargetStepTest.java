@@ -163,7 +163,7 @@ class PrepareTargetStepTest {
         TargetState result = prepare(false);
 
         assertThat(dev.policies.defaultDocument(policyArn)).isEqualTo(Fixtures.POLICY_DOC);
-        assertThat(result.reason()).contains("created execution policy mlops-cdk-cdk-exec-eu-west-1");
+        assertThat(result.reason()).contains("created execution policy mlops-cdk-exec-eu-west-1");
     }
 
     @Test
@@ -174,7 +174,7 @@ class PrepareTargetStepTest {
         assertThat(store.keys()).isEmpty();
         assertThat(result.reasonCode()).isEqualTo(ReasonCode.TOOLKIT_MISSING);
         assertThat(result.reason()).isEqualTo("dry run: would bootstrap: toolkit stack CDKToolkit not found; "
-                + "would create execution policy mlops-cdk-cdk-exec-eu-west-1");
+                + "would create execution policy mlops-cdk-exec-eu-west-1");
     }
 
     @Test

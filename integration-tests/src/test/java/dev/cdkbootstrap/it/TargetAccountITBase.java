@@ -38,7 +38,7 @@ abstract class TargetAccountITBase {
     }
 
     static String policyArn(String account) {
-        return "arn:aws:iam::" + account + ":policy/mlops-cdk-cdk-exec-eu-west-1";
+        return "arn:aws:iam::" + account + ":policy/mlops-cdk-exec-eu-west-1";
     }
 
     @Test

@@ -119,7 +119,7 @@ abstract class WorkflowStepsITBase {
         assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key("runs/run-ok/report.md")).asUtf8String())
                 .contains("| " + DEV + "/eu-west-1 | BOOTSTRAPPED |");
         try (IamClient devIam = clients.build(IamClient.builder(), new TargetAccounts(emulator()).credentials(DEV))) {
-            assertThat(devIam.getPolicy(r -> r.policyArn("arn:aws:iam::" + DEV + ":policy/mlops-cdk-cdk-exec-eu-west-1"))
+            assertThat(devIam.getPolicy(r -> r.policyArn("arn:aws:iam::" + DEV + ":policy/mlops-cdk-exec-eu-west-1"))
                     .policy().defaultVersionId()).isEqualTo("v1");
         }
     }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Options that name an account or a target ({@code --without-role}, {@code --failing-build}, {@code --noop-build},
  * {@code --then-new-account}, the targets of {@code --given}) must name one of the config's (or of
- * {@code --then-config}'s): a typo would silently test nothing. Checked before anything starts; a miss is a
+ * {@code --then-config}'s), and {@code --outside-organization} an account the configs name (a target's or a
+ * trusted one): a typo would silently test nothing. Checked before anything starts; a miss is a
  * {@link UsageException} with a "did you mean". An invalid config plans nothing, so nothing is checked
  * against it (the run reports the config's errors).
  */
@@ -28,9 +29,11 @@ final class OptionTargets {
         }
         Set<String> accounts = new TreeSet<>();
         Set<String> targets = new TreeSet<>();
+        Set<String> named = new TreeSet<>();
         configs.forEach(c -> {
             accounts.addAll(c.accounts());
             targets.addAll(c.targets());
+            named.addAll(c.namedAccounts());
         });
         String of = options.thenConfig().isPresent() ? " of the configs " + options.config() + " and "
                 + options.thenConfig().get() : " of the config " + options.config();
@@ -40,6 +43,8 @@ final class OptionTargets {
         options.noopBuilds().forEach(target -> require("--noop-build " + target, target, targets, "is not a target" + of));
         options.thenNewAccount().ifPresent(account -> require("--then-new-account " + account, account, accounts,
                 "is not a target account" + of + " (the NewAccount function would ignore it)"));
+        options.outsideOrganization().forEach(account -> require("--outside-organization " + account, account, named,
+                "is not an account" + of));
         given.forEach(state -> require("--given " + state.source() + ": " + state.target(), state.target(), targets,
                 "is not a target" + of));
     }
@@ -47,7 +52,8 @@ final class OptionTargets {
     private static void require(String what, String value, Set<String> known, String problem) {
         if (!known.contains(value)) {
             throw new UsageException(what + " " + problem + CommandLines.didYouMean(value, known)
-                    + " (its " + (value.contains("/") ? "targets" : "target accounts") + ": " + String.join(", ", known) + ")");
+                    + " (its " + (value.contains("/") ? "targets" : problem.startsWith("is not an account") ? "accounts"
+                    : "target accounts") + ": " + String.join(", ", known) + ")");
         }
     }
 

@@ -32,9 +32,8 @@ final class SandboxOrganization {
                 options.outsideOrganization()));
     }
 
-    /** One line on what is emulated (or that nothing is), and a warning for an outside account the configs do not name. */
-    static void describe(Optional<EmulatedOrganization> organization, SandboxOptions options, LocalConfig config,
-                         PrintStream out) {
+    /** One line on what is emulated (or that nothing is); OptionTargets refused outside accounts the configs do not name. */
+    static void describe(Optional<EmulatedOrganization> organization, SandboxOptions options, PrintStream out) {
         if (organization.isEmpty()) {
             out.println("sandbox: OrganizationId NONE: no organization is emulated; the organization checks are off"
                     + (options.outsideOrganization().isEmpty() ? "" : " and --outside-organization does nothing"));
@@ -44,9 +43,5 @@ final class SandboxOrganization {
         out.println("sandbox: emulating organization " + org.id() + " (management account " + org.managementAccount()
                 + "): members " + org.members()
                 + (options.outsideOrganization().isEmpty() ? "" : "; outside it: " + options.outsideOrganization()));
-        if (config.plan().isPresent()) {
-            options.outsideOrganization().stream().filter(a -> !config.namedAccounts().contains(a)).forEach(a ->
-                    out.println("sandbox: warning: --outside-organization " + a + " is not an account of the config"));
-        }
     }
 }

@@ -40,7 +40,7 @@ final class SandboxSetup {
         Optional<EmulatedOrganization> organization = SandboxOrganization.of(parameters.get("OrganizationId"),
                 options, account, config, thenConfig);
         organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
-        SandboxOrganization.describe(organization, options, config, out);
+        SandboxOrganization.describe(organization, options, out);
         Set<String> roleAccounts = new TreeSet<>(config.accounts());
         thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
         roleAccounts.removeAll(options.withoutRole());
@@ -54,7 +54,6 @@ final class SandboxSetup {
         for (ToolkitState state : given) {
             out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
         }
-        OptionWarnings.outsideThePlan(options, given, config, thenConfig, out);
         return deployment;
     }
 

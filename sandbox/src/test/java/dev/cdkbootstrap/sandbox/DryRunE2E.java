@@ -21,7 +21,7 @@ class DryRunE2E {
             assertThat(session.run(0).succeeded()).isTrue();
             assertThat(session.buildsStarted()).isZero();
             assertThatThrownBy(() -> session.in("222222222222", "eu-central-1").iam()
-                    .getPolicy(b -> b.policyArn("arn:aws:iam::222222222222:policy/sbx-cdk-exec-eu-central-1")))
+                    .getPolicy(b -> b.policyArn("arn:aws:iam::222222222222:policy/sbx-exec-eu-central-1")))
                     .as("a dry run writes no policy").isInstanceOf(NoSuchEntityException.class);
         }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Execution policies from files (a named file and the default-named file beside cdk-app.yml) are
- * created in the target accounts as {@code <app_prefix>-cdk-exec-<region>} and passed to the
+ * created in the target accounts as {@code <app_prefix>-exec-<region>} and passed to the
  * toolkit stack.
  */
 class ExecutionPolicyFilesE2E {
@@ -24,7 +24,7 @@ class ExecutionPolicyFilesE2E {
     }
 
     private static void assertPolicy(E2ESupport.Session session, String account, String region, String action) {
-        String arn = "arn:aws:iam::" + account + ":policy/sbx-cdk-exec-" + region;
+        String arn = "arn:aws:iam::" + account + ":policy/sbx-exec-" + region;
         var iam = session.in(account, region).iam();
         var policy = iam.getPolicy(b -> b.policyArn(arn)).policy();
         String document = iam.getPolicyVersion(b -> b.policyArn(arn).versionId(policy.defaultVersionId())).policyVersion().document();

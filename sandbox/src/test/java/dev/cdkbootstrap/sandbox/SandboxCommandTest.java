@@ -91,6 +91,8 @@ class SandboxCommandTest {
                 + " --noop-build 999999999999/us-east-1 is not a target of the config " + example() + " (its targets: ");
         assertThat(run(example(), "--then-new-account", "555555555555").err()).contains("--then-new-account 555555555555"
                 + " is not a target account of the config");
+        assertThat(run(example(), "--outside-organization", "999999999999").err()).startsWith("bootstrapctl sandbox:"
+                + " --outside-organization 999999999999 is not an account of the config " + example() + " (its accounts: ");
         Path given = Files.writeString(dir.resolve("given.yml"), "toolkits:\n  - target: \"222222222222/us-west-2\"\n");
         assertThat(run(example(), "--given", given.toString()).err()).startsWith("bootstrapctl sandbox: --given " + given
                 + ":2: 222222222222/us-west-2 is not a target of the config");
