@@ -41,8 +41,10 @@ final class SandboxSetup {
                 options, account, config, thenConfig);
         organization.ifPresent(org -> sandbox.emulateOrganization(org, out));
         SandboxOrganization.describe(organization, options, out);
-        Set<String> roleAccounts = new TreeSet<>(config.accounts());
-        thenConfig.ifPresent(c -> roleAccounts.addAll(c.accounts()));
+        // Every account the configs name, trusted ones too: the StackSet puts the role in every member account,
+        // and the guardrails read a trusted account's organization through it.
+        Set<String> roleAccounts = new TreeSet<>(config.namedAccounts());
+        thenConfig.ifPresent(c -> roleAccounts.addAll(c.namedAccounts()));
         roleAccounts.removeAll(options.withoutRole());
         Optional<String> boundary = sandbox.createTargetRoles(roleAccounts, config.appPrefix());
         out.println("sandbox: created the target-account/role.yaml role in " + roleAccounts.size() + " account(s)"
