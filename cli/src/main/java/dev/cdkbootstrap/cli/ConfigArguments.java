@@ -25,13 +25,7 @@ final class ConfigArguments {
 
     /** @throws UsageException when no file or two are given, a file is missing or a folder is a file */
     Local resolve() {
-        if (file != null && config != null && !file.equals(config)) {
-            throw new UsageException("FILE " + file + " and --config " + config + " name two configs; give one");
-        }
-        String name = file != null ? file : config;
-        if (name == null) {
-            throw new UsageException("needs FILE (or --config FILE)");
-        }
+        String name = PathArguments.oneConfig(file, config, null);
         PathArguments.requireFile(null, Path.of(name));
         Path dir = policiesDir == null ? Path.of(name).toAbsolutePath().getParent()
                 : PathArguments.requireDirectory("--policies-dir", Path.of(policiesDir));

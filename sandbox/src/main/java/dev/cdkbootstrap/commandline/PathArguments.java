@@ -42,6 +42,22 @@ public final class PathArguments {
         return path;
     }
 
+    /**
+     * The config a command was given, as the positional FILE or {@code --config FILE} (the same one twice is one).
+     *
+     * @param subject what the config is for, said when none is given (e.g. "the cdk-app.yml to run"), or null
+     * @throws UsageException when neither is given or the two name different files
+     */
+    public static <T> T oneConfig(T file, T config, String subject) {
+        if (file != null && config != null && !file.equals(config)) {
+            throw new UsageException("FILE " + file + " and --config " + config + " name two configs; give one");
+        }
+        if (file == null && config == null) {
+            throw new UsageException("needs FILE (or --config FILE)" + (subject == null ? "" : ": " + subject));
+        }
+        return file != null ? file : config;
+    }
+
     private static String label(String option, Path path) {
         return option == null ? path.toString() : option + " " + path;
     }

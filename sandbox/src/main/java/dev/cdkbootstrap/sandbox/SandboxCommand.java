@@ -1,6 +1,7 @@
 package dev.cdkbootstrap.sandbox;
 
 import dev.cdkbootstrap.commandline.HelpOption;
+import dev.cdkbootstrap.commandline.PathArguments;
 import dev.cdkbootstrap.commandline.UsageException;
 import dev.cdkbootstrap.handler.PinnedCdkCli;
 import java.io.PrintStream;
@@ -109,13 +110,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
     /** The values as {@link SandboxOptions}; a bad value or combination throws {@link IllegalArgumentException}. */
     SandboxOptions options() {
-        if (file != null && config != null && !file.equals(config)) {
-            throw new UsageException("FILE " + file + " and --config " + config + " name two configs; give one");
-        }
-        Path cdkApp = file != null ? file : config;
-        if (cdkApp == null) {
-            throw new UsageException("needs FILE (or --config FILE): the cdk-app.yml to run");
-        }
+        Path cdkApp = PathArguments.oneConfig(file, config, "the cdk-app.yml to run");
         Map<String, String> parameterValues = new LinkedHashMap<>();
         parameters.forEach(p -> OptionValues.parameter(p, parameterValues));
         // Local builds are CPU-bound (node + moto's CloudFormation): one per core is fastest (docs/sandbox.md).
