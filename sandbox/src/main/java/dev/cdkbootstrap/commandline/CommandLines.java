@@ -100,6 +100,16 @@ public final class CommandLines {
         return closest.map(c -> "; did you mean \"" + c + "\"?").orElse("");
     }
 
+    /**
+     * {@code values} joined with ", ", at most {@code max} of them then {@code and N more}, so that a message
+     * naming a big config's accounts or targets stays one readable line.
+     */
+    public static String listed(java.util.Collection<String> values, int max) {
+        List<String> all = List.copyOf(values);
+        return all.size() <= max ? String.join(", ", all)
+                : String.join(", ", all.subList(0, max)) + " and " + (all.size() - max) + " more";
+    }
+
     private static String name(ArgSpec arg) {
         return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
     }

@@ -42,6 +42,29 @@ public final class PathArguments {
         return path;
     }
 
+    /** A folder the command creates when absent ({@code --work-dir}): only an existing non-folder is refused. */
+    public static Path requireDirectoryOrAbsent(String option, Path path) {
+        return Files.exists(path) ? requireDirectory(option, path) : path;
+    }
+
+    /**
+     * A file the command will write ({@code --report}): not a folder, and its parent folder exists, unless it lies
+     * in {@code createdDir}, a folder the command creates itself (docs/sandbox.md, "Options": no folder is created
+     * elsewhere, so a typo cannot leave folders behind, e.g. at the filesystem root).
+     */
+    public static Path requireWritableFile(String option, Path path, Path createdDir) {
+        if (Files.isDirectory(path)) {
+            throw new UsageException(label(option, path) + ": is a directory, expected a file");
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent != null && !absolute.startsWith(createdDir.toAbsolutePath().normalize()) && !Files.isDirectory(parent)) {
+            throw new UsageException(label(option, path) + (Files.exists(parent)
+                    ? ": " + parent + " is a file, expected a directory" : ": no such directory " + parent));
+        }
+        return path;
+    }
+
     /**
      * The config a command was given, as the positional FILE or {@code --config FILE} (the same one twice is one).
      *

@@ -15,10 +15,14 @@ import java.util.TreeSet;
  * {@code --then-new-account}, the targets of {@code --given}) must name one of the config's (or of
  * {@code --then-config}'s), and {@code --outside-organization} an account the configs name (a target's or a
  * trusted one): a typo would silently test nothing. Checked before anything starts; a miss is a
- * {@link UsageException} with a "did you mean". An invalid config plans nothing, so nothing is checked
+ * {@link UsageException} with a "did you mean" and the first {@value #LISTED} of the config's accounts or
+ * targets; every unknown target of a {@code --given} file is in its one message. An invalid config plans nothing, so nothing is checked
  * against it (the run reports the config's errors).
  */
 final class OptionTargets {
+    /** How many of the config's accounts or targets a message lists (a big config has hundreds). */
+    static final int LISTED = 10;
+
     private OptionTargets() {}
 
     static void check(SandboxOptions options, List<ToolkitState> given) {
@@ -45,16 +49,30 @@ final class OptionTargets {
                 "is not a target account" + of + " (the NewAccount function would ignore it)"));
         options.outsideOrganization().forEach(account -> require("--outside-organization " + account, account, named,
                 "is not an account" + of));
-        given.forEach(state -> require("--given " + state.source() + ": " + state.target(), state.target(), targets,
-                "is not a target" + of));
+        List<ToolkitState> unknown = given.stream().filter(state -> !targets.contains(state.target())).toList();
+        if (unknown.size() == 1) {
+            ToolkitState state = unknown.get(0);
+            require("--given " + state.source() + ": " + state.target(), state.target(), targets, "is not a target" + of);
+        } else if (!unknown.isEmpty()) { // every miss of the file at once, each with its own "did you mean"
+            throw new UsageException("--given " + options.given().orElseThrow() + ": " + unknown.size()
+                    + " entries name no target" + of + ": " + CommandLines.listed(unknown.stream().map(state -> state.source()
+                    + ": " + state.target() + suggestion(state.target(), targets)).toList(), LISTED)
+                    + " (its targets: " + CommandLines.listed(targets, LISTED) + ")");
+        }
     }
 
     private static void require(String what, String value, Set<String> known, String problem) {
         if (!known.contains(value)) {
             throw new UsageException(what + " " + problem + CommandLines.didYouMean(value, known)
                     + " (its " + (value.contains("/") ? "targets" : problem.startsWith("is not an account") ? "accounts"
-                    : "target accounts") + ": " + String.join(", ", known) + ")");
+                    : "target accounts") + ": " + CommandLines.listed(known, LISTED) + ")");
         }
+    }
+
+    /** {@code  (did you mean "X"?)} or nothing: CommandLines.didYouMean inside a list. */
+    private static String suggestion(String value, Set<String> known) {
+        String hint = CommandLines.didYouMean(value, known);
+        return hint.isEmpty() ? "" : " (" + hint.substring(2) + ")";
     }
 
     private static LocalConfig read(Path file, SandboxOptions options) {

@@ -108,7 +108,11 @@ public final class SandboxCommand implements Callable<Integer> {
         return SandboxCli.start(options, out, spec.commandLine().getErr());
     }
 
-    /** The values as {@link SandboxOptions}; a bad value or combination throws {@link IllegalArgumentException}. */
+    /**
+     * The values as {@link SandboxOptions}; a bad value or combination throws {@link IllegalArgumentException}.
+     * A value repeated in --without-role, --failing-build or --noop-build counts once (they name a set); each
+     * --start-input starts an execution, so a repeated one starts two (docs/sandbox.md, "Options").
+     */
     SandboxOptions options() {
         Path cdkApp = PathArguments.oneConfig(file, config, "the cdk-app.yml to run");
         Map<String, String> parameterValues = new LinkedHashMap<>();
@@ -118,12 +122,12 @@ public final class SandboxCommand implements Callable<Integer> {
                 : OptionValues.positive(parallelBuilds, "--parallel-builds");
         return new SandboxOptions(cdkApp, Optional.ofNullable(policiesDir),
                 report == null ? workDir.resolve("report.json") : report, dryRun,
-                withoutRole.stream().map(a -> OptionValues.account(a, "--without-role")).toList(),
-                failingBuilds.stream().map(t -> OptionValues.target(t, "--failing-build")).toList(),
+                withoutRole.stream().map(a -> OptionValues.account(a, "--without-role")).distinct().toList(),
+                failingBuilds.stream().map(t -> OptionValues.target(t, "--failing-build")).distinct().toList(),
                 Optional.ofNullable(thenNewAccount).map(a -> OptionValues.account(a, "--then-new-account")), rerun,
                 Optional.ofNullable(maxConcurrency).map(n -> OptionValues.positive(n, "--max-concurrency")), parallel,
                 workDir, Optional.ofNullable(thenConfig),
-                noopBuilds.stream().map(t -> OptionValues.target(t, "--noop-build")).toList(), doubleUpload,
+                noopBuilds.stream().map(t -> OptionValues.target(t, "--noop-build")).distinct().toList(), doubleUpload,
                 Optional.ofNullable(given), simulatedBuilds,
                 startInputs.stream().map(s -> OptionValues.jsonObject(s, "--start-input")).toList(),
                 Collections.unmodifiableMap(parameterValues),

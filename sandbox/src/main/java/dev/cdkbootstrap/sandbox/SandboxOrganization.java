@@ -1,5 +1,6 @@
 package dev.cdkbootstrap.sandbox;
 
+import dev.cdkbootstrap.commandline.CommandLines;
 import dev.cdkbootstrap.sandbox.organizations.EmulatedOrganization;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -32,7 +33,10 @@ final class SandboxOrganization {
                 options.outsideOrganization()));
     }
 
-    /** One line on what is emulated (or that nothing is); OptionTargets refused outside accounts the configs do not name. */
+    /**
+     * One line on what is emulated (or that nothing is), the only one naming the members: their count and at most
+     * {@value OptionTargets#LISTED} of them; OptionTargets refused outside accounts the configs do not name.
+     */
     static void describe(Optional<EmulatedOrganization> organization, SandboxOptions options, PrintStream out) {
         if (organization.isEmpty()) {
             out.println("sandbox: OrganizationId NONE: no organization is emulated; the organization checks are off"
@@ -41,7 +45,7 @@ final class SandboxOrganization {
         }
         EmulatedOrganization org = organization.get();
         out.println("sandbox: emulating organization " + org.id() + " (management account " + org.managementAccount()
-                + "): members " + org.members()
+                + "): " + org.members().size() + " members: " + CommandLines.listed(org.members(), OptionTargets.LISTED)
                 + (options.outsideOrganization().isEmpty() ? "" : "; outside it: " + options.outsideOrganization()));
     }
 }

@@ -67,13 +67,12 @@ public final class SandboxSession implements AutoCloseable {
                 ? new LiveConsole(System.out, Progress.terminalWidth()) : printTo;
         List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
         LocalConfig config = LocalConfig.read(options.config(), options.policiesDirOf(options.config()));
-        if (config.problem() != null) {
-            out.println("sandbox: the config is invalid (the workflow will say so too); uploading it anyway");
-        }
+        SandboxSetup.describeInvalid("the config " + options.config(), config, out);
         Optional<LocalConfig> thenConfig = Optional.empty();
         if (options.thenConfig().isPresent()) {
             Path file = options.thenConfig().get();
             thenConfig = Optional.of(LocalConfig.read(file, options.policiesDirOf(file)));
+            SandboxSetup.describeInvalid("--then-config " + file, thenConfig.get(), out);
         }
         SandboxParameters.checkGiven(projectRoot, options.parameters());
         // The README has users deploy the application into the pipeline account; so does the sandbox.

@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * config(s), and puts the {@code --given} toolkit stacks in place; each step printed.
  */
 final class SandboxSetup {
+    /** How many of an invalid config's errors are printed up front (the run's report has them all). */
+    private static final int SHOWN_ERRORS = 3;
+
     private SandboxSetup() {}
 
     static Deployment deploy(Sandbox sandbox, SandboxOptions options, Path projectRoot, LocalConfig config,
@@ -57,6 +60,24 @@ final class SandboxSetup {
             out.println("sandbox: --given " + sandbox.toolkitStacks().put(sandbox.clients(), state));
         }
         return deployment;
+    }
+
+    /**
+     * Says before anything starts that {@code config} (named {@code what}: "the config FILE", "--then-config FILE2")
+     * is invalid, with its first errors as {@code FILE:LINE:COL: error: PATH: MESSAGE} of the local file (the
+     * planner names only the file's name, as the workflow names the S3 key); nothing when it is valid.
+     */
+    static void describeInvalid(String what, LocalConfig config, PrintStream out) {
+        if (config.problem() == null) {
+            return;
+        }
+        String name = config.file().getFileName() + ":";
+        List<String> errors = config.problem().lines()
+                .map(line -> line.startsWith(name) ? config.file() + ":" + line.substring(name.length()) : line).toList();
+        out.println("sandbox: " + what + " is invalid (the workflow will say so too); uploading it anyway; "
+                + (errors.size() == 1 ? "its error:" : errors.size() + " errors" + (errors.size() > SHOWN_ERRORS
+                ? ", the first " + SHOWN_ERRORS + ":" : ":")));
+        errors.stream().limit(SHOWN_ERRORS).forEach(error -> out.println("sandbox:   " + error));
     }
 
     private static void describeBuilds(SandboxOptions options, PrintStream out) {

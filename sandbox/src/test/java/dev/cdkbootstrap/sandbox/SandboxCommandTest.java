@@ -97,4 +97,59 @@ class SandboxCommandTest {
         assertThat(run(example(), "--given", given.toString()).err()).startsWith("bootstrapctl sandbox: --given " + given
                 + ":2: 222222222222/us-west-2 is not a target of the config");
     }
+
+    @Test
+    void whatTheSessionWritesIsCheckedUpFront() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Result report = run(example(), "--report", folder.toString());
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err()).startsWith("bootstrapctl sandbox: --report " + folder + ": is a directory, expected a file\n");
+        Path missing = dir.resolve("nonexist/x");
+        assertThat(run(example(), "--report", missing.resolve("r.json").toString()).err()).startsWith("bootstrapctl sandbox:"
+                + " --report " + missing.resolve("r.json") + ": no such directory " + missing + "\n");
+        assertThat(dir.resolve("nonexist")).as("no folder created").doesNotExist();
+
+        Path file = Files.writeString(dir.resolve("big.yml"), "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SandboxCli.run(List.of(example(), "--work-dir", file.toString()), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("bootstrapctl sandbox: --work-dir " + file + ": is a file, expected a directory\n");
+    }
+
+    @Test
+    void aRepeatedValueOfASetOptionCountsOnce() {
+        SandboxOptions options = SandboxOptions.parse(List.of("c.yml", "--failing-build", "222222222222/eu-west-1",
+                "--failing-build", "222222222222/eu-west-1", "--noop-build", "333333333333/eu-west-1", "--noop-build",
+                "333333333333/eu-west-1", "--without-role", "444444444444", "--without-role", "444444444444",
+                "--start-input", "{}", "--start-input", "{}"));
+        assertThat(options.failingBuilds()).containsExactly("222222222222/eu-west-1");
+        assertThat(options.noopBuilds()).containsExactly("333333333333/eu-west-1");
+        assertThat(options.withoutRole()).containsExactly("444444444444");
+        assertThat(options.startInputs()).as("each starts an execution").hasSize(2);
+    }
+
+    @Test
+    void aBigConfigsTargetsAreListedUpToTenAndEveryUnknownGivenTargetAtOnce() throws Exception {
+        StringBuilder sets = new StringBuilder(); // 20 sets of dev, preprod, prod: 60 targets and the pipeline's
+        for (int account = 10; account < 70; account++) {
+            sets.append(account % 3 == 1 ? "    - set_name: set" + account + "\n      stages:\n" : "")
+                    .append("        - stage_name: ").append(List.of("dev", "preprod", "prod").get((account - 1) % 3))
+                    .append("\n          account: \"2000000000").append(account).append("\"\n");
+        }
+        Path big = Files.writeString(dir.resolve("big.yml"), "cdk_app_config:\n  pipeline:\n    account: \"111111111111\"\n"
+                + "    region: eu-west-1\n  deployments:\n" + sets);
+        String err = run(big.toString(), "--failing-build", "200000000011/eu-west-2").err();
+        assertThat(err.lines().findFirst().orElseThrow()).isEqualTo("bootstrapctl sandbox: --failing-build"
+                + " 200000000011/eu-west-2 is not a target of the config " + big + "; did you mean \"200000000011/eu-west-1\"?"
+                + " (its targets: 111111111111/eu-west-1, 200000000010/eu-west-1, 200000000011/eu-west-1, 200000000012/eu-west-1,"
+                + " 200000000013/eu-west-1, 200000000014/eu-west-1, 200000000015/eu-west-1, 200000000016/eu-west-1,"
+                + " 200000000017/eu-west-1, 200000000018/eu-west-1 and 51 more)");
+        Path given = Files.writeString(dir.resolve("given.yml"), "toolkits:\n  - target: \"200000000011/eu-west-2\"\n"
+                + "  - target: \"200000000012/eu-west-1\"\n  - target: \"999999999999/us-east-1\"\n");
+        assertThat(run(big.toString(), "--given", given.toString()).err()).startsWith("bootstrapctl sandbox: --given " + given
+                + ": 2 entries name no target of the config " + big + ": " + given + ":2: 200000000011/eu-west-2 (did you mean"
+                + " \"200000000011/eu-west-1\"?), " + given + ":4: 999999999999/us-east-1 (its targets: 111111111111/eu-west-1, ");
+    }
 }

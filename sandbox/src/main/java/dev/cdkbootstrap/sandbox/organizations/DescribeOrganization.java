@@ -45,7 +45,7 @@ public final class DescribeOrganization implements Route {
         }
         emulation.noticeOnce("member", "DescribeOrganization answered by the sandbox (moto cannot put chosen"
                 + " account ids in an organization): organization " + org.id() + ", management account "
-                + org.managementAccount() + ", members " + org.members());
+                + org.managementAccount() + ", " + org.members().size() + " members (listed once, when the session began)");
         return Optional.of(Reply.json(200, answer(org).toString()));
     }
 
