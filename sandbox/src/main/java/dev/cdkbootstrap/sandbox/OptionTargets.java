@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * {@code --then-config}'s), and {@code --outside-organization} an account the configs name (a target's or a
  * trusted one): a typo would silently test nothing. Checked before anything starts; a miss is a
  * {@link UsageException} with a "did you mean" and the first {@value #LISTED} of the config's accounts or
- * targets; every unknown target of a {@code --given} file is in its one message. An invalid config plans nothing, so nothing is checked
- * against it (the run reports the config's errors).
+ * targets; every unknown target of a {@code --given} file is in its one message. An invalid config plans
+ * nothing, so nothing is checked against it (the run reports the config's errors).
  */
 final class OptionTargets {
     /** How many of the config's accounts or targets a message lists (a big config has hundreds). */
