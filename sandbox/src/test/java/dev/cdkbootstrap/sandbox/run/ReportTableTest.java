@@ -38,7 +38,7 @@ class ReportTableTest {
         for (int i = 0; i < 60; i++) {
             String account = String.valueOf(200000000000L + i);
             warnings.add(account + "/eu-west-1: no execution policy given (set" + i / 3 + "/dev); using AdministratorAccess."
-                    + " Add execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+                    + " Add execution_policy_" + account + "_eu-west-1.json beside the config file");
             ObjectNode target = targets.addObject().put("account", account).put("region", "eu-west-1");
             if (i < 52) {
                 target.put("outcome", "BOOTSTRAPPED").put("reasonCode", "TOOLKIT_MISSING").put("reason", "created");
@@ -60,8 +60,8 @@ class ReportTableTest {
         assertThat(lines).filteredOn(l -> l.matches("  2000000000(58|59) +eu-west-1 +FAILED .*")).hasSize(2);
         assertThat(lines).contains("  (not listed: 58 targets: 52 bootstrapped, 6 up to date; report.md lists every target)");
         assertThat(lines).filteredOn(l -> l.contains("warning")).containsExactly("  warning (x60): no execution policy"
-                + " given (set…/dev); using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
-                + " cdk-app.yml — 60 targets, each in report.md");
+                + " given; using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                + " the config file — 60 targets, each in report.md");
         assertThat(lines).filteredOn(l -> l.startsWith("  failed")).hasSize(1).first().asString()
                 .startsWith("  failed (x2): build FAILED in phase BUILD (xxx").endsWith(") fix it — 2 targets, each with its build log in report.md");
         assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 1 min 28 s: 60 targets: 52 bootstrapped, 6 up to date, 2 failed");
