@@ -87,6 +87,26 @@ class ReportTableTest {
     }
 
     @Test
+    void groupedFailuresClaimABuildLogOnlyWhenEachHasOne() throws Exception {
+        String disabled = "region eu-central-2 is not enabled in this account; enable it or drop it from the config";
+        String timedOut = "build timed out after 60 minutes; look at the build and run again";
+        JsonNode report = Json.tolerant().readTree("""
+                {"status":"FAILED","targets":[
+                 {"account":"111111111111","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
+                 {"account":"222222222222","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
+                 {"account":"333333333333","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s","buildId":"p:3"},
+                 {"account":"444444444444","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s"},
+                 {"account":"555555555555","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s",
+                  "logsUrl":"https://eu-west-1.console.aws.amazon.com/build/p5"}]}""".formatted(disabled, timedOut));
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
+
+        assertThat(lines).filteredOn(l -> l.startsWith("  failed")).containsExactly(
+                "  failed (x2): " + disabled.replace("eu-central-2", "<region>") + " — 2 targets, no build ran for any, each in report.md",
+                "  failed (x3): " + timedOut + " — 3 targets, each in report.md, 2 with a build log (no build ran for the others)");
+    }
+
+    @Test
     void aRunWithoutAReportCountsACauseLineRepeatedForEveryTargetOnce() {
         String line = "cdk-app.yml:4:32: error: policy file \"policy.json\" is not valid JSON";
         String cause = String.join("\n", java.util.Collections.nCopies(55, line));
