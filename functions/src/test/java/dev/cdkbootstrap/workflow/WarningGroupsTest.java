@@ -32,7 +32,7 @@ class WarningGroupsTest {
         for (String place : List.of("pipeline", "set1/dev", "set2/prod")) {
             String account = place.equals("pipeline") ? "111111111111" : place.equals("set1/dev") ? "222222222222" : "333333333333";
             perTarget.add(account + "/eu-west-1: no execution policy given (" + place + "); using AdministratorAccess. Add"
-                    + " execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+                    + " execution_policy_" + account + "_eu-west-1.json beside the config file");
         }
 
         Group group = WarningGroups.of(perTarget).getFirst();
@@ -41,7 +41,7 @@ class WarningGroupsTest {
         assertThat(group.targets()).containsExactly("111111111111/eu-west-1", "222222222222/eu-west-1", "333333333333/eu-west-1");
         assertThat(group.messages()).isEqualTo(perTarget);
         assertThat(group.line("warning", "each in report.md")).isEqualTo("warning (x3): no execution policy given;"
-                + " using AdministratorAccess. Add execution_policy_<account>_<region>.json beside cdk-app.yml"
+                + " using AdministratorAccess. Add execution_policy_<account>_<region>.json beside the config file"
                 + " — 3 targets, each in report.md");
     }
 
