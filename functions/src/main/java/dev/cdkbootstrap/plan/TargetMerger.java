@@ -83,15 +83,15 @@ final class TargetMerger {
             warnings.add(target + ": no execution policy given (" + sourcesOf(defaults) + "); using "
                     + defaults.get(0).policy().arn() + ". Set execution_policy_filepath or execution_policy_arn, or add "
                     + PolicyResolver.defaultFileName(resolved.get(0).from().account(), resolved.get(0).from().region())
-                    + " beside cdk-app.yml");
+                    + " beside the config file");
             return List.of(defaults.get(0).policy());
         }
         String defaultArn = defaults.isEmpty() ? null : defaults.get(0).policy().arn();
         if (defaultArn != null && explicit.stream().noneMatch(r -> r.policy().arn().equals(defaultArn))) {
-            warnings.add(target + ": " + sourcesOf(defaults) + " gives no execution policy, so "
-                    + defaultArn + " is added to the policies of " + sourcesOf(explicit)
-                    + " (a target gets the union of its places' policies). Give " + sourcesOf(defaults)
-                    + " an execution_policy_filepath or execution_policy_arn to avoid it");
+            // The places named in two runs at most, so this warning of every target reads as one kind (WarningGroups).
+            warnings.add(target + ": " + defaultArn + " is added to the execution policies of " + sourcesOf(explicit)
+                    + ": none is given in " + sourcesOf(defaults) + " (a target gets the union of its places' policies);"
+                    + " set execution_policy_filepath or execution_policy_arn there to avoid it");
         }
         // One entry per ARN; an explicitly named file wins over the same file found by its default name,
         // and an explicit AdministratorAccess ARN over the default.

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * A toolkit in the words of a report's reason (docs/workflow.md, "Reasons"): what it is now
- * ({@link #describe}, the "up to date: ..." of a skipped target) and what a build did to it ({@link #done}, the
+ * ({@link #describe}; {@link #settings}, the "up to date with the plan and the pinned template (version 33): ..." of
+ * a skipped target) and what a build did to it ({@link #done}, the
  * reason of a BOOTSTRAPPED target), from the observation before the build and the verified one after. Only
  * the settings the plan manages are named (and a permissions boundary when the toolkit has one).
  */
@@ -32,17 +33,18 @@ final class ToolkitChanges {
      * create, public access block on, template variant '...'}), and the permissions boundary when there is one.
      */
     static String describe(ObservedToolkit observed, Target target) {
-        return describe(observed, target, "");
+        return String.join(", ", parts(observed, target));
     }
 
-    /** The same, with a note right after the version (e.g. that it is newer than the pinned one). */
-    static String describe(ObservedToolkit observed, Target target, String versionNote) {
-        return String.join(", ", parts(observed, target, versionNote));
+    /** The same without the version: what "up to date with the plan and the pinned template (version 33): ..." lists. */
+    static String settings(ObservedToolkit observed, Target target) {
+        List<String> parts = parts(observed, target);
+        return String.join(", ", parts.subList(1, parts.size()));
     }
 
-    private static List<String> parts(ObservedToolkit observed, Target target, String versionNote) {
+    private static List<String> parts(ObservedToolkit observed, Target target) {
         List<String> parts = new ArrayList<>();
-        parts.add("version " + observed.version() + versionNote);
+        parts.add("version " + observed.version());
         parts.add("qualifier " + orDefault(observed.qualifier(), Target.DEFAULT_QUALIFIER));
         parts.add("trust " + accounts(SettingsDifferences.set(observed.trust())));
         parts.add(policies(SettingsDifferences.set(observed.executionPolicies())));
@@ -83,7 +85,7 @@ final class ToolkitChanges {
         if (!before.stackExists() || CREATED_FROM.contains(status) || RECREATED_FROM.contains(status)) {
             String created = RECREATED_FROM.contains(status)
                     ? "re-created the toolkit (its first creation had ended " + status + ")" : "created the toolkit";
-            List<String> parts = parts(after, target, ""); // the version first
+            List<String> parts = parts(after, target); // the version first
             return List.of(created + " at " + parts.getFirst() + ": " + String.join(", ", parts.subList(1, parts.size())));
         }
         List<String> done = new ArrayList<>();

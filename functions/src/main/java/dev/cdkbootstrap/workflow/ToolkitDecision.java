@@ -119,10 +119,12 @@ public final class ToolkitDecision {
         if (!settings.isEmpty()) {
             return verdict(Decision.BOOTSTRAP, ReasonCode.SETTINGS_DIFFER, settings, "", untrust);
         }
-        String newer = version <= pinnedVersion ? "" : " (newer than " + (template == null ? "the pinned " + pinnedVersion
+        String against = version <= pinnedVersion ? " and " + (template == null ? "the pinned template"
+                : "the configured template " + template.path()) + " (version " + version + ")"
+                : " (version " + version + ", newer than " + (template == null ? "the pinned " + pinnedVersion
                 : "the configured template's " + pinnedVersion) + "; the CLI does not downgrade)";
-        return new Verdict(Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date: " + ToolkitChanges.describe(observed, target,
-                newer), List.of(), List.of());
+        return new Verdict(Decision.SKIP, ReasonCode.UP_TO_DATE, "up to date with the plan" + against + ": "
+                + ToolkitChanges.settings(observed, target), List.of(), List.of());
     }
 
     /** The version a build leaves: the configured template's, else the pinned CLI's own template's. */

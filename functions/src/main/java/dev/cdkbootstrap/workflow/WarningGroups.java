@@ -1,7 +1,6 @@
 package dev.cdkbootstrap.workflow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,18 +8,24 @@ import java.util.regex.Pattern;
 /**
  * Repeated messages grouped, so that 60 targets with the same warning read as one line with a count
  * (the console of the sandbox and of {@code bootstrapctl run --wait | status}, report.md, the report
- * notification). Two messages are the same kind when, after taking out what names their target, they
- * have the same words but for at most {@value #MAX_VARYING} of them (and at most one word in
- * {@value #WORDS_PER_VARYING}): a message {@code "<account>/<region>: <text>"} is about that target, and in
- * its text the account and the region read {@code <account>} and {@code <region>}. A kind's
- * {@link Group#message()} is its one message as it is, or, for several, the shared text with each word that
- * differs shown as its common start and end around "…" (e.g. {@code (set1/dev);} and {@code (pipeline);} read
- * {@code (…);}). Order: by first appearance.
+ * notification). A message {@code "<account>/<region>: <text>"} is about that target, and in its text the
+ * account and the region read {@code <account>} and {@code <region>}. Two messages are the same kind when,
+ * word by word, they differ in at most {@value #MAX_VARYING} runs of words (a run may be of any length, so a
+ * list of one place and a list of two are alike) and those runs are at most one in {@value #WORDS_PER_VARYING}
+ * of the kind's parts (its shared words and its runs). A kind's {@link Group#message()} is its one message as
+ * it is, or, for several, the shared words with each run that differs shown as {@value #VARIES}, keeping only
+ * the punctuation its messages share around it (e.g. {@code line 3,} and {@code line 12,} read
+ * {@code line <varies>,}); a parenthesis that differs as a whole is left out (e.g. {@code given (set1/dev);}
+ * and {@code given (pipeline, set2/dev);} read {@code given;}): {@link Group#messages()} has each one whole.
+ * Order: by first appearance, of the kinds and of the messages in each.
  */
 public final class WarningGroups {
     static final int MAX_VARYING = 2;
     static final int WORDS_PER_VARYING = 5;
+    /** How a run of words that differs between the messages of a kind reads. */
+    public static final String VARIES = "<varies>";
     private static final Pattern TARGET = Pattern.compile("^(\\d{12})/([a-z0-9-]+): (.+)$", Pattern.DOTALL);
+    private static final Pattern WHOLE_PARENTHESIS = Pattern.compile("\\([^()]*\\)\\p{Punct}*");
 
     /**
      * One kind of message.
@@ -60,7 +65,7 @@ public final class WarningGroups {
                 target = about.group(1) + "/" + about.group(2);
                 text = about.group(3).replace(about.group(1), "<account>").replace(about.group(2), "<region>");
             }
-            String[] words = text.split(" ", -1);
+            List<String> words = List.of(text.split(" ", -1));
             Builder home = groups.stream().filter(g -> g.accepts(words)).findFirst().orElse(null);
             if (home == null) {
                 home = new Builder(words);
@@ -71,34 +76,28 @@ public final class WarningGroups {
         return groups.stream().map(Builder::build).toList();
     }
 
+    /** A kind being gathered: its pattern (shared words, {@code null} for a run that differs) and its messages. */
     private static final class Builder {
-        private final String[] words;
-        private final List<List<String>> values = new ArrayList<>();
+        private List<String> pattern;
+        private final List<List<String>> words = new ArrayList<>();
         private final List<String> targets = new ArrayList<>();
         private final List<String> messages = new ArrayList<>();
 
-        Builder(String[] words) {
-            this.words = words;
-            Arrays.stream(words).forEach(w -> values.add(new ArrayList<>()));
+        Builder(List<String> words) {
+            this.pattern = words;
         }
 
-        boolean accepts(String[] other) {
-            if (other.length != words.length) {
-                return false;
-            }
-            int varying = 0;
-            for (int i = 0; i < words.length; i++) {
-                if (!words[i].equals(other[i]) || values.get(i).stream().distinct().count() > 1) {
-                    varying++;
-                }
-            }
-            return varying <= MAX_VARYING && varying * WORDS_PER_VARYING <= words.length;
+        boolean accepts(List<String> other) {
+            List<String> merged = WordAlignment.merge(pattern, other);
+            long varying = merged.stream().filter(w -> w == null).count();
+            long shared = merged.size() - varying; // and most of each message is shared: not just a common start
+            return varying <= MAX_VARYING && varying * WORDS_PER_VARYING <= merged.size()
+                    && 2 * shared >= other.size() && 2 * shared >= pattern.size();
         }
 
-        void add(String[] other, String target, String message) {
-            for (int i = 0; i < other.length; i++) {
-                values.get(i).add(other[i]);
-            }
+        void add(List<String> other, String target, String message) {
+            pattern = WordAlignment.merge(pattern, other);
+            words.add(other);
             if (target != null) {
                 targets.add(target);
             }
@@ -107,40 +106,68 @@ public final class WarningGroups {
 
         Group build() {
             if (messages.size() == 1) {
-                return new Group(messages.get(0), List.copyOf(targets), List.copyOf(messages));
+                return new Group(messages.getFirst(), List.copyOf(targets), List.copyOf(messages));
             }
-            List<String> shown = new ArrayList<>();
-            for (List<String> position : values) {
-                shown.add(position.stream().distinct().count() == 1 ? position.get(0) : varying(position));
+            List<List<String>> runs = new ArrayList<>(); // per run that differs: what each message has there
+            pattern.stream().filter(w -> w == null).forEach(w -> runs.add(new ArrayList<>()));
+            for (List<String> message : words) {
+                List<String> values = WordAlignment.runs(pattern, message);
+                for (int i = 0; i < values.size(); i++) {
+                    runs.get(i).add(values.get(i));
+                }
             }
-            return new Group(String.join(" ", shown), List.copyOf(targets), List.copyOf(messages));
+            StringBuilder text = new StringBuilder();
+            int run = 0;
+            for (String word : pattern) {
+                if (word != null) {
+                    text.append(text.isEmpty() ? "" : " ").append(word);
+                    continue;
+                }
+                List<String> values = runs.get(run++);
+                boolean parenthesis = values.stream().allMatch(v -> WHOLE_PARENTHESIS.matcher(v).matches());
+                String after = commonEnd(values);
+                after = after.substring(after.lastIndexOf(')') + 1);
+                if (parenthesis && !text.isEmpty()) {
+                    text.append(after); // left out: the punctuation after it follows the word before
+                } else {
+                    text.append(text.isEmpty() ? "" : " ").append(parenthesis ? "(" + VARIES + ")" + after : shown(values));
+                }
+            }
+            return new Group(text.toString(), List.copyOf(targets), List.copyOf(messages));
         }
 
-        /** The values' common start and end around "…". */
-        private static String varying(List<String> position) {
-            String first = position.get(0);
-            int start = first.length();
-            int end = first.length();
-            for (String value : position) {
-                start = Math.min(start, commonPrefix(first, value));
-                end = Math.min(end, commonSuffix(first, value));
+        /**
+         * A run that differs: {@value #VARIES} between what all its values start and end with, cut at a separator
+         * (e.g. {@code file.yml:<varies>:32:}), or, when a value has several words, only their shared punctuation.
+         */
+        private static String shown(List<String> values) {
+            String start = values.getFirst();
+            for (String value : values) {
+                start = start.substring(0, common(start, value));
             }
-            int shortest = position.stream().mapToInt(String::length).min().orElse(0);
-            end = Math.min(end, shortest - start);
-            return first.substring(0, start) + "…" + first.substring(first.length() - Math.max(0, end));
+            String end = commonEnd(values);
+            if (values.stream().anyMatch(v -> v.contains(" "))) { // several words (a list): only punctuation around it
+                start = start.replaceAll("[\\p{Alnum}].*$", "");
+                end = end.replaceAll("^.*[\\p{Alnum}]", "");
+            } else { // one word: never half a word, the run starts and ends at a separator
+                start = start.replaceAll("[\\p{Alnum}_]+$", "");
+                end = end.replaceAll("^[\\p{Alnum}_]+", "");
+            }
+            int shortest = values.stream().mapToInt(String::length).min().orElse(0);
+            return start.length() + end.length() > shortest ? VARIES : start + VARIES + end;
         }
 
-        private static int commonPrefix(String a, String b) {
+        private static String commonEnd(List<String> values) {
+            String end = new StringBuilder(values.getFirst()).reverse().toString();
+            for (String value : values) {
+                end = end.substring(0, common(end, new StringBuilder(value).reverse().toString()));
+            }
+            return new StringBuilder(end).reverse().toString();
+        }
+
+        private static int common(String a, String b) {
             int i = 0;
             while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-                i++;
-            }
-            return i;
-        }
-
-        private static int commonSuffix(String a, String b) {
-            int i = 0;
-            while (i < a.length() && i < b.length() && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
                 i++;
             }
             return i;

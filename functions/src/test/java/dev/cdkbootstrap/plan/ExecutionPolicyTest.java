@@ -88,7 +88,7 @@ class ExecutionPolicyTest {
                 new ExecutionPolicy("arn:aws:iam::aws:policy/AdministratorAccess", Origin.DEFAULT, null));
         assertThat(plan.warnings()).containsExactly("111111111111/eu-west-1: no execution policy given (pipeline); "
                 + "using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or "
-                + "execution_policy_arn, or add execution_policy_111111111111_eu-west-1.json beside cdk-app.yml");
+                + "execution_policy_arn, or add execution_policy_111111111111_eu-west-1.json beside the config file");
     }
 
     @Test
@@ -154,8 +154,9 @@ class ExecutionPolicyTest {
         assertThat(t.executionPolicies()).containsExactly(
                 new ExecutionPolicy("arn:aws:iam::111111111111:policy/acme-exec-eu-west-1", Origin.FILE, "exec.json"),
                 new ExecutionPolicy("arn:aws:iam::aws:policy/AdministratorAccess", Origin.DEFAULT, null));
-        assertThat(planned.plan().warnings()).singleElement().asString().startsWith("111111111111/eu-west-1: b/dev gives no "
-                + "execution policy, so arn:aws:iam::aws:policy/AdministratorAccess is added");
+        assertThat(planned.plan().warnings()).singleElement().asString().startsWith("111111111111/eu-west-1: "
+                + "arn:aws:iam::aws:policy/AdministratorAccess is added to the execution policies of pipeline, a/dev: none is"
+                + " given in b/dev (");
     }
 
     @Test
@@ -211,8 +212,8 @@ class ExecutionPolicyTest {
                 "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess");
         assertThat(plan.targets().get(0).executionPolicies()).extracting(ExecutionPolicy::origin)
                 .containsExactly(ExecutionPolicy.Origin.DEFAULT, ExecutionPolicy.Origin.ARN);
-        assertThat(plan.warnings()).containsExactly("111111111111/eu-west-1: a/dev gives no execution policy, so "
-                + "arn:aws:iam::aws:policy/AdministratorAccess is added to the policies of pipeline (a target gets the "
-                + "union of its places' policies). Give a/dev an execution_policy_filepath or execution_policy_arn to avoid it");
+        assertThat(plan.warnings()).containsExactly("111111111111/eu-west-1: arn:aws:iam::aws:policy/AdministratorAccess"
+                + " is added to the execution policies of pipeline: none is given in a/dev (a target gets the union of its"
+                + " places' policies); set execution_policy_filepath or execution_policy_arn there to avoid it");
     }
 }

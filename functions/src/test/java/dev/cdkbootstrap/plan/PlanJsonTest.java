@@ -79,7 +79,7 @@ class PlanJsonTest {
                     },
                     "bootstrapCommand" : [ "cdk", "bootstrap", "aws://333333333333/eu-west-1", "--trust", "111111111111,222222222222", "--cloudformation-execution-policies", "arn:aws:iam::aws:policy/AdministratorAccess", "--qualifier", "team1" ]
                   } ],
-                  "warnings" : [ "222222222222/eu-west-1: no execution policy given (a/dev); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_222222222222_eu-west-1.json beside cdk-app.yml", "333333333333/eu-west-1: no execution policy given (a/prod); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_333333333333_eu-west-1.json beside cdk-app.yml" ]
+                  "warnings" : [ "222222222222/eu-west-1: no execution policy given (a/dev); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_222222222222_eu-west-1.json beside the config file", "333333333333/eu-west-1: no execution policy given (a/prod); using arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add execution_policy_333333333333_eu-west-1.json beside the config file" ]
                 }
                 """);
     }

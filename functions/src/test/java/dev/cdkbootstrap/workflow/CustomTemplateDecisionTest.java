@@ -39,7 +39,8 @@ class CustomTemplateDecisionTest {
         Verdict verdict = decide(toolkit("Team: Hardened", 40), WITH_TEMPLATE);
 
         assertThat(verdict.decision()).isEqualTo(Decision.SKIP);
-        assertThat(verdict.reason()).isEqualTo("up to date: version 40, qualifier hnb659fds, trust " + PIPELINE
+        assertThat(verdict.reason()).isEqualTo("up to date with the plan and the configured template templates/team.yaml"
+                + " (version 40): qualifier hnb659fds, trust " + PIPELINE
                 + ", execution policy " + POLICY + ", template variant 'Team: Hardened'");
     }
 

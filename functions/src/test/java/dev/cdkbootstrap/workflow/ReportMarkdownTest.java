@@ -36,7 +36,7 @@ class ReportMarkdownTest extends TwoTargetRun {
         for (int i = 1; i <= 7; i++) {
             String account = "11111111111" + i;
             warnings.add(account + "/eu-west-1: no execution policy given (set" + i + "/dev); using AdministratorAccess."
-                    + " Add execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+                    + " Add execution_policy_" + account + "_eu-west-1.json beside the config file");
         }
         warnings.add("cdk-app.yml (line 3, column 13): eu-wset-9 is no region the SDK knows");
         // The RunContext carries the first five; Summarize reads all eight from plan.json.
@@ -47,14 +47,14 @@ class ReportMarkdownTest extends TwoTargetRun {
 
         step.run(warned);
 
-        assertThat(fixture.markdown()).contains("## Warnings\n\n- 7 times: no execution policy given (set…/dev); using"
-                        + " AdministratorAccess. Add execution_policy_\\<account\\>_\\<region\\>.json beside cdk-app.yml\n"
+        assertThat(fixture.markdown()).contains("## Warnings\n\n- 7 times: no execution policy given; using"
+                        + " AdministratorAccess. Add execution_policy_\\<account\\>_\\<region\\>.json beside the config file\n"
                         + "  - 111111111111/eu-west-1: no execution policy given (set1/dev)")
                 .contains("  - 111111111117/eu-west-1: no execution policy given (set7/dev)")
                 .contains("\n- cdk-app.yml (line 3, column 13): eu-wset-9 is no region the SDK knows\n");
         assertThat(published).singleElement().asString().contains("8 warning(s):\n- warning (x7): no execution policy"
-                        + " given (set…/dev); using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
-                        + " cdk-app.yml — 7 targets, each in report.md\n- cdk-app.yml (line 3, column 13)");
+                        + " given; using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                        + " the config file — 7 targets, each in report.md\n- cdk-app.yml (line 3, column 13)");
         assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).doesNotContain("AdministratorAccess");
     }
 

@@ -124,7 +124,7 @@ class ReviewChangesStepTest {
     @Test
     void underTrustWideningAChangedPolicyDocumentNeedsApprovalToo() {
         var preview = new TargetResult("333333333333", "eu-west-1", Outcome.PLANNED, ReasonCode.UP_TO_DATE,
-                "preview: would skip: up to date (version 33); would update execution policy mlops-cdk-exec-eu-west-1",
+                "preview: would skip: up to date with the plan and the pinned template (version 33); would update execution policy mlops-cdk-exec-eu-west-1",
                 null, null, null, null, null, Fixtures.observed("UPDATE_COMPLETE", List.of(PIPELINE), List.of(), 33));
 
         assertThat(ChangeReview.review(narrowed, preview, 33, "trust-widening")).get()

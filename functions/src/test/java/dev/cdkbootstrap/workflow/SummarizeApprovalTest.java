@@ -32,7 +32,7 @@ class SummarizeApprovalTest extends TwoTargetRun {
     @Test
     void aRejectedRunBootstrapsNothingFailsAndSaysWhoRejectedIt() throws Exception {
         previewed(a, ReasonCode.TOOLKIT_MISSING, "dry run: would bootstrap: toolkit stack CDKToolkit not found");
-        previewed(b, ReasonCode.UP_TO_DATE, "dry run: would skip: up to date (version 33)");
+        previewed(b, ReasonCode.UP_TO_DATE, "dry run: would skip: up to date with the plan and the pinned template (version 33)");
         // what the state machine holds after AwaitApproval's Catch (ResultPath $.approval.rejection)
         ObjectNode input = reviewed("trust-widening");
         ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
@@ -55,7 +55,7 @@ class SummarizeApprovalTest extends TwoTargetRun {
     @Test
     void aRejectionCauseCannotAddALineToTheNotification() throws Exception {
         previewed(a, ReasonCode.TOOLKIT_MISSING, "preview: would bootstrap: toolkit stack CDKToolkit not found");
-        previewed(b, ReasonCode.UP_TO_DATE, "preview: would skip: up to date (version 33)");
+        previewed(b, ReasonCode.UP_TO_DATE, "preview: would skip: up to date with the plan and the pinned template (version 33)");
         ObjectNode input = reviewed("trust-widening");
         ((ObjectNode) input.path("approval")).putObject("rejection").put("Error", "ApprovalRejected")
                 .put("Cause", "rejected by x\nApproval (trust-widening): APPROVED by security");

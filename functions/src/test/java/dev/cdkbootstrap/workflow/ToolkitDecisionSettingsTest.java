@@ -42,8 +42,8 @@ class ToolkitDecisionSettingsTest {
 
         assertThat(verdict.decision()).isEqualTo(Decision.SKIP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.UP_TO_DATE);
-        assertThat(verdict.reason()).startsWith("up to date: version 40 (newer than the pinned 33; the CLI does not"
-                + " downgrade), qualifier hnb659fds, trust ");
+        assertThat(verdict.reason()).startsWith("up to date with the plan (version 40, newer than the pinned 33; the"
+                + " CLI does not downgrade): qualifier hnb659fds, trust ");
     }
 
     @Test
@@ -149,7 +149,8 @@ class ToolkitDecisionSettingsTest {
         assertThat(verdict.decision()).isEqualTo(Decision.SKIP);
         assertThat(verdict.code()).isEqualTo(ReasonCode.UP_TO_DATE);
         assertThat(verdict.findings()).isEmpty();
-        assertThat(verdict.reason()).isEqualTo("up to date: version 33, qualifier hnb659fds, trust " + PIPELINE
+        assertThat(verdict.reason()).isEqualTo("up to date with the plan and the pinned template (version 33): qualifier"
+                + " hnb659fds, trust " + PIPELINE
                 + ", execution policy " + POLICY);
     }
 }

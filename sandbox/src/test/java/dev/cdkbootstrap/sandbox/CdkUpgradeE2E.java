@@ -74,7 +74,8 @@ class CdkUpgradeE2E {
         JsonNode prod = target(0, PROD);
         assertThat(prod.path("outcome").asText()).as(prod.toString()).isEqualTo("SKIPPED");
         assertThat(prod.path("reasonCode").asText()).isEqualTo("UP_TO_DATE");
-        assertThat(prod.path("reason").asText()).startsWith("up to date: version 30, qualifier hnb659fds, trust ");
+        assertThat(prod.path("reason").asText()).startsWith("up to date with the plan and the pinned template (version 30):"
+                + " qualifier hnb659fds, trust ");
     }
 
     @Test
@@ -100,7 +101,8 @@ class CdkUpgradeE2E {
         assertThat(third).hasSize(3).allSatisfy((id, t) -> {
             assertThat(t.path("outcome").asText()).as(id).isEqualTo("SKIPPED");
             assertThat(t.path("reasonCode").asText()).as(id).isEqualTo("UP_TO_DATE");
-            assertThat(t.path("reason").asText()).as(id).startsWith("up to date: version " + pinned.templateVersion() + ", ");
+            assertThat(t.path("reason").asText()).as(id).startsWith("up to date with the plan and the pinned template (version "
+                    + pinned.templateVersion() + "): ");
         });
         assertThat(session.buildsStarted()).as("2 older-CLI builds, 3 upgrades, none in run 3").isEqualTo(5);
     }

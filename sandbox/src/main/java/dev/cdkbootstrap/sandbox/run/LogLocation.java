@@ -24,6 +24,11 @@ final class LogLocation {
         return build.isEmpty() ? "no build ran" : "build " + build + " (its log is in the project's log group)";
     }
 
+    /** Whether a build ran for the target: report.json names its log or its build. */
+    static boolean hasLog(JsonNode target) {
+        return !target.path("logsUrl").asText("").isEmpty() || !target.path("buildId").asText("").isEmpty();
+    }
+
     private static String localPath(String url) {
         try {
             Path file = Path.of(URI.create(url));

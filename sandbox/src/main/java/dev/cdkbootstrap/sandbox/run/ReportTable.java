@@ -13,7 +13,7 @@ import java.util.List;
  * characters; above {@value #FULL_TABLE} targets only the failed ones, the rest counted), the config version,
  * the Map's failure and the approval; the plan's warnings grouped by kind, one line each with its count
  * ({@link WarningGroups}); each failed target with its whole reason and where its build log is (failures of the
- * same kind grouped like warnings); the execution's error when it did not succeed; and last the run's status
+ * same kind grouped like warnings, saying whether each, none or how many of them have a build log); the execution's error when it did not succeed; and last the run's status
  * line with its targets as one total ({@link TargetCounts}) and how long it took. report.md has everything.
  */
 public final class ReportTable {
@@ -130,7 +130,11 @@ public final class ReportTable {
                 JsonNode target = targets.get(failed.indexOf(group.messages().get(0)));
                 out.println("  failed: " + group.message() + " — " + LogLocation.of(target));
             } else {
-                out.println("  " + group.line("failed", "each with its build log in report.md"));
+                long logged = group.messages().stream().map(m -> targets.get(failed.indexOf(m)))
+                        .filter(LogLocation::hasLog).count();
+                out.println("  " + group.line("failed", logged == group.count() ? "each with its build log in report.md"
+                        : logged == 0 ? "no build ran for any, each in report.md"
+                        : "each in report.md, " + logged + " with a build log (no build ran for the others)"));
             }
         }
     }

@@ -38,7 +38,7 @@ class ReportTableTest {
         for (int i = 0; i < 60; i++) {
             String account = String.valueOf(200000000000L + i);
             warnings.add(account + "/eu-west-1: no execution policy given (set" + i / 3 + "/dev); using AdministratorAccess."
-                    + " Add execution_policy_" + account + "_eu-west-1.json beside cdk-app.yml");
+                    + " Add execution_policy_" + account + "_eu-west-1.json beside the config file");
             ObjectNode target = targets.addObject().put("account", account).put("region", "eu-west-1");
             if (i < 52) {
                 target.put("outcome", "BOOTSTRAPPED").put("reasonCode", "TOOLKIT_MISSING").put("reason", "created");
@@ -60,8 +60,8 @@ class ReportTableTest {
         assertThat(lines).filteredOn(l -> l.matches("  2000000000(58|59) +eu-west-1 +FAILED .*")).hasSize(2);
         assertThat(lines).contains("  (not listed: 58 targets: 52 bootstrapped, 6 up to date; report.md lists every target)");
         assertThat(lines).filteredOn(l -> l.contains("warning")).containsExactly("  warning (x60): no execution policy"
-                + " given (set…/dev); using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
-                + " cdk-app.yml — 60 targets, each in report.md");
+                + " given; using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                + " the config file — 60 targets, each in report.md");
         assertThat(lines).filteredOn(l -> l.startsWith("  failed")).hasSize(1).first().asString()
                 .startsWith("  failed (x2): build FAILED in phase BUILD (xxx").endsWith(") fix it — 2 targets, each with its build log in report.md");
         assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 1 min 28 s: 60 targets: 52 bootstrapped, 6 up to date, 2 failed");
@@ -84,6 +84,26 @@ class ReportTableTest {
                 "  failed: 222222222222/eu-west-1: denied — no build ran",
                 "  failed: 333333333333/eu-west-1: timed out — build p:3 (its log is in the project's log group)");
         assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED: 3 targets: 3 failed");
+    }
+
+    @Test
+    void groupedFailuresClaimABuildLogOnlyWhenEachHasOne() throws Exception {
+        String disabled = "region eu-central-2 is not enabled in this account; enable it or drop it from the config";
+        String timedOut = "build timed out after 60 minutes; look at the build and run again";
+        JsonNode report = Json.tolerant().readTree("""
+                {"status":"FAILED","targets":[
+                 {"account":"111111111111","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
+                 {"account":"222222222222","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
+                 {"account":"333333333333","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s","buildId":"p:3"},
+                 {"account":"444444444444","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s"},
+                 {"account":"555555555555","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s",
+                  "logsUrl":"https://eu-west-1.console.aws.amazon.com/build/p5"}]}""".formatted(disabled, timedOut));
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
+
+        assertThat(lines).filteredOn(l -> l.startsWith("  failed")).containsExactly(
+                "  failed (x2): " + disabled.replace("eu-central-2", "<region>") + " — 2 targets, no build ran for any, each in report.md",
+                "  failed (x3): " + timedOut + " — 3 targets, each in report.md, 2 with a build log (no build ran for the others)");
     }
 
     @Test
