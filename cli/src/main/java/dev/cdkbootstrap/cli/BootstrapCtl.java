@@ -32,7 +32,7 @@ public final class BootstrapCtl implements Callable<Integer> {
             --endpoint-url URL or AWS_ENDPOINT_URL (an emulator, e.g. 'bootstrapctl sandbox --serve').
             %nExit codes: 0 ok (no target failed); 1 invalid input, a target or run failed, or AWS refused; \
             2 usage error (unknown command or option, missing file or a directory given for a file, an option \
-            naming an account or target the config does not have).""";
+            naming an account or target the config does not have; no AWS region or credentials).""";
 
     /** slf4j-nop: nothing logs through SLF4J outside the sandbox, and Log4j's start costs ~0.3 s. */
     private static final String QUIET_LOGGING = "org.slf4j.nop.NOPServiceProvider";
