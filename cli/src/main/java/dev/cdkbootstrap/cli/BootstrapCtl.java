@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bootstrapctl}: the command line of the CDK Bootstrap Orchestrator (picocli). Every command takes
  * {@code -h/--help}; {@code bootstrapctl --version} and {@code bootstrapctl help [COMMAND]}; usage errors
- * (with a "did you mean") and unexpected failures as {@link CommandLines} says: one message line, never
- * a stack trace. Exit codes: {@link ExitCodes}.
+ * (with a "did you mean", and the hints of {@link CommandHints}) and unexpected failures as {@link CommandLines}
+ * says: one message line, never a stack trace. Exit codes: {@link ExitCodes}.
  */
 @Command(name = "bootstrapctl", mixinStandardHelpOptions = true, versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND", usageHelpWidth = 110,
@@ -62,7 +62,7 @@ public final class BootstrapCtl implements Callable<Integer> {
                 .addSubcommand(new ApprovalCommands.Approve(out, err))
                 .addSubcommand(new ApprovalCommands.Reject(out, err))
                 .addSubcommand(new HelpCommand());
-        return CommandLines.configure(commandLine, out, err).execute(args.toArray(String[]::new));
+        return CommandHints.install(CommandLines.configure(commandLine, out, err)).execute(args.toArray(String[]::new));
     }
 
     /** {@code bootstrapctl} alone: the usage, as a usage error. */
