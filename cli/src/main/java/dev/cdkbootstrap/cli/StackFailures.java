@@ -61,7 +61,9 @@ final class StackFailures {
             return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
         }
         if (noCredentials(e)) {
-            return NO_CREDENTIALS;
+            String profile = System.getenv("AWS_PROFILE");
+            return NO_CREDENTIALS + (profile == null || profile.isBlank() ? ""
+                    : "; AWS_PROFILE names \"" + profile + "\", which has none");
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof Unreachable unreachable) {

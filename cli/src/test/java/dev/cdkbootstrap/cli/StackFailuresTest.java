@@ -26,6 +26,11 @@ class StackFailuresTest {
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("bootstrapctl " + args[0] + ": " + StackFailures.NO_CREDENTIALS + "\n");
         }
+        Map<String, String> missingProfile = new java.util.HashMap<>(NO_CREDENTIALS);
+        missingProfile.put("AWS_PROFILE", "nope");
+        Ctl.Result r = Ctl.process(missingProfile, "report", "--stack", "foo", "run-1", "--endpoint-url", "http://127.0.0.1:9");
+        assertThat(r.err()).isEqualTo("bootstrapctl report: " + StackFailures.NO_CREDENTIALS
+                + "; AWS_PROFILE names \"nope\", which has none\n");
     }
 
     @Test
