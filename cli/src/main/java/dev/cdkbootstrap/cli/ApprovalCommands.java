@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code bootstrapctl approve|reject --stack NAME RUN_ID [--comment TEXT] [--endpoint-url URL]}: answers
@@ -51,23 +50,17 @@ final class ApprovalCommands {
 
         @Override
         public Integer call() {
-            AwsClients clients = AwsEnvironment.clients(a.checked().endpoint());
-            String command = approve ? "approve" : "reject";
-            try {
-                String bucket = ApprovalResponder.configBucketOf(clients, a.stack());
+            StackOptions checked = a.checked();
+            return StackFailures.guarded(approve ? "approve" : "reject", err, () -> {
+                AwsClients clients = AwsEnvironment.clients(checked.endpoint());
+                String bucket = ApprovalResponder.configBucketOf(clients, checked.stack());
                 String by = clients.sts().getCallerIdentity().arn();
                 var request = new ApprovalResponder(clients.s3(), clients.sfn()).answer(bucket, RunLayout.RUNS_ROOT, runId, approve,
                         by, comment);
                 out.println((approve ? "approved" : "rejected") + " run " + runId + " (" + request.needed()
                         + " target(s) needed approval, " + request.mode() + ") as " + by);
                 return ExitCodes.OK;
-            } catch (IllegalStateException e) {
-                err.println("bootstrapctl " + command + ": " + e.getMessage());
-                return ExitCodes.INVALID;
-            } catch (SdkException e) {
-                err.println("bootstrapctl " + command + ": " + AwsEnvironment.message(e));
-                return ExitCodes.INVALID;
-            }
+            });
         }
     }
 }

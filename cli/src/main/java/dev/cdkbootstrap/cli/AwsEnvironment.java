@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 
 /**
@@ -20,16 +22,26 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 final class AwsEnvironment {
     private AwsEnvironment() {}
 
-    /** @param endpointOption {@code --endpoint-url} (already checked by {@link #endpoint}), or null */
+    /**
+     * @param endpointOption {@code --endpoint-url} (already checked by {@link #endpoint}), or null
+     * @return clients whose connection failures name the endpoint and where it was set ({@link StackFailures})
+     */
     static AwsClients clients(String endpointOption) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        if (endpointOption != null) {
-            env.put("AWS_ENDPOINT_URL", endpointOption);
-        } else if (env.get("AWS_ENDPOINT_URL") != null && !env.get("AWS_ENDPOINT_URL").isBlank()) {
-            checkUrl(env.get("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL");
+        String endpoint = endpointOption;
+        String source = "--endpoint-url";
+        if (endpoint == null && env.get("AWS_ENDPOINT_URL") != null && !env.get("AWS_ENDPOINT_URL").isBlank()) {
+            endpoint = checkUrl(env.get("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL");
+            source = "AWS_ENDPOINT_URL";
         }
-        env.put("AWS_REGION", region(env));
-        return AwsClients.from(env, false);
+        Region region = Region.of(region(env));
+        if (endpoint == null) {
+            source = "AWS's endpoint in " + region.id() + "; --endpoint-url sets another";
+        }
+        // as AwsClients.from, with an HTTP client that says where a request could not go
+        return AwsClients.using(region, endpoint == null ? null : URI.create(endpoint),
+                DefaultCredentialsProvider.builder().build(),
+                new EndpointNamingHttpClient(UrlConnectionHttpClient.builder().build(), source));
     }
 
     private static String region(Map<String, String> env) {
@@ -61,13 +73,5 @@ final class AwsEnvironment {
             // fall through to the usage error
         }
         throw new UsageException(setting + " must be an http(s) URL such as http://127.0.0.1:4566, not '" + url + "'");
-    }
-
-    /** One line for an AWS failure: the service's error code and message, or the client's reason. */
-    static String message(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage();
     }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bootstrapctl}: the command line of the CDK Bootstrap Orchestrator (picocli). Every command takes
  * {@code -h/--help}; {@code bootstrapctl --version} and {@code bootstrapctl help [COMMAND]}; usage errors
- * (with a "did you mean") and unexpected failures as {@link CommandLines} says: one message line, never
- * a stack trace. Exit codes: {@link ExitCodes}.
+ * (with a "did you mean", and the hints of {@link CommandHints}) and unexpected failures as {@link CommandLines}
+ * says: one message line, never a stack trace. Exit codes: {@link ExitCodes}.
  */
 @Command(name = "bootstrapctl", mixinStandardHelpOptions = true, versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND", usageHelpWidth = 110,
@@ -32,7 +32,7 @@ public final class BootstrapCtl implements Callable<Integer> {
             --endpoint-url URL or AWS_ENDPOINT_URL (an emulator, e.g. 'bootstrapctl sandbox --serve').
             %nExit codes: 0 ok (no target failed); 1 invalid input, a target or run failed, or AWS refused; \
             2 usage error (unknown command or option, missing file or a directory given for a file, an option \
-            naming an account or target the config does not have).""";
+            naming an account or target the config does not have; no AWS region or credentials).""";
 
     /** slf4j-nop: nothing logs through SLF4J outside the sandbox, and Log4j's start costs ~0.3 s. */
     private static final String QUIET_LOGGING = "org.slf4j.nop.NOPServiceProvider";
@@ -62,7 +62,7 @@ public final class BootstrapCtl implements Callable<Integer> {
                 .addSubcommand(new ApprovalCommands.Approve(out, err))
                 .addSubcommand(new ApprovalCommands.Reject(out, err))
                 .addSubcommand(new HelpCommand());
-        return CommandLines.configure(commandLine, out, err).execute(args.toArray(String[]::new));
+        return CommandHints.install(CommandLines.configure(commandLine, out, err)).execute(args.toArray(String[]::new));
     }
 
     /** {@code bootstrapctl} alone: the usage, as a usage error. */

@@ -11,6 +11,7 @@ import dev.cdkbootstrap.plan.DirectoryPolicyFiles;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.PlanJson;
 import dev.cdkbootstrap.plan.PlannedConfig;
+import dev.cdkbootstrap.workflow.WarningGroups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -77,11 +78,16 @@ final class ConfigCommands {
         }
     }
 
-    /** {@code FILE: OK, N targets} on {@code out}, each warning of the plan on {@code err} (validate, upload). */
+    /**
+     * {@code FILE: OK, N targets} on {@code out}, the plan's warnings on {@code err} (validate, upload), one
+     * line per kind with its count as the sandbox prints them ({@link WarningGroups}): 60 targets without a
+     * policy read as one line, {@code FILE: warning (x60): ... — 60 targets, each in 'bootstrapctl plan FILE'}.
+     */
     static void printValid(String file, PlannedConfig planned, PrintStream out, PrintStream err) {
         int n = planned.plan().targets().size();
         out.println(file + ": OK, " + n + (n == 1 ? " target" : " targets"));
-        planned.plan().warnings().forEach(w -> err.println(file + ": warning: " + w));
+        String where = "each in 'bootstrapctl plan " + file + "'";
+        WarningGroups.of(planned.plan().warnings()).forEach(g -> err.println(file + ": " + g.line("warning", where)));
     }
 
     /** A local config file as read and the plan made from exactly those bytes. */

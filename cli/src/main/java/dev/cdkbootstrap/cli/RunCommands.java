@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * {@code bootstrapctl run | status | report --stack NAME ...} on a deployed stack (credentials, region and
  * endpoint: {@link AwsEnvironment}). Output as in the sandbox: progress lines, then the report table.
  * Exit codes as in the sandbox: 0 when no target failed (or the run is still running), 1 when one did,
- * the run failed, or AWS refused; 2 on a usage error, including {@code --accounts} naming an account
+ * the run failed, or AWS refused or was out of reach ({@link StackFailures}); 2 on a usage error or no AWS credentials, including {@code --accounts} naming an account
  * that is no target's account in the deployed config (checked before anything starts).
  */
 final class RunCommands {
@@ -58,7 +57,7 @@ final class RunCommands {
         @Override
         public Integer call() {
             List<String> accounts = accountList == null ? List.of() : accounts(accountList);
-            return guarded("run", err, () -> start(a.checked(), accounts));
+            return StackFailures.guarded("run", err, () -> start(a.checked(), accounts));
         }
 
         private int start(StackOptions a, List<String> accounts) throws InterruptedException {
@@ -109,7 +108,7 @@ final class RunCommands {
 
         @Override
         public Integer call() {
-            return guarded("status", err, () -> show(StackContext.open(a.checked())));
+            return StackFailures.guarded("status", err, () -> show(StackContext.open(a.checked())));
         }
 
         private int show(StackContext stack) throws InterruptedException {
@@ -146,7 +145,7 @@ final class RunCommands {
             if (!Set.of("json", "md").contains(format)) {
                 throw new UsageException("--format must be json or md, got \"" + format + "\"");
             }
-            return guarded("report", err, () -> print(StackContext.open(a.checked())));
+            return StackFailures.guarded("report", err, () -> print(StackContext.open(a.checked())));
         }
 
         private int print(StackContext stack) throws IOException {
@@ -201,25 +200,5 @@ final class RunCommands {
     private static DescribeExecutionResponse existing(StackContext stack, String runId) {
         return stack.runs().describe(runId).orElseThrow(() -> new IllegalStateException("stack " + stack.stack().name()
                 + " has no run " + runId + " (no execution " + stack.runs().executionArn(runId) + ")"));
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        int run() throws InterruptedException, IOException;
-    }
-
-    /** AWS and lookup failures as one line and exit 1 (usage errors go on to BootstrapCtl: exit 2). */
-    private static int guarded(String command, PrintStream err, Work work) {
-        try {
-            return work.run();
-        } catch (IllegalStateException | IOException e) {
-            err.println("bootstrapctl " + command + ": " + e.getMessage());
-        } catch (SdkException e) {
-            err.println("bootstrapctl " + command + ": " + AwsEnvironment.message(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("bootstrapctl " + command + ": interrupted; the run goes on");
-        }
-        return ExitCodes.INVALID;
     }
 }

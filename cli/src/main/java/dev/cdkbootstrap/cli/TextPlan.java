@@ -4,12 +4,14 @@ import dev.cdkbootstrap.plan.ExecutionPolicy;
 import dev.cdkbootstrap.plan.Plan;
 import dev.cdkbootstrap.plan.Target;
 import dev.cdkbootstrap.plan.ToolkitSettings;
+import dev.cdkbootstrap.workflow.WarningGroups;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The plan as a table a person reads at a glance: target, sources, trust, [toolkit], [settings],
- * policies; then warnings. TOOLKIT appears only when some target is not on the CDK defaults, SETTINGS
+ * policies; then the warnings, one line per kind with its count ({@link WarningGroups}; {@code --format json}
+ * keeps each one). TOOLKIT appears only when some target is not on the CDK defaults, SETTINGS
  * only when some target has a managed bootstrap setting (unmanaged ones are left out of a cell).
  */
 final class TextPlan {
@@ -35,7 +37,8 @@ final class TextPlan {
         table(rows, sb);
         if (!plan.warnings().isEmpty()) {
             sb.append("\nWarnings (").append(plan.warnings().size()).append("):\n");
-            plan.warnings().forEach(w -> sb.append("  - ").append(w).append('\n'));
+            WarningGroups.of(plan.warnings()).forEach(g -> sb.append("  ").append(g.line("warning", "each in --format json"))
+                    .append('\n'));
         }
         return sb.toString();
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code bootstrapctl upload [--config] FILE --stack NAME [--policies-dir DIR] [--wait] [--endpoint-url URL]}: validates
@@ -19,7 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * uploads every file its plan names (the validated text, beside the config key), then FILE to the stack's
  * ConfigKey, which starts a run; prints that run's id once it has started, and with {@code --wait}
  * follows it to its report. Exit 0 uploaded (with --wait: and no target failed), 1 invalid FILE, an AWS
- * failure or (with --wait) a failed target or no run started, 2 usage error (a missing FILE too).
+ * failure or (with --wait) a failed target or no run started, 2 usage error (a missing FILE too) or no AWS
+ * credentials ({@link StackFailures}).
  */
 @Command(name = "upload", sortOptions = false, description = "Validate FILE, upload the files its plan names, then FILE"
         + " (this starts a run); print the run id; --wait follows it to its report table.")
@@ -46,7 +46,8 @@ final class UploadCommand extends Streams {
             return ExitCodes.INVALID;
         }
         ConfigCommands.printValid(file.file(), local.planned(), out, err);
-        try {
+        return StackFailures.guarded("upload", err, " (only the principals of the stack's ConfigPublisherArns parameter"
+                + " may upload)", () -> {
             StackContext stack = StackContext.open(a);
             ConfigPublisher publisher = new ConfigPublisher(stack.clients().s3(), stack.stack());
             for (Map.Entry<String, String> named : local.planned().files().entrySet()) {
@@ -70,18 +71,6 @@ final class UploadCommand extends Streams {
                 return ExitCodes.OK;
             }
             return stack.follow(run.get(), out);
-        } catch (IllegalStateException e) {
-            err.println("bootstrapctl upload: " + e.getMessage());
-            return ExitCodes.INVALID;
-        } catch (SdkException e) {
-            String message = AwsEnvironment.message(e);
-            err.println("bootstrapctl upload: " + message + (message.startsWith("AccessDenied")
-                    ? " (only the principals of the stack's ConfigPublisherArns parameter may upload)" : ""));
-            return ExitCodes.INVALID;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("bootstrapctl upload: interrupted; the run goes on");
-            return ExitCodes.INVALID;
-        }
+        });
     }
 }

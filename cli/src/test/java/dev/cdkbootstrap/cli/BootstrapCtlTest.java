@@ -55,7 +55,41 @@ class BootstrapCtlTest {
         Ctl.Result r = run("validate", file);
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(file + ": OK, 3 targets\n");
-        assertThat(r.err()).contains(file + ": warning: 222222222222/eu-west-1: no execution policy given");
+        assertThat(r.err()).isEqualTo(file + ": warning (x2): no execution policy given (a/…); using"
+                + " arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add"
+                + " execution_policy_<account>_<region>.json beside cdk-app.yml — 2 targets, each in 'bootstrapctl plan "
+                + file + "'\n");
+    }
+
+    @Test
+    void sixtyWarningsOfOneKindAreOneLineWithTheirCountButPlanJsonKeepsEach() throws IOException {
+        StringBuilder config = new StringBuilder("""
+                cdk_app_config:
+                  pipeline: {account: "111111111111", region: eu-west-1, bootstrap: {execution_policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess"}}
+                  deployments:
+                """);
+        for (int set = 0; set < 20; set++) {
+            config.append("    - set_name: s").append(set).append("\n      stages:\n");
+            for (String stage : List.of("dev", "preprod", "prod")) {
+                config.append("        - {stage_name: ").append(stage).append(", account: \"")
+                        .append(String.format("%012d", 200000000000L + set * 10 + stage.length())).append("\"}\n");
+            }
+        }
+        String file = write("cdk-app.yml", config.toString());
+
+        Ctl.Result validate = run("validate", file);
+        assertThat(validate.code()).isZero();
+        assertThat(validate.err().lines()).singleElement().asString()
+                .startsWith(file + ": warning (x60): no execution policy given (")
+                .endsWith(" — 60 targets, each in 'bootstrapctl plan " + file + "'");
+
+        List<String> text = run("plan", file, "--format", "text").out().lines().toList();
+        assertThat(text.subList(text.indexOf("Warnings (60):") + 1, text.size())).singleElement().asString()
+                .startsWith("  warning (x60): no execution policy given").endsWith(" — 60 targets, each in --format json");
+
+        Ctl.Result json = run("plan", file);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("warnings"))
+                .hasSize(60).allSatisfy(w -> assertThat(w.asText()).matches("\\d{12}/eu-west-1: no execution policy given .*"));
     }
 
     @Test
@@ -125,7 +159,8 @@ class BootstrapCtlTest {
                 "222222222222/eu-west-1  a/dev     111111111111               arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
                 "333333333333/us-east-1  a/prod    111111111111,222222222222  arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)");
         assertThat(lines.get(7)).isEqualTo("Warnings (2):");
-        assertThat(lines.get(8)).startsWith("  - 222222222222/eu-west-1: no execution policy given (a/dev)");
+        assertThat(lines.get(8)).startsWith("  warning (x2): no execution policy given (a/…); using")
+                .endsWith(" — 2 targets, each in --format json");
     }
 
     @Test

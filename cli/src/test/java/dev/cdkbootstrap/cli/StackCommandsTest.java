@@ -48,7 +48,7 @@ class StackCommandsTest {
                 "bootstrapctl run: --wait is given twice",
                 "bootstrapctl run: Invalid value for option '--wait': 'yes' is not a boolean",
                 "bootstrapctl status: unexpected argument \"run-2\"",
-                "bootstrapctl status: unknown option \"--format\"",
+                "bootstrapctl status: unknown option \"--format\"; \"--format\" is an option of plan and report, not of status",
                 "bootstrapctl report: needs RUN_ID",
                 "bootstrapctl report: --format must be json or md, got \"html\"",
                 "bootstrapctl upload: needs FILE (or --config FILE)",

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,15 +43,34 @@ final class Fields {
                         + (firstSeen.get(key).getStartMark().getLine() + 1) + ")");
             } else if (!allowed.contains(key)) {
                 firstSeen.put(key, keyNode);
-                errors.add(here, "unknown key \"" + Nodes.abbreviate(key) + "\"" + Suggestions.closest(key, allowed)
-                        .map(s -> "; did you mean \"" + s + "\"?")
-                        .orElse("; expected one of: " + String.join(", ", allowed)));
+                errors.add(here, unknown(key, allowed));
             } else {
                 firstSeen.put(key, keyNode);
                 fields.given.put(key, tuple);
             }
         }
         return fields;
+    }
+
+    /**
+     * "unknown key", with the closest allowed key, else the keys allowed. Where a {@code bootstrap:} block may
+     * stand, a key of that block (or a near miss of one) written beside it instead of in it says so: the
+     * closest allowed key there is no help ({@code exection_policy_filepath} is far from every stage key).
+     */
+    private static String unknown(String key, List<String> allowed) {
+        String message = "unknown key \"" + Nodes.abbreviate(key) + "\"";
+        String expected = "; expected one of: " + String.join(", ", allowed);
+        boolean bootstrapHere = allowed.contains("bootstrap");
+        String under = " (it belongs under bootstrap:)";
+        if (bootstrapHere && BootstrapReader.KEYS.contains(key)) {
+            return message + under + expected;
+        }
+        Optional<String> close = Suggestions.closest(key, allowed);
+        if (close.isPresent()) {
+            return message + "; did you mean \"" + close.get() + "\"?";
+        }
+        Optional<String> bootstrapKey = bootstrapHere ? Suggestions.closest(key, BootstrapReader.KEYS) : Optional.empty();
+        return bootstrapKey.map(k -> message + "; did you mean \"" + k + "\"?" + under).orElse(message + expected);
     }
 
     Place place() {

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Typed reads of single values; each records a precise error and returns {@code null} on failure. */
 final class Scalars {
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("[-\\s_.]");
 
     private Scalars() {}
 
@@ -65,6 +66,7 @@ final class Scalars {
      * tools read as a number (or octal) and drop; an unquoted number shorter than 12 digits also says
      * how to write it if the lost digits were leading zeros (a tool wrote the number without them), unless it
      * starts with 0 itself. A longer one (13 digits) is only told its digit count: no quoting makes it an id.
+     * Digits with separators ({@code 2222-2222-2222}) are told to drop them.
      */
     static Located<String> account(Fields fields, String key, ErrorCollector errors) {
         Node node = fields.required(key, errors);
@@ -80,7 +82,12 @@ final class Scalars {
         String raw = scalar.getValue().strip();
         boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
         if (!DIGITS.matcher(raw).matches()) {
-            errors.add(place, "expected a 12-digit account id, got " + Nodes.describe(node));
+            String digits = SEPARATORS.matcher(raw).replaceAll("");
+            // 2222-2222-2222, as consoles and forms show ids: say what to write, not only that it is no id
+            errors.add(place, DIGITS.matcher(digits).matches() && digits.length() >= 4
+                    ? "account \"" + Nodes.abbreviate(raw) + "\": an account id is 12 digits without separators"
+                            + (digits.length() == 12 ? " (\"" + digits + "\")" : ", not " + Plural.of(digits.length(), "digit"))
+                    : "expected a 12-digit account id, got " + Nodes.describe(node));
             return null;
         }
         String shown = Nodes.abbreviate(raw);
