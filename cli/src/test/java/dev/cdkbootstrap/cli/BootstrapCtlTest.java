@@ -55,9 +55,9 @@ class BootstrapCtlTest {
         Ctl.Result r = run("validate", file);
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(file + ": OK, 3 targets\n");
-        assertThat(r.err()).isEqualTo(file + ": warning (x2): no execution policy given (a/…); using"
+        assertThat(r.err()).isEqualTo(file + ": warning (x2): no execution policy given; using"
                 + " arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn, or add"
-                + " execution_policy_<account>_<region>.json beside cdk-app.yml — 2 targets, each in 'bootstrapctl plan "
+                + " execution_policy_<account>_<region>.json beside the config file — 2 targets, each in 'bootstrapctl plan "
                 + file + "'\n");
     }
 
@@ -80,7 +80,7 @@ class BootstrapCtlTest {
         Ctl.Result validate = run("validate", file);
         assertThat(validate.code()).isZero();
         assertThat(validate.err().lines()).singleElement().asString()
-                .startsWith(file + ": warning (x60): no execution policy given (")
+                .startsWith(file + ": warning (x60): no execution policy given; using ")
                 .endsWith(" — 60 targets, each in 'bootstrapctl plan " + file + "'");
 
         List<String> text = run("plan", file, "--format", "text").out().lines().toList();
@@ -159,7 +159,7 @@ class BootstrapCtlTest {
                 "222222222222/eu-west-1  a/dev     111111111111               arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)",
                 "333333333333/us-east-1  a/prod    111111111111,222222222222  arn:aws:iam::aws:policy/AdministratorAccess (DEFAULT)");
         assertThat(lines.get(7)).isEqualTo("Warnings (2):");
-        assertThat(lines.get(8)).startsWith("  warning (x2): no execution policy given (a/…); using")
+        assertThat(lines.get(8)).startsWith("  warning (x2): no execution policy given; using")
                 .endsWith(" — 2 targets, each in --format json");
     }
 
