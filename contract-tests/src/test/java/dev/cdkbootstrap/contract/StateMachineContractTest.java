@@ -21,10 +21,9 @@ class StateMachineContractTest {
     private static final List<String> LAMBDA_SERVICE_ERRORS = List.of("Lambda.ServiceException",
             "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
 
-    private final String definitionText = ProjectFiles.text("statemachine/bootstrap.asl.json");
-    private final JsonNode definition = readJson(definitionText);
-    private final JsonNode stateMachine = CloudFormationYaml.read(ProjectFiles.path("template.yaml"))
-            .path("Resources").path("BootstrapStateMachine");
+    private final String definitionText = ProjectFiles.text(BootstrapStateMachine.DEFINITION);
+    private final JsonNode definition = BootstrapStateMachine.definition();
+    private final JsonNode stateMachine = BootstrapStateMachine.resource();
     private final JsonNode template = CloudFormationYaml.read(ProjectFiles.path("template.yaml"));
 
     @Test
@@ -157,7 +156,7 @@ class StateMachineContractTest {
     /** Resources of every Allow statement granting lambda:InvokeFunction in the state machine role's policies. */
     private List<JsonNode> invokableResources() {
         List<JsonNode> resources = new ArrayList<>();
-        for (JsonNode policy : machineRole().path("Properties").path("Policies")) {
+        for (JsonNode policy : BootstrapStateMachine.role().path("Properties").path("Policies")) {
             for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 JsonNode actions = statement.path("Action");
                 boolean invoke = actions.isArray() ? actions.toString().contains("\"lambda:InvokeFunction\"")
@@ -178,17 +177,12 @@ class StateMachineContractTest {
         return tasks;
     }
 
+    /** A JSON literal of a test (Json.strict(), as the functions read it). */
     private static JsonNode readJson(String text) {
         try {
             return Json.strict().readTree(text);
         } catch (Exception e) {
-            throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
+            throw new IllegalStateException("not valid JSON: " + text, e);
         }
-    }
-
-    /** The state machine's own role (Role: !GetAtt X.Arn). */
-    private JsonNode machineRole() {
-        String role = stateMachine.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText();
-        return CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources").path(role);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** statemachine/bootstrap.asl.json's failure paths: every run that fails says why, once (docs/contracts.md). */
 class StateMachineFailureContractTest {
-    private final JsonNode definition = readJson(ProjectFiles.text("statemachine/bootstrap.asl.json"));
+    private final JsonNode definition = BootstrapStateMachine.definition();
 
     @Test
     void aRunThatFailsBeforeItsReportIsToldItsErrorMessageAndFailsWithTheOriginalError() {
@@ -74,13 +74,5 @@ class StateMachineFailureContractTest {
             }
         }
         throw new AssertionError("no Catch for " + error + " in " + task);
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            return Json.strict().readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package dev.cdkbootstrap.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cdkbootstrap.json.Json;
-import dev.cdkbootstrap.support.CloudFormationYaml;
 import dev.cdkbootstrap.workflow.WaitPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +15,8 @@ import org.junit.jupiter.api.Test;
  * does not grow with the targets, and the role runs the Distributed Map as AWS documents it.
  */
 class TargetPathContractTest {
-    private final JsonNode definition = readJson(ProjectFiles.text("statemachine/bootstrap.asl.json"));
-    private final JsonNode stateMachine = CloudFormationYaml.read(ProjectFiles.path("template.yaml"))
-            .path("Resources").path("BootstrapStateMachine");
+    private final JsonNode definition = BootstrapStateMachine.definition();
+    private final JsonNode stateMachine = BootstrapStateMachine.resource();
 
     /**
      * Waiting is done by the steps, not by Retry: each per-target step that may have to look again sets
@@ -97,7 +94,7 @@ class TargetPathContractTest {
         String label = definition.path("States").path("BootstrapTargets").path("Label").asText();
         String machine = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:";
         Map<String, List<String>> grants = new LinkedHashMap<>();
-        for (JsonNode policy : machineRole().path("Properties").path("Policies")) {
+        for (JsonNode policy : BootstrapStateMachine.role().path("Properties").path("Policies")) {
             for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 List<String> resources = new ArrayList<>();
                 JsonNode resource = statement.path("Resource");
@@ -114,19 +111,5 @@ class TargetPathContractTest {
         assertThat(grants.get("states:RedriveExecution"))
                 .containsExactly(machine + "execution:${AWS::StackName}-bootstrap/" + label + ":*");
         assertThat(grants.get("s3:PutObject")).contains("${ConfigBucket.Arn}/runs/*");
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            return Json.strict().readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException("statemachine/bootstrap.asl.json is not valid JSON", e);
-        }
-    }
-
-    /** The state machine's own role (Role: !GetAtt X.Arn). */
-    private JsonNode machineRole() {
-        String role = stateMachine.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText();
-        return CloudFormationYaml.read(ProjectFiles.path("template.yaml")).path("Resources").path(role);
     }
 }
