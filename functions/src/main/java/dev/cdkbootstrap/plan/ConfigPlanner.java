@@ -33,11 +33,26 @@ public final class ConfigPlanner {
      */
     public static PlannedConfig plan(String fileName, byte[] content, PolicyFiles policyFiles) {
         ErrorCollector errors = new ErrorCollector(fileName);
-        Node root = HardenedYaml.load(content, errors);
-        CdkAppConfig config = root == null ? null : ConfigReader.read(root, errors);
+        CdkAppConfig config = read(content, errors);
         PlannedConfig planned = config == null ? null : plan(config, policyFiles, errors);
         errors.throwIfAny();
         return planned;
+    }
+
+    /**
+     * {@code cdk_app_config.pipeline.account} when that value itself is a valid account id, whatever other errors
+     * the file has (the sandbox deploys an invalid config's orchestrator there, docs/sandbox.md); read and checked
+     * as {@link #plan} does. Empty when the file is unreadable or the account is absent or invalid.
+     */
+    public static Optional<String> pipelineAccount(String fileName, byte[] content) {
+        return Optional.ofNullable(read(content, new ErrorCollector(fileName)))
+                .map(config -> config.pipeline().account()).map(Located::value);
+    }
+
+    /** The config as read, or {@code null} when the file or its top level is unusable (errors are recorded). */
+    private static CdkAppConfig read(byte[] content, ErrorCollector errors) {
+        Node root = HardenedYaml.load(content, errors);
+        return root == null ? null : ConfigReader.read(root, errors);
     }
 
     /** Each path is read at most once per plan, however many places name it (one S3 GET, not thousands). */

@@ -28,13 +28,14 @@ final class TargetRules {
     static List<Contribution> contributions(CdkAppConfig config, ErrorCollector errors) {
         PipelineConfig pipeline = config.pipeline();
         List<Contribution> out = new ArrayList<>();
-        if (!pipeline.valid()) {
+        if (pipeline.account() == null || pipeline.region() == null) {
             return out; // without a pipeline account and region no trust or region can be derived
         }
         String pipelineAccount = pipeline.account().value();
         String pipelineRegion = pipeline.region().value();
         BootstrapConfig pipelineBootstrap = BootstrapLayers.pipeline(config.bootstrap(), pipeline.bootstrap());
-        if (pipelineBootstrap.isEnabled()) {
+        // a pipeline with other schema errors is not planned itself, like a set; its account and region still serve the sets
+        if (pipeline.valid() && pipelineBootstrap.isEnabled()) {
             out.add(new Contribution(pipelineAccount, pipelineRegion, "pipeline", Set.of(),
                     pipelineBootstrap, pipeline.place()));
         }

@@ -21,8 +21,11 @@ import java.util.TreeSet;
  * Policy files and templates are read by the config engine's {@link DirectoryPolicyFiles}, exactly as
  * {@code bootstrapctl validate|plan} reads them.
  * An invalid config has no plan; it is still uploaded, so the workflow reports it.
+ * {@code pipelineAccount} is {@code cdk_app_config.pipeline.account}, also for an invalid config when that value
+ * itself is valid ({@link ConfigPlanner#pipelineAccount}); empty otherwise.
  */
-record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem) {
+record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyFiles, String problem,
+                   Optional<String> pipelineAccount) {
 
     static LocalConfig read(Path file, Path policiesDir) throws IOException {
         byte[] content = Files.readAllBytes(file);
@@ -33,9 +36,11 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
             Plan plan = planned.plan();
             TreeMap<String, Path> files = new TreeMap<>(); // every file the plan names travels with the config
             planned.files().keySet().forEach(relative -> files.put(relative, dir.resolve(relative).normalize()));
-            return new LocalConfig(file, Optional.of(plan), files, null);
+            return new LocalConfig(file, Optional.of(plan), files, null, Optional.of(plan.pipeline().account()));
         } catch (ConfigValidationException e) {
-            return new LocalConfig(file, Optional.empty(), new TreeMap<>(), e.getMessage());
+            // an invalid config still names its pipeline account when that value itself is valid (docs/sandbox.md)
+            return new LocalConfig(file, Optional.empty(), new TreeMap<>(), e.getMessage(),
+                    ConfigPlanner.pipelineAccount(file.getFileName().toString(), content));
         }
     }
 
@@ -56,11 +61,6 @@ record LocalConfig(Path file, Optional<Plan> plan, TreeMap<String, Path> policyF
             });
         });
         return accounts;
-    }
-
-    /** The pipeline account ({@code cdk_app_config.pipeline.account}); empty for an invalid config. */
-    Optional<String> pipelineAccount() {
-        return plan.map(p -> p.pipeline().account());
     }
 
     /** The plan's targets as ACCOUNT/REGION. */

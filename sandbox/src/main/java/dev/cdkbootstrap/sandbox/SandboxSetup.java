@@ -35,7 +35,7 @@ final class SandboxSetup {
                 + " installed here); after the first run they are redeployed with the pinned " + PinnedCdkCli.packaged()));
         out.println("sandbox: deployed template.yaml into account " + account + "/" + deployment.region()
                 + (config.pipelineAccount().isPresent() ? " (the config's pipeline.account)"
-                        : " (moto's default: the config is invalid, so it names no pipeline account)")
+                        : " (moto's default: the config is invalid and names no valid pipeline.account)")
                 + " with parameters " + parameters + " (BuildPollSeconds, BuildDeadlineMinutes and"
                 + " ToolkitBusyWaitMinutes scaled down from the template's defaults; OrganizationId: an"
                 + " organization the sandbox emulates, unless given; ConfigPublisherArns: the sandbox's caller,"

@@ -40,6 +40,25 @@ class SandboxSetupTest {
     }
 
     @Test
+    void anInvalidConfigStillNamesItsPipelineAccountWhenThatValueIsValid() throws Exception {
+        Path invalid = Files.writeString(dir.resolve("a.yml"), """
+                cdk_app_config:
+                  pipeline:
+                    account: "111111111111"
+                    region: eu-west-1
+                    unknown_key: x
+                """);
+        LocalConfig config = LocalConfig.read(invalid, dir);
+        assertThat(config.plan()).isEmpty();
+        assertThat(config.pipelineAccount()).contains("111111111111");
+
+        Path badAccount = Files.writeString(dir.resolve("b.yml"), "cdk_app_config:\n  pipeline:\n    account: \"1\"\n");
+        assertThat(LocalConfig.read(badAccount, dir).pipelineAccount()).as("moto's default then").isEmpty();
+        assertThat(LocalConfig.read(SandboxCli.projectRoot().resolve("examples/single-set.yml"), dir).pipelineAccount())
+                .as("a valid config: its plan's").isPresent();
+    }
+
+    @Test
     void theMembersArePrintedOnceCountedAndCut() {
         List<String> accounts = IntStream.range(10, 22).mapToObj(i -> "2000000000" + i).toList();
         EmulatedOrganization org = EmulatedOrganization.of(SandboxOrganization.DEFAULT_ID, "100000000000", accounts, List.of());
