@@ -54,9 +54,9 @@ public final class SandboxCli {
             options.policiesDir().ifPresent(dir -> PathArguments.requireDirectory("--policies-dir", dir));
             options.thenConfig().ifPresent(file -> PathArguments.requireFile("--then-config", file));
             options.given().ifPresent(file -> PathArguments.requireFile("--given", file));
-            // What the session writes: checked now, not found after the whole run (an absent work dir is created).
-            PathArguments.requireDirectoryOrAbsent("--work-dir", options.workDir());
+            // What the session writes: checked now, not found after the whole run.
             PathArguments.requireWritableFile("--report", options.report(), options.workDir());
+            OptionValues.report(options);
             // A bad --given file is a usage error, reported before anything starts.
             List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
             root = projectRoot();
@@ -64,6 +64,8 @@ public final class SandboxCli {
             SandboxParameters.checkGiven(root, options.parameters());
             // and an option that names an account or target the configs do not have.
             OptionTargets.check(options, given);
+            // Last, so that a refused option leaves no folder; only the default's parent (target/) is created too.
+            PathArguments.createDirectory("--work-dir", options.workDir(), options.workDir().equals(SandboxOptions.DEFAULT_WORK_DIR));
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }
