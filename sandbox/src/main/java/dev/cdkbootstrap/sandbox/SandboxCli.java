@@ -22,9 +22,10 @@ import picocli.CommandLine;
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
  * report table, writes the last run's report.json and report.md and ends with one status line; with {@code --serve} it then keeps serving
  * ({@link ServedSandbox}) until Ctrl-C. Exit 0 when no target failed in any run, 1 when
- * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file, a
- * --work-dir that is a file, a --report that is a folder or in a folder that does not exist, an option
- * naming an account or target the config does not have: all found before moto starts).
+ * one did (or a run failed), 2 on usage errors (bad options, missing files or empty values, an invalid --given
+ * file, a --work-dir that is a file or cannot be created in an existing folder, a --report that is no writable
+ * X.json or would replace an input or a file that is no report, an option naming an account or target the
+ * config does not have: all found before moto starts).
  */
 public final class SandboxCli {
     private SandboxCli() {}
