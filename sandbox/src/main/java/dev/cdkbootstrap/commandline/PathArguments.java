@@ -1,6 +1,10 @@
 package dev.cdkbootstrap.commandline;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +12,9 @@ import java.nio.file.Path;
  * {@code --then-config}, {@code --given}, {@code --policies-dir}, ...), before anything starts. A mistake is a
  * {@link UsageException} (exit {@link ExitCodes#USAGE}) worded the same everywhere:
  * {@code [OPTION ]PATH: no such file}, {@code ...: no such directory}, {@code ...: is a directory, expected a
- * file}, {@code ...: is a file, expected a directory}, {@code ...: not readable}.
+ * file}, {@code ...: is a file, expected a directory}, {@code ...: not readable}; an empty value (picocli
+ * would read {@code ''} as the current folder) is {@code OPTION: empty value, expected a file} (or {@code a
+ * directory}), {@code FILE is empty} for the positional FILE.
  */
 public final class PathArguments {
     private PathArguments() {}
@@ -19,6 +25,7 @@ public final class PathArguments {
      * @return {@code path}, an existing readable regular file (or a symbolic link to one)
      */
     public static Path requireFile(String option, Path path) {
+        requireValue(option, path, "a file");
         if (Files.isDirectory(path)) {
             throw new UsageException(label(option, path) + ": is a directory, expected a file");
         }
@@ -33,6 +40,7 @@ public final class PathArguments {
 
     /** As {@link #requireFile}, for a folder. */
     public static Path requireDirectory(String option, Path path) {
+        requireValue(option, path, "a directory");
         if (!Files.exists(path)) {
             throw new UsageException(label(option, path) + ": no such directory");
         }
@@ -42,27 +50,77 @@ public final class PathArguments {
         return path;
     }
 
-    /** A folder the command creates when absent ({@code --work-dir}): only an existing non-folder is refused. */
-    public static Path requireDirectoryOrAbsent(String option, Path path) {
-        return Files.exists(path) ? requireDirectory(option, path) : path;
+    /**
+     * A folder the command creates when absent ({@code --work-dir}), created now: an existing non-folder is
+     * refused, and so is a missing parent unless {@code withParents} (the command's own default), as for
+     * {@link #requireWritableFile} (docs/sandbox.md, "Options"). A failure to create it is a usage error naming
+     * the option and the reason, e.g. {@code --work-dir /proc/x: cannot create it: permission denied}.
+     */
+    public static Path createDirectory(String option, Path path, boolean withParents) {
+        requireValue(option, path, "a directory");
+        if (Files.exists(path)) {
+            return requireDirectory(option, path);
+        }
+        if (!withParents) {
+            requireParent(option, path, path.toAbsolutePath().normalize().getParent());
+        }
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UsageException(label(option, path) + ": cannot create it: " + reason(e));
+        }
+        return path;
     }
 
     /**
-     * A file the command will write ({@code --report}): not a folder, and its parent folder exists, unless it lies
-     * in {@code createdDir}, a folder the command creates itself (docs/sandbox.md, "Options": no folder is created
-     * elsewhere, so a typo cannot leave folders behind, e.g. at the filesystem root).
+     * A file the command will write ({@code --report}): not a folder, and its parent folder exists and takes a
+     * new file (tried now), unless it lies in {@code createdDir}, a folder the command creates itself
+     * (docs/sandbox.md, "Options": no folder is created elsewhere, so a typo cannot leave folders behind, e.g.
+     * at the filesystem root).
      */
     public static Path requireWritableFile(String option, Path path, Path createdDir) {
+        requireValue(option, path, "a file");
         if (Files.isDirectory(path)) {
             throw new UsageException(label(option, path) + ": is a directory, expected a file");
         }
         Path absolute = path.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
-        if (parent != null && !absolute.startsWith(createdDir.toAbsolutePath().normalize()) && !Files.isDirectory(parent)) {
+        if (parent != null && !absolute.startsWith(createdDir.toAbsolutePath().normalize())) {
+            requireParent(option, path, parent);
+            try { // root passes every access check, so only writing tells (e.g. /proc)
+                Files.delete(Files.createTempFile(parent, ".bootstrapctl-", ".tmp"));
+            } catch (IOException e) {
+                throw new UsageException(label(option, path) + ": cannot write in " + parent);
+            }
+        }
+        return path;
+    }
+
+    private static void requireValue(String option, Path path, String expected) {
+        if (path.toString().isEmpty()) {
+            throw new UsageException(option == null ? "FILE is empty" : option + ": empty value, expected " + expected);
+        }
+    }
+
+    private static void requireParent(String option, Path path, Path parent) {
+        if (parent != null && !Files.isDirectory(parent)) {
             throw new UsageException(label(option, path) + (Files.exists(parent)
                     ? ": " + parent + " is a file, expected a directory" : ": no such directory " + parent));
         }
-        return path;
+    }
+
+    /** The reason without the java.nio class name ("permission denied", "Read-only file system", ...). */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) { // its parent exists (checked): the file system refuses it, e.g. /proc
+            return "the file system does not allow it";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cdkbootstrap.config.Regions;
 import dev.cdkbootstrap.handler.PinnedCdkCli;
 import dev.cdkbootstrap.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,5 +116,41 @@ final class OptionValues {
             case "reject" -> false;
             default -> throw new IllegalArgumentException("--approval takes approve or reject, not '" + answer + "'");
         };
+    }
+
+    /**
+     * --report X.json (docs/sandbox.md, "Options"): report.md goes beside it as X.md, so it must end in .json; it is
+     * none of the files the session reads, and a file already there is replaced only when it is a report.json
+     * (a JSON object with "runId" and "targets"), so a mistyped path cannot overwrite the user's own file.
+     */
+    static void report(SandboxOptions options) {
+        Path report = options.report();
+        if (!String.valueOf(report.getFileName()).endsWith(".json")) {
+            throw new IllegalArgumentException("--report " + report + ": must end in .json (report.md is written beside it)");
+        }
+        if (!Files.exists(report)) {
+            return;
+        }
+        sameFile(report, Optional.of(options.config()), "FILE, the config to run");
+        sameFile(report, options.thenConfig(), "--then-config FILE2");
+        sameFile(report, options.given(), "the --given file");
+        try {
+            if (Json.strict().readTree(report.toFile()) instanceof ObjectNode o && o.has("runId") && o.has("targets")) {
+                return;
+            }
+        } catch (IOException e) {
+            // not JSON: refused below
+        }
+        throw new IllegalArgumentException("--report " + report + ": exists and is not a report.json; remove it or choose another path");
+    }
+
+    private static void sameFile(Path report, Optional<Path> input, String what) {
+        try {
+            if (input.isPresent() && Files.exists(input.get()) && Files.isSameFile(report, input.get())) {
+                throw new IllegalArgumentException("--report " + report + ": is " + what + "; choose another path");
+            }
+        } catch (IOException e) {
+            // unreadable: the input's own check says so
+        }
     }
 }

@@ -22,9 +22,10 @@ import picocli.CommandLine;
  * uploads FILE so the run starts through the same trigger as in AWS, shows progress, prints the
  * report table, writes the last run's report.json and report.md and ends with one status line; with {@code --serve} it then keeps serving
  * ({@link ServedSandbox}) until Ctrl-C. Exit 0 when no target failed in any run, 1 when
- * one did (or a run failed), 2 on usage errors (bad options, missing files, an invalid --given file, a
- * --work-dir that is a file, a --report that is a folder or in a folder that does not exist, an option
- * naming an account or target the config does not have: all found before moto starts).
+ * one did (or a run failed), 2 on usage errors (bad options, missing files or empty values, an invalid --given
+ * file, a --work-dir that is a file or cannot be created in an existing folder, a --report that is no writable
+ * X.json or would replace an input or a file that is no report, an option naming an account or target the
+ * config does not have: all found before moto starts).
  */
 public final class SandboxCli {
     private SandboxCli() {}
@@ -54,9 +55,9 @@ public final class SandboxCli {
             options.policiesDir().ifPresent(dir -> PathArguments.requireDirectory("--policies-dir", dir));
             options.thenConfig().ifPresent(file -> PathArguments.requireFile("--then-config", file));
             options.given().ifPresent(file -> PathArguments.requireFile("--given", file));
-            // What the session writes: checked now, not found after the whole run (an absent work dir is created).
-            PathArguments.requireDirectoryOrAbsent("--work-dir", options.workDir());
+            // What the session writes: checked now, not found after the whole run.
             PathArguments.requireWritableFile("--report", options.report(), options.workDir());
+            OptionValues.report(options);
             // A bad --given file is a usage error, reported before anything starts.
             List<ToolkitState> given = options.given().map(GivenFile::read).orElse(List.of());
             root = projectRoot();
@@ -64,6 +65,8 @@ public final class SandboxCli {
             SandboxParameters.checkGiven(root, options.parameters());
             // and an option that names an account or target the configs do not have.
             OptionTargets.check(options, given);
+            // Last, so that a refused option leaves no folder; only the default's parent (target/) is created too.
+            PathArguments.createDirectory("--work-dir", options.workDir(), options.workDir().equals(SandboxOptions.DEFAULT_WORK_DIR));
         } catch (IllegalArgumentException e) {
             throw UsageException.of(e);
         }

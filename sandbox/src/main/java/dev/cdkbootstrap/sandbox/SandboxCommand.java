@@ -90,7 +90,7 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--parallel-builds", paramLabel = "N", description = "Local CodeBuild builds at a time (default: one per core, at least 2).")
     String parallelBuilds;
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Logs and build files (default target/sandbox).")
-    Path workDir = Path.of("target/sandbox");
+    Path workDir = SandboxOptions.DEFAULT_WORK_DIR;
 
     /** @param out where the sandbox prints its progress and report (picocli's writers take help and errors) */
     public SandboxCommand(PrintStream out) {

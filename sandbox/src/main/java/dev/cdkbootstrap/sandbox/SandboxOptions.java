@@ -25,6 +25,8 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              boolean serve) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
     static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
+    /** --work-dir's default, the one work dir whose parent is created too (docs/sandbox.md, "Options"). */
+    static final Path DEFAULT_WORK_DIR = Path.of("target/sandbox");
 
     /** {@code bootstrapctl sandbox --help}. */
     static final String USAGE = new CommandLine(new SandboxCommand(System.out)).getUsageMessage(CommandLine.Help.Ansi.OFF);

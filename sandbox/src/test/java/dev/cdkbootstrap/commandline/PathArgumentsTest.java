@@ -2,6 +2,7 @@ package dev.cdkbootstrap.commandline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +10,47 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checks of a folder the command creates and of a file it writes, and the capped lists of messages. */
+/** The checks of a folder the command creates, of a file it writes and of empty values, and the capped lists of messages. */
 class PathArgumentsTest {
     @TempDir
     Path dir;
 
     @Test
-    void aFolderTheCommandCreatesMayBeAbsentButNotAFile() throws Exception {
-        assertThat(PathArguments.requireDirectoryOrAbsent("--work-dir", dir.resolve("absent"))).isEqualTo(dir.resolve("absent"));
-        assertThat(PathArguments.requireDirectoryOrAbsent("--work-dir", dir)).isEqualTo(dir);
+    void aFolderTheCommandCreatesIsCreatedNowInAnExistingParentButIsNoFile() throws Exception {
+        assertThat(PathArguments.createDirectory("--work-dir", dir.resolve("absent"), false)).isDirectory();
+        assertThat(PathArguments.createDirectory("--work-dir", dir, false)).isEqualTo(dir);
         Path file = Files.writeString(dir.resolve("big.yml"), "");
-        assertThatThrownBy(() -> PathArguments.requireDirectoryOrAbsent("--work-dir", file))
+        assertThatThrownBy(() -> PathArguments.createDirectory("--work-dir", file, false))
                 .isInstanceOf(UsageException.class).hasMessage("--work-dir " + file + ": is a file, expected a directory");
+        assertThatThrownBy(() -> PathArguments.createDirectory("--work-dir", file.resolve("sub"), false))
+                .hasMessage("--work-dir " + file.resolve("sub") + ": " + file + " is a file, expected a directory");
+        Path deep = dir.resolve("nonexist/deep");
+        assertThatThrownBy(() -> PathArguments.createDirectory("--work-dir", deep, false))
+                .hasMessage("--work-dir " + deep + ": no such directory " + dir.resolve("nonexist"));
+        assertThat(dir.resolve("nonexist")).doesNotExist();
+        assertThat(PathArguments.createDirectory("--work-dir", deep, true)).as("the default's parent is created").isDirectory();
+    }
+
+    @Test
+    void aFolderOrFileTheSystemRefusesIsAUsageErrorNamingTheOption() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        assertThatThrownBy(() -> PathArguments.createDirectory("--work-dir", Path.of("/proc/x"), false))
+                .isInstanceOf(UsageException.class).hasMessage("--work-dir /proc/x: cannot create it: the file system does not allow it");
+        assertThatThrownBy(() -> PathArguments.requireWritableFile("--report", Path.of("/proc/r.json"), dir))
+                .isInstanceOf(UsageException.class).hasMessage("--report /proc/r.json: cannot write in /proc");
+    }
+
+    @Test
+    void anEmptyValueIsRefusedInEveryCheck() {
+        Path empty = Path.of("");
+        assertThatThrownBy(() -> PathArguments.requireFile(null, empty)).isInstanceOf(UsageException.class).hasMessage("FILE is empty");
+        assertThatThrownBy(() -> PathArguments.requireFile("--given", empty)).hasMessage("--given: empty value, expected a file");
+        assertThatThrownBy(() -> PathArguments.requireDirectory("--policies-dir", empty))
+                .hasMessage("--policies-dir: empty value, expected a directory");
+        assertThatThrownBy(() -> PathArguments.createDirectory("--work-dir", empty, false))
+                .hasMessage("--work-dir: empty value, expected a directory");
+        assertThatThrownBy(() -> PathArguments.requireWritableFile("--report", empty, dir))
+                .hasMessage("--report: empty value, expected a file");
     }
 
     @Test

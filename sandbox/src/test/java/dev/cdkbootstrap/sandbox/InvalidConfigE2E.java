@@ -27,7 +27,8 @@ class InvalidConfigE2E {
     void theCliExitsOneAndWritesNoReport() throws Exception {
         var report = java.nio.file.Path.of("target/sandbox-e2e/invalid-cli/report.json");
         java.nio.file.Files.createDirectories(report.getParent());
-        java.nio.file.Files.writeString(report, "stale");
+        // a stale report.json (--report replaces only a report: docs/sandbox.md, "Options")
+        java.nio.file.Files.writeString(report, "{\"runId\": \"stale\", \"targets\": []}");
         int exit = SandboxCli.run(java.util.List.of("--config", E2ESupport.resource("invalid/cdk-app.yml").toString(),
                 "--work-dir", "target/sandbox-e2e/invalid-cli", "--report", report.toString()), System.out, System.err);
         assertThat(exit).isEqualTo(1);

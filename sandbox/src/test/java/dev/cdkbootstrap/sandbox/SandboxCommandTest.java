@@ -118,6 +118,48 @@ class SandboxCommandTest {
                 .startsWith("bootstrapctl sandbox: --work-dir " + file + ": is a file, expected a directory\n");
     }
 
+    /** SandboxCli.run with {@code args} as given (their own --work-dir): the exit code and stderr's first line. */
+    private static String refused(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SandboxCli.run(List.of(args), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return code + " " + err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+
+    @Test
+    void aReportNeverReplacesAnInputOrAFileThatIsNoReport() throws Exception {
+        assertThat(run(example(), "--report", example()).err()).startsWith("bootstrapctl sandbox: --report " + example()
+                + ": must end in .json (report.md is written beside it)\n");
+        Path json = Files.copy(Path.of(example()), dir.resolve("c.json"));
+        Result input = run(json.toString(), "--report", json.toString());
+        assertThat(input.code()).isEqualTo(2);
+        assertThat(input.err()).startsWith("bootstrapctl sandbox: --report " + json + ": is FILE, the config to run; choose another path\n");
+        Path notes = Files.writeString(dir.resolve("notes.json"), "{\"a\": 1}");
+        assertThat(run(example(), "--report", notes.toString()).err()).startsWith("bootstrapctl sandbox: --report " + notes
+                + ": exists and is not a report.json; remove it or choose another path\n");
+        assertThat(notes).hasContent("{\"a\": 1}");
+        Path old = Files.writeString(dir.resolve("old.json"), "{\"runId\": \"r1\", \"targets\": []}");
+        assertThat(run(example(), "--report", old.toString(), "--without-role", "111111111112").err())
+                .as("an earlier report passes (the next check refuses)").contains("--without-role 111111111112 is not");
+    }
+
+    @Test
+    void aWorkDirIsCreatedOnlyInAnExistingFolderAndEmptyValuesAreRefused() throws Exception {
+        Path deep = dir.resolve("nonexist/deep");
+        assertThat(refused(example(), "--work-dir", deep.toString()))
+                .isEqualTo("2 bootstrapctl sandbox: --work-dir " + deep + ": no such directory " + dir.resolve("nonexist"));
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        assertThat(refused(example(), "--work-dir", file.resolve("sub").toString()))
+                .isEqualTo("2 bootstrapctl sandbox: --work-dir " + file.resolve("sub") + ": " + file + " is a file, expected a directory");
+        assertThat(refused(example(), "--work-dir", "")).isEqualTo("2 bootstrapctl sandbox: --work-dir: empty value, expected a directory");
+        assertThat(run("").err()).startsWith("bootstrapctl sandbox: FILE is empty\n");
+        assertThat(run(example(), "--report", "").err()).startsWith("bootstrapctl sandbox: --report: empty value, expected a file\n");
+        assertThat(run(example(), "--then-config", "").err()).startsWith("bootstrapctl sandbox: --then-config: empty value, expected a file\n");
+        assertThat(run(example(), "--given", "").err()).startsWith("bootstrapctl sandbox: --given: empty value, expected a file\n");
+        assertThat(run(example(), "--policies-dir", "").err())
+                .startsWith("bootstrapctl sandbox: --policies-dir: empty value, expected a directory\n");
+    }
+
     @Test
     void aRepeatedValueOfASetOptionCountsOnce() {
         SandboxOptions options = SandboxOptions.parse(List.of("c.yml", "--failing-build", "222222222222/eu-west-1",

@@ -24,6 +24,7 @@ class VerificationE2E {
     @Test
     void aBuildThatChangedNothingIsNotConvergedAndTheRunExitsOne() throws Exception {
         Path report = Path.of("target/sandbox-e2e/verification/report.json");
+        Files.createDirectories(report.getParent().getParent()); // --work-dir's parent must exist
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
