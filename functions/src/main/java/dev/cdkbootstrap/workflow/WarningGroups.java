@@ -2,6 +2,7 @@ package dev.cdkbootstrap.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +18,25 @@ import java.util.regex.Pattern;
  * the punctuation its messages share around it (e.g. {@code line 3,} and {@code line 12,} read
  * {@code line <varies>,}); a parenthesis that differs as a whole is left out (e.g. {@code given (set1/dev);}
  * and {@code given (pipeline, set2/dev);} read {@code given;}): {@link Group#messages()} has each one whole.
+ * A kind of fewer than {@value #MIN_GROUP} messages is not grouped: each is its own kind, as it is. When the
+ * messages of a kind start with a position that differs ({@code FILE:LINE[:COL][ (PATH)]: }), the grouped line
+ * leaves the position out (each message has it). An account or region the kind's targets all share reads as
+ * itself, not as {@code <account>} or {@code <region>}.
  * Order: by first appearance, of the kinds and of the messages in each.
  */
 public final class WarningGroups {
     static final int MAX_VARYING = 2;
     static final int WORDS_PER_VARYING = 5;
+    /**
+     * The fewest messages grouped: two alike messages read better whole (positions and names kept) than as one
+     * line with {@value #VARIES} in it, which saves a line only from the third on.
+     */
+    static final int MIN_GROUP = 3;
     /** How a run of words that differs between the messages of a kind reads. */
     public static final String VARIES = "<varies>";
     private static final Pattern TARGET = Pattern.compile("^(\\d{12})/([a-z0-9-]+): (.+)$", Pattern.DOTALL);
+    /** A leading position, e.g. {@code cdk-app.yml:3:5 (set1/dev): } or {@code s3://b/cdk-app.yml:12: }. */
+    private static final Pattern POSITION = Pattern.compile("^\\S+:\\d+(?::\\d+)?(?: \\([^()]*\\))?: ");
     private static final Pattern WHOLE_PARENTHESIS = Pattern.compile("\\([^()]*\\)\\p{Punct}*");
 
     /**
@@ -47,7 +59,9 @@ public final class WarningGroups {
             if (count() == 1) {
                 return label + ": " + message;
             }
-            String who = targets.isEmpty() ? "" : targets.size() == count() ? count() + " targets, " : targets.size() + " targets and others, ";
+            String who = targets.isEmpty()
+                    ? messages.stream().allMatch(m -> POSITION.matcher(m).lookingAt()) ? count() + " places, " : ""
+                    : targets.size() == count() ? count() + " targets, " : targets.size() + " targets and others, ";
             return label + " (x" + count() + "): " + message + " — " + who + where;
         }
     }
@@ -57,6 +71,7 @@ public final class WarningGroups {
     /** The kinds of {@code messages}, in the order each first appears. */
     public static List<Group> of(List<String> messages) {
         List<Builder> groups = new ArrayList<>();
+        List<Builder> homes = new ArrayList<>(); // each message's kind
         for (String message : messages) {
             Matcher about = TARGET.matcher(message);
             String target = null;
@@ -72,8 +87,19 @@ public final class WarningGroups {
                 groups.add(home);
             }
             home.add(words, target, message);
+            homes.add(home);
         }
-        return groups.stream().map(Builder::build).toList();
+        List<Group> kinds = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Builder home = homes.get(i);
+            if (home.messages.size() < MIN_GROUP) { // too few to group: as it is, where it is
+                String target = home.about.get(home.messages.indexOf(messages.get(i)));
+                kinds.add(new Group(messages.get(i), target == null ? List.of() : List.of(target), List.of(messages.get(i))));
+            } else if (homes.indexOf(home) == i) {
+                kinds.add(home.build());
+            }
+        }
+        return List.copyOf(kinds);
     }
 
     /** A kind being gathered: its pattern (shared words, {@code null} for a run that differs) and its messages. */
@@ -81,6 +107,7 @@ public final class WarningGroups {
         private List<String> pattern;
         private final List<List<String>> words = new ArrayList<>();
         private final List<String> targets = new ArrayList<>();
+        private final List<String> about = new ArrayList<>(); // each message's target, null when about none
         private final List<String> messages = new ArrayList<>();
 
         Builder(List<String> words) {
@@ -101,12 +128,23 @@ public final class WarningGroups {
             if (target != null) {
                 targets.add(target);
             }
+            about.add(target);
             messages.add(message);
         }
 
         Group build() {
             if (messages.size() == 1) {
                 return new Group(messages.getFirst(), List.copyOf(targets), List.copyOf(messages));
+            }
+            List<String> pattern = this.pattern;
+            List<List<String>> words = this.words;
+            if (pattern.getFirst() == null && words.stream().allMatch(w -> POSITION.matcher(String.join(" ", w)).lookingAt())) {
+                // the position differs: left out of the grouped line rather than shown as a broken "/<varies>):"
+                words = words.stream().map(w -> List.of(POSITION.matcher(String.join(" ", w)).replaceFirst("").split(" ", -1))).toList();
+                pattern = words.getFirst();
+                for (List<String> other : words) {
+                    pattern = WordAlignment.merge(pattern, other);
+                }
             }
             List<List<String>> runs = new ArrayList<>(); // per run that differs: what each message has there
             pattern.stream().filter(w -> w == null).forEach(w -> runs.add(new ArrayList<>()));
@@ -133,7 +171,17 @@ public final class WarningGroups {
                     text.append(text.isEmpty() ? "" : " ").append(parenthesis ? "(" + VARIES + ")" + after : shown(values));
                 }
             }
-            return new Group(text.toString(), List.copyOf(targets), List.copyOf(messages));
+            String message = text.toString();
+            if (targets.size() == messages.size()) { // a value every target shares is worth reading
+                message = shared(message, "<account>", t -> t.substring(0, t.indexOf('/')));
+                message = shared(message, "<region>", t -> t.substring(t.indexOf('/') + 1));
+            }
+            return new Group(message, List.copyOf(targets), List.copyOf(messages));
+        }
+
+        private String shared(String message, String placeholder, UnaryOperator<String> part) {
+            List<String> values = targets.stream().map(part).distinct().toList();
+            return values.size() == 1 ? message.replace(placeholder, values.getFirst()) : message;
         }
 
         /**

@@ -48,12 +48,12 @@ class ReportMarkdownTest extends TwoTargetRun {
         step.run(warned);
 
         assertThat(fixture.markdown()).contains("## Warnings\n\n- 7 times: no execution policy given; using"
-                        + " AdministratorAccess. Add execution_policy_\\<account\\>_\\<region\\>.json beside the config file\n"
+                        + " AdministratorAccess. Add execution_policy_\\<account\\>_eu-west-1.json beside the config file\n"
                         + "  - 111111111111/eu-west-1: no execution policy given (set1/dev)")
                 .contains("  - 111111111117/eu-west-1: no execution policy given (set7/dev)")
                 .contains("\n- cdk-app.yml (line 3, column 13): eu-wset-9 is no region the SDK knows\n");
         assertThat(published).singleElement().asString().contains("8 warning(s):\n- warning (x7): no execution policy"
-                        + " given; using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                        + " given; using AdministratorAccess. Add execution_policy_<account>_eu-west-1.json beside"
                         + " the config file — 7 targets, each in report.md\n- cdk-app.yml (line 3, column 13)");
         assertThat(store.text(BUCKET, "runs/run-1/report.json").orElseThrow()).doesNotContain("AdministratorAccess");
     }

@@ -41,7 +41,7 @@ class WarningGroupsTest {
         assertThat(group.targets()).containsExactly("111111111111/eu-west-1", "222222222222/eu-west-1", "333333333333/eu-west-1");
         assertThat(group.messages()).isEqualTo(perTarget);
         assertThat(group.line("warning", "each in report.md")).isEqualTo("warning (x3): no execution policy given;"
-                + " using AdministratorAccess. Add execution_policy_<account>_<region>.json beside the config file"
+                + " using AdministratorAccess. Add execution_policy_<account>_eu-west-1.json beside the config file"
                 + " — 3 targets, each in report.md");
     }
 
@@ -53,7 +53,7 @@ class WarningGroupsTest {
                 "222222222222/eu-west-1: set1 gives no execution policy, so AdministratorAccess is added to the policies of dev",
                 "333333333333/eu-west-1: no execution policy given (set1/dev); using AdministratorAccess"));
 
-        assertThat(groups).extracting(Group::count).containsExactly(2, 1, 1);
+        assertThat(groups).extracting(Group::count).containsExactly(1, 1, 1, 1);
         assertThat(groups.get(1).line("warning", "x")).isEqualTo("warning: cdk-app.yml (line 3, column 13): eu-wset-9 is no"
                 + " region the SDK knows");
     }
@@ -84,7 +84,7 @@ class WarningGroupsTest {
                 assertThat(g.messages()).isEqualTo(warnings);
                 assertThat(g.line("warning", "each in report.md")).isEqualTo("warning (x60): no execution policy given; using"
                         + " arn:aws:iam::aws:policy/AdministratorAccess. Set execution_policy_filepath or execution_policy_arn,"
-                        + " or add execution_policy_<account>_<region>.json beside the config file — 60 targets, each in report.md");
+                        + " or add execution_policy_<account>_eu-west-1.json beside the config file — 60 targets, each in report.md");
             });
         }
     }
@@ -92,6 +92,8 @@ class WarningGroupsTest {
     @Test
     void theUnionWarningIsOneKindWhateverPlacesItNames() {
         List<String> warnings = List.of(
+                "333333333333/eu-west-1: AdministratorAccess is added to the execution policies of pipeline: none is given in"
+                        + " a/dev (a target gets the union of its places' policies); set execution_policy_arn there to avoid it",
                 "111111111111/eu-west-1: AdministratorAccess is added to the execution policies of pipeline: none is given in"
                         + " a/dev (a target gets the union of its places' policies); set execution_policy_arn there to avoid it",
                 "222222222222/eu-west-1: AdministratorAccess is added to the execution policies of b/dev, c/dev: none is given in"
@@ -105,12 +107,14 @@ class WarningGroupsTest {
     @Test
     void aRunThatDiffersKeepsOnlyThePunctuationItsMessagesShareAroundIt() {
         assertThat(WarningGroups.of(List.of(
-                "cdk-app.yml:4:32: error: policy file \"p.json\" is not valid JSON, fix it",
-                "cdk-app.yml:17:32: error: policy file \"p.json\" is not valid JSON, fix it")))
+                "the file a.yml:4:32 has an error: policy file \"p.json\" is not valid JSON, fix it",
+                "the file a.yml:17:32 has an error: policy file \"p.json\" is not valid JSON, fix it",
+                "the file a.yml:9:32 has an error: policy file \"p.json\" is not valid JSON, fix it")))
                 .singleElement().extracting(Group::message)
-                .isEqualTo("cdk-app.yml:<varies>:32: error: policy file \"p.json\" is not valid JSON, fix it");
+                .isEqualTo("the file a.yml:<varies>:32 has an error: policy file \"p.json\" is not valid JSON, fix it");
         assertThat(WarningGroups.of(List.of(
                 "(set1/dev): a warning about a place that has many words in it",
+                "(set3/dev): a warning about a place that has many words in it",
                 "(pipeline, set2/dev): a warning about a place that has many words in it")))
                 .singleElement().extracting(Group::message)
                 .as("a parenthesis that starts the message is shown, not left out")
@@ -123,6 +127,42 @@ class WarningGroupsTest {
                 "build FAILED in phase BUILD: access denied to the bucket",
                 "build FAILED in phase BUILD: the toolkit stack CDKToolkit is in state UPDATE_ROLLBACK_FAILED and needs an operator")))
                 .hasSize(2);
+    }
+
+    @Test
+    void twoAlikeMessagesAreNotGroupedButPrintedAsTheyAre() {
+        List<String> two = List.of("111111111111/eu-west-1: region eu-west-1 is slow today, try again later please",
+                "222222222222/eu-west-2: region eu-west-2 is slow today, try again later please");
+
+        assertThat(WarningGroups.of(two)).extracting(g -> g.line("warning", "x"))
+                .containsExactly("warning: " + two.get(0), "warning: " + two.get(1));
+    }
+
+    @Test
+    void aLeadingPositionThatDiffersIsLeftOutOfTheGroupedLineNotShownBroken() {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            warnings.add("/work/cfg/cdk-app.yml:" + (3 + i) + ":5 (set" + i + "/dev): aws_profile \"p" + i + "\" is ignored:"
+                    + " the run uses its own role; remove the key");
+        }
+
+        List<Group> groups = WarningGroups.of(warnings);
+
+        assertThat(groups).singleElement().satisfies(g -> {
+            assertThat(g.messages()).isEqualTo(warnings);
+            assertThat(g.line("warning", "each in --format json")).isEqualTo("warning (x61): aws_profile \"<varies>\" is"
+                    + " ignored: the run uses its own role; remove the key — 61 places, each in --format json");
+        });
+    }
+
+    @Test
+    void anAccountOrRegionEveryTargetOfTheKindSharesReadsAsItself() {
+        List<String> failed = List.of("111111111111/eu-west-4: region eu-west-4 does not exist for account 111111111111",
+                "222222222222/eu-west-4: region eu-west-4 does not exist for account 222222222222",
+                "333333333333/eu-west-4: region eu-west-4 does not exist for account 333333333333");
+
+        assertThat(WarningGroups.of(failed)).singleElement().extracting(Group::message)
+                .isEqualTo("region eu-west-4 does not exist for account <account>");
     }
 
     @Test

@@ -5,16 +5,20 @@ import dev.cdkbootstrap.workflow.TargetCounts;
 import dev.cdkbootstrap.workflow.WarningGroups;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prints a run's report.json on a console (the sandbox's, {@code bootstrapctl run --wait | status}): a table,
- * one line per target (account, region, outcome, reason code, seconds, reason cut at {@value #REASON_WIDTH}
- * characters; above {@value #FULL_TABLE} targets only the failed ones, the rest counted), the config version,
+ * one line per target (account, region, outcome, reason code, seconds ("-" when no build ran for a failed one),
+ * reason cut at {@value #REASON_WIDTH} characters; above {@value #FULL_TABLE} targets only the failed ones, the rest
+ * counted, and no header when none is listed), the config version,
  * the Map's failure and the approval; the plan's warnings grouped by kind, one line each with its count
  * ({@link WarningGroups}); each failed target with its whole reason and where its build log is (failures of the
  * same kind grouped like warnings, saying whether each, none or how many of them have a build log); the execution's error when it did not succeed; and last the run's status
- * line with its targets as one total ({@link TargetCounts}) and how long it took. report.md has everything.
+ * line with its targets as one total ({@link TargetCounts}) and how long it took. Without a report, the cause's
+ * lines (ConfigInvalid's errors) each whole, never grouped. report.md has everything.
  */
 public final class ReportTable {
     static final int REASON_WIDTH = 90;
@@ -31,9 +35,12 @@ public final class ReportTable {
             if (outcome.error() != null) {
                 out.println("  error: " + outcome.error());
             }
-            if (outcome.cause() != null) { // e.g. ConfigInvalid's lines: the same line for many targets once, counted
-                WarningGroups.of(outcome.cause().lines().toList())
-                        .forEach(g -> out.println("    " + (g.count() == 1 ? "" : "(x" + g.count() + ") ") + g.message()));
+            if (outcome.cause() != null) {
+                // e.g. ConfigInvalid's errors: each one whole, its position kept (the user fixes each), never grouped
+                // like warnings; only a line repeated exactly is counted. The function already caps them (LoadConfigStep).
+                Map<String, Integer> lines = new LinkedHashMap<>();
+                outcome.cause().lines().forEach(l -> lines.merge(l, 1, Integer::sum));
+                lines.forEach((l, n) -> out.println("    " + (n == 1 ? "" : "(x" + n + ") ") + l));
             }
             out.println(statusLine(outcome));
             return;
@@ -91,7 +98,7 @@ public final class ReportTable {
     }
 
     private static void table(JsonNode report, PrintStream out) {
-        out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
+        boolean header = false; // printed before the first row listed: none when every target is counted only
         List<TargetCounts.Kind> hidden = new ArrayList<>();
         int shown = 0;
         int total = report.path("targets").size();
@@ -102,12 +109,16 @@ public final class ReportTable {
                 continue;
             }
             shown++;
+            if (!header) {
+                out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", "ACCOUNT", "REGION", "OUTCOME", "CODE", "SECS", "REASON");
+                header = true;
+            }
             String reason = target.path("reason").asText("");
             if (reason.length() > REASON_WIDTH) {
                 reason = reason.substring(0, REASON_WIDTH - 3) + "...";
             }
             out.printf("  %-12s  %-15s  %-12s  %-26s  %6s  %s%n", target.path("account").asText(), target.path("region").asText(),
-                    target.path("outcome").asText(), reasonCode(target), target.path("durationSeconds").asText(""), reason);
+                    target.path("outcome").asText(), reasonCode(target), seconds(target), reason);
         }
         if (!hidden.isEmpty()) {
             out.println("  (not listed: " + TargetCounts.describe(hidden) + "; report.md lists every target)");
@@ -137,6 +148,12 @@ public final class ReportTable {
                         : "each in report.md, " + logged + " with a build log (no build ran for the others)"));
             }
         }
+    }
+
+    /** The SECS cell: the target's {@code durationSeconds}, "-" without one or when it failed with no build run. */
+    static String seconds(JsonNode target) {
+        boolean noBuild = "FAILED".equals(target.path("outcome").asText()) && !LogLocation.hasLog(target);
+        return noBuild || !target.path("durationSeconds").isNumber() ? "-" : target.path("durationSeconds").asText();
     }
 
     /** The target's {@code reasonCode} (report.json), "-" when the report has none. */

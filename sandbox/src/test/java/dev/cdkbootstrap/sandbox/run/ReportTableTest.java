@@ -28,7 +28,7 @@ class ReportTableTest {
 
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("OUTCOME").contains("CODE").contains("REASON"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("111111111111").contains("TOOLKIT_NEEDS_OPERATOR").endsWith("r1"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*222222222222 +eu-west-1 +SKIPPED +- +r2"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*222222222222 +eu-west-1 +SKIPPED +- +- +r2"));
     }
 
     @Test
@@ -60,10 +60,11 @@ class ReportTableTest {
         assertThat(lines).filteredOn(l -> l.matches("  2000000000(58|59) +eu-west-1 +FAILED .*")).hasSize(2);
         assertThat(lines).contains("  (not listed: 58 targets: 52 bootstrapped, 6 up to date; report.md lists every target)");
         assertThat(lines).filteredOn(l -> l.contains("warning")).containsExactly("  warning (x60): no execution policy"
-                + " given; using AdministratorAccess. Add execution_policy_<account>_<region>.json beside"
+                + " given; using AdministratorAccess. Add execution_policy_<account>_eu-west-1.json beside"
                 + " the config file — 60 targets, each in report.md");
-        assertThat(lines).filteredOn(l -> l.startsWith("  failed")).hasSize(1).first().asString()
-                .startsWith("  failed (x2): build FAILED in phase BUILD (xxx").endsWith(") fix it — 2 targets, each with its build log in report.md");
+        assertThat(lines).filteredOn(l -> l.startsWith("  failed")).as("two alike failures: each whole, not grouped")
+                .hasSize(2).allSatisfy(l -> assertThat(l).matches("  failed: 2000000000(58|59)/eu-west-1: build FAILED in phase"
+                        + " BUILD \\(x+\\) fix it — build log: .*"));
         assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 1 min 28 s: 60 targets: 52 bootstrapped, 6 up to date, 2 failed");
     }
 
@@ -94,6 +95,7 @@ class ReportTableTest {
                 {"status":"FAILED","targets":[
                  {"account":"111111111111","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
                  {"account":"222222222222","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
+                 {"account":"666666666666","region":"eu-central-2","outcome":"FAILED","reasonCode":"REGION_NOT_ENABLED","reason":"%1$s"},
                  {"account":"333333333333","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s","buildId":"p:3"},
                  {"account":"444444444444","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s"},
                  {"account":"555555555555","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_TIMED_OUT","reason":"%2$s",
@@ -102,7 +104,7 @@ class ReportTableTest {
         List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
 
         assertThat(lines).filteredOn(l -> l.startsWith("  failed")).containsExactly(
-                "  failed (x2): " + disabled.replace("eu-central-2", "<region>") + " — 2 targets, no build ran for any, each in report.md",
+                "  failed (x3): " + disabled + " — 3 targets, no build ran for any, each in report.md",
                 "  failed (x3): " + timedOut + " — 3 targets, each in report.md, 2 with a build log (no build ran for the others)");
     }
 
@@ -116,6 +118,54 @@ class ReportTableTest {
 
         assertThat(lines).containsSubsequence("  error: ConfigInvalid", "    (x55) " + line);
         assertThat(lines.getLast()).isEqualTo("Run run-1 FAILED in 3 s: no report (the run ended before Summarize)");
+    }
+
+    @Test
+    void configErrorsArePrintedEachWholeWithItsPositionNeverGrouped() {
+        List<String> errors = List.of(
+                "s3://b/cdk-app.yml:3:13: error: cdk_app_config.set1.region: region eu-wset-2 is not known to the SDK",
+                "s3://b/cdk-app.yml:9:13: error: cdk_app_config.set2.region: region eu-wset-2 is not known to the SDK",
+                "s3://b/cdk-app.yml:15:13: error: cdk_app_config.set3.region: region eu-wset-2 is not known to the SDK");
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.empty(), Optional.empty(),
+                "ConfigInvalid", String.join("\n", errors), List.of(), Duration.ofSeconds(3)));
+
+        assertThat(lines).containsSubsequence("  error: ConfigInvalid", "    " + errors.get(0), "    " + errors.get(1),
+                "    " + errors.get(2));
+        assertThat(lines).noneMatch(l -> l.contains("<varies>") || l.contains("(x"));
+    }
+
+    @Test
+    void aLongTableWithNoRowListedPrintsNoHeader() {
+        ArrayNode targets = Json.tolerant().createArrayNode();
+        for (int i = 0; i < 60; i++) {
+            targets.addObject().put("account", String.valueOf(200000000000L + i)).put("region", "eu-west-1")
+                    .put("outcome", "BOOTSTRAPPED").put("reasonCode", "TOOLKIT_MISSING").put("reason", "created");
+        }
+        ObjectNode report = Json.tolerant().createObjectNode().put("status", "SUCCEEDED");
+        report.set("targets", targets);
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "SUCCEEDED", Optional.of(report), null, null, List.of()));
+
+        assertThat(lines).noneMatch(l -> l.contains("ACCOUNT"));
+        assertThat(lines).contains("  (not listed: 60 targets: 60 bootstrapped; report.md lists every target)");
+    }
+
+    @Test
+    void secondsReadAsADashForEveryFailureWithNoBuildWhateverTheReportSays() throws Exception {
+        JsonNode report = Json.tolerant().readTree("""
+                {"status":"FAILED","targets":[
+                 {"account":"111111111111","region":"eu-west-1","outcome":"FAILED","reasonCode":"ACCESS_DENIED","reason":"r1"},
+                 {"account":"222222222222","region":"eu-west-1","outcome":"FAILED","reasonCode":"TRUST_OUTSIDE_ORGANIZATION",
+                  "durationSeconds":0,"reason":"r2"},
+                 {"account":"333333333333","region":"eu-west-1","outcome":"FAILED","reasonCode":"BUILD_FAILED",
+                  "durationSeconds":5,"buildId":"p:3","reason":"r3"}]}""");
+
+        List<String> lines = printed(new RunOutcome("arn", "run-1", "FAILED", Optional.of(report), null, null, List.of()));
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*111111111111 .*ACCESS_DENIED +- +r1"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*222222222222 .*TRUST_OUTSIDE_ORGANIZATION +- +r2"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*333333333333 .*BUILD_FAILED +5 +r3"));
     }
 
     private static List<String> printed(RunOutcome outcome) {
