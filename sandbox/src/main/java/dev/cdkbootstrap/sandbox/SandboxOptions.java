@@ -24,7 +24,7 @@ public record SandboxOptions(Path config, Optional<Path> policiesDir, Path repor
                              Optional<Boolean> approval, Optional<PinnedCdkCli> upgradeCdkFrom, boolean reconcile,
                              boolean serve) {
     /** The emulated organization's management account unless {@code --management-account} says otherwise. */
-    static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
+    public static final String DEFAULT_MANAGEMENT_ACCOUNT = "100000000000";
     /** --work-dir's default, the one work dir whose parent is created too (docs/sandbox.md, "Options"). */
     static final Path DEFAULT_WORK_DIR = Path.of("target/sandbox");
 

@@ -84,13 +84,17 @@ public final class SandboxBenchmark {
         }
     }
 
-    /** A config with {@code size} targets: the pipeline plus dev/preprod/prod stages of as many sets as needed. */
+    /**
+     * A config with {@code size} targets: the pipeline plus dev/preprod/prod stages of as many sets as needed, none in
+     * the emulated organization's management account (SandboxOptions.DEFAULT_MANAGEMENT_ACCOUNT), which the
+     * guardrails refuse.
+     */
     static String generatedConfig(int size) {
         StringBuilder yaml = new StringBuilder("""
                 cdk_app_config:
                   app_prefix: bench
                   pipeline:
-                    account: "100000000000"
+                    account: "111111111111"
                     region: eu-west-1
                 """);
         int stages = size - 1;
