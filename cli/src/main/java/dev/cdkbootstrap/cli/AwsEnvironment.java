@@ -4,7 +4,6 @@ import dev.cdkbootstrap.aws.AwsClients;
 import dev.cdkbootstrap.commandline.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,7 +26,7 @@ final class AwsEnvironment {
      * @return clients whose connection failures name the endpoint and where it was set ({@link StackFailures})
      */
     static AwsClients clients(String endpointOption) {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = System.getenv();
         String endpoint = endpointOption;
         String source = "--endpoint-url";
         if (endpoint == null && env.get("AWS_ENDPOINT_URL") != null && !env.get("AWS_ENDPOINT_URL").isBlank()) {

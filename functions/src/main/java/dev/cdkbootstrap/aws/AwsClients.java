@@ -72,7 +72,10 @@ public final class AwsClients {
                 UrlConnectionHttpClient.builder().build());
     }
 
-    /** Tests and benchmarks: these settings, every request sent through {@code http}. */
+    /**
+     * These settings, every request sent through {@code http}: tests and benchmarks, and bootstrapctl's commands
+     * on a deployed stack (an HTTP client whose failures name the endpoint).
+     */
     public static AwsClients using(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
         return new AwsClients(region, endpoint, credentials, http);
     }

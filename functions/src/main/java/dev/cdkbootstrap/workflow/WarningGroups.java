@@ -83,7 +83,7 @@ public final class WarningGroups {
             List<String> words = List.of(text.split(" ", -1));
             Builder home = groups.stream().filter(g -> g.accepts(words)).findFirst().orElse(null);
             if (home == null) {
-                home = new Builder(words);
+                home = new Builder(words, homes.size());
                 groups.add(home);
             }
             home.add(words, target, message);
@@ -95,7 +95,7 @@ public final class WarningGroups {
             if (home.messages.size() < MIN_GROUP) { // too few to group: as it is, where it is
                 String target = home.about.get(home.messages.indexOf(messages.get(i)));
                 kinds.add(new Group(messages.get(i), target == null ? List.of() : List.of(target), List.of(messages.get(i))));
-            } else if (homes.indexOf(home) == i) {
+            } else if (home.first == i) {
                 kinds.add(home.build());
             }
         }
@@ -104,14 +104,16 @@ public final class WarningGroups {
 
     /** A kind being gathered: its pattern (shared words, {@code null} for a run that differs) and its messages. */
     private static final class Builder {
+        private final int first; // the index of its first message in the input: where the kind is listed
         private List<String> pattern;
         private final List<List<String>> words = new ArrayList<>();
         private final List<String> targets = new ArrayList<>();
         private final List<String> about = new ArrayList<>(); // each message's target, null when about none
         private final List<String> messages = new ArrayList<>();
 
-        Builder(List<String> words) {
+        Builder(List<String> words, int first) {
             this.pattern = words;
+            this.first = first;
         }
 
         boolean accepts(List<String> other) {
@@ -132,10 +134,8 @@ public final class WarningGroups {
             messages.add(message);
         }
 
+        /** The kind's group, of {@value #MIN_GROUP} or more messages (fewer are never grouped). */
         Group build() {
-            if (messages.size() == 1) {
-                return new Group(messages.getFirst(), List.copyOf(targets), List.copyOf(messages));
-            }
             List<String> pattern = this.pattern;
             List<List<String>> words = this.words;
             if (pattern.getFirst() == null && words.stream().allMatch(w -> POSITION.matcher(String.join(" ", w)).lookingAt())) {

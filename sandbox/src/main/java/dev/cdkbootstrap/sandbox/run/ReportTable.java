@@ -103,9 +103,10 @@ public final class ReportTable {
         int shown = 0;
         int total = report.path("targets").size();
         for (JsonNode target : report.path("targets")) {
-            boolean failed = kind(target) == TargetCounts.Kind.FAILED || kind(target) == TargetCounts.Kind.WOULD_FAIL;
+            TargetCounts.Kind kind = kind(target);
+            boolean failed = kind == TargetCounts.Kind.FAILED || kind == TargetCounts.Kind.WOULD_FAIL;
             if (total > FULL_TABLE && (!failed || shown == FULL_TABLE)) {
-                hidden.add(kind(target));
+                hidden.add(kind);
                 continue;
             }
             shown++;
@@ -127,22 +128,18 @@ public final class ReportTable {
 
     /** Each failed target with its whole reason (its advice is at the end) and its build log; alike ones grouped. */
     private static void failures(JsonNode report, PrintStream out) {
-        List<String> failed = new ArrayList<>();
-        List<JsonNode> targets = new ArrayList<>();
+        Map<String, JsonNode> failed = new LinkedHashMap<>(); // "<account>/<region>: <reason>" (one per target)
         for (JsonNode target : report.path("targets")) {
             if ("FAILED".equals(target.path("outcome").asText())) {
-                failed.add(target.path("account").asText() + "/" + target.path("region").asText() + ": "
-                        + target.path("reason").asText(""));
-                targets.add(target);
+                failed.put(target.path("account").asText() + "/" + target.path("region").asText() + ": "
+                        + target.path("reason").asText(""), target);
             }
         }
-        for (WarningGroups.Group group : WarningGroups.of(failed)) {
+        for (WarningGroups.Group group : WarningGroups.of(List.copyOf(failed.keySet()))) {
             if (group.count() == 1) {
-                JsonNode target = targets.get(failed.indexOf(group.messages().get(0)));
-                out.println("  failed: " + group.message() + " — " + LogLocation.of(target));
+                out.println("  failed: " + group.message() + " — " + LogLocation.of(failed.get(group.messages().get(0))));
             } else {
-                long logged = group.messages().stream().map(m -> targets.get(failed.indexOf(m)))
-                        .filter(LogLocation::hasLog).count();
+                long logged = group.messages().stream().map(failed::get).filter(LogLocation::hasLog).count();
                 out.println("  " + group.line("failed", logged == group.count() ? "each with its build log in report.md"
                         : logged == 0 ? "no build ran for any, each in report.md"
                         : "each in report.md, " + logged + " with a build log (no build ran for the others)"));

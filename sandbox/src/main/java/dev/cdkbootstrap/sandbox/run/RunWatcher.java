@@ -99,8 +99,7 @@ public final class RunWatcher {
      */
     public String progress(String executionArn) {
         String prefix = runsRoot + runId(executionArn) + "/";
-        String[] line = line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1));
-        return line[0] + line[1];
+        return line(executionArn, prefix, read(prefix + "targets.json").map(JsonNode::size).orElse(-1)).whole();
     }
 
     /** Follows the execution until it ends (or the timeout), then reads its report and plan warnings. */
@@ -129,8 +128,8 @@ public final class RunWatcher {
             if (planned < 0) {
                 planned = read(prefix + "targets.json").map(JsonNode::size).orElse(-1);
             }
-            String[] line = line(executionArn, prefix, planned);
-            progress.show(line[0], line[0] + line[1]);
+            ProgressLine line = line(executionArn, prefix, planned);
+            progress.show(line.change(), line.whole());
             Thread.sleep(poll.toMillis());
         }
         progress.end();
@@ -147,14 +146,20 @@ public final class RunWatcher {
     }
 
     /** The progress line in two parts: what counts as a change (targets done, state) and what runs right now. */
-    private String[] line(String executionArn, String prefix, int planned) {
+    private record ProgressLine(String change, String now) {
+        String whole() {
+            return change + now;
+        }
+    }
+
+    private ProgressLine line(String executionArn, String prefix, int planned) {
         // every page: a run of more than 1000 targets has more results than one listing returns
         long done = planned < 0 ? 0 : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + "results/"))
                 .stream().mapToLong(page -> page.keyCount() == null ? 0 : page.keyCount()).sum();
         String line = "  run " + runId(executionArn) + ": " + (planned < 0 ? "planning" : "targets done " + done + "/" + planned)
                 + ", state " + currentState(executionArn);
         String now = activity.get();
-        return new String[] {line, now.isEmpty() ? "" : " (" + now + ")"};
+        return new ProgressLine(line, now.isEmpty() ? "" : " (" + now + ")");
     }
 
     /**
